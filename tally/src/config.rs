@@ -1,0 +1,157 @@
+//! How a count is configured: the method with its parameters, quorum, threshold and tie
+//! policy (decision-rules.md §3, §5, §6, §7). Plain data; serialised in the JSON ballot file.
+
+use serde::{Deserialize, Serialize};
+
+/// A counting method with its parameters (decision-rules.md §6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "kebab-case")]
+pub enum Method {
+    /// Sociocratic consent.
+    Consent {
+        /// Objections tolerated (default 0).
+        #[serde(default)]
+        max_objections: u32,
+    },
+    /// Yes/no/abstain judged by a threshold.
+    Majority {
+        /// The support needed.
+        #[serde(default)]
+        threshold: Threshold,
+    },
+    /// Approve any subset; the `winners` options with most approvals win.
+    Approval {
+        /// How many options win (k).
+        #[serde(default = "one")]
+        winners: u32,
+    },
+    /// Each option scored 0..=5; highest total wins.
+    Score,
+    /// Each voter distributes up to `points` over the options.
+    Dot {
+        /// Points per voter (P).
+        points: u32,
+    },
+    /// Borda count over rankings.
+    Borda,
+    /// Instant runoff, single winner.
+    Irv {
+        /// Eliminate every option whose combined total is below the next one's at once.
+        #[serde(default)]
+        batch_elimination: bool,
+        /// Keep counting until two options remain (the winner is unchanged).
+        #[serde(default)]
+        continue_until_two: bool,
+    },
+    /// Single transferable vote, Scottish local-election rules (5 decimals, truncated).
+    StvScottish {
+        /// Seats to fill.
+        seats: u32,
+    },
+    /// Single transferable vote, PRF reference Meek rule (9 decimals).
+    StvMeek {
+        /// Seats to fill.
+        seats: u32,
+    },
+    /// Condorcet completion by Schulze's method (winning votes).
+    Schulze,
+    /// Quadratic voting.
+    Quadratic {
+        /// Voice credits per voter (B, default 100).
+        #[serde(default = "hundred")]
+        credits: u32,
+        /// Whether negative votes (against an option) are allowed.
+        #[serde(default)]
+        allow_negative: bool,
+    },
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn hundred() -> u32 {
+    100
+}
+
+/// A support threshold `yes / base` compared with `numerator / denominator` (§5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Threshold {
+    /// Numerator of the fraction (e.g. 2 of 2/3).
+    pub numerator: u32,
+    /// Denominator of the fraction (never 0).
+    pub denominator: u32,
+    /// "more than" or "at least".
+    pub comparison: Comparison,
+    /// What `yes` is divided by.
+    pub base: ThresholdBase,
+}
+
+impl Default for Threshold {
+    /// A simple majority: more than 1/2 of the votes cast for or against.
+    fn default() -> Self {
+        Threshold {
+            numerator: 1,
+            denominator: 2,
+            comparison: Comparison::MoreThan,
+            base: ThresholdBase::VotesCast,
+        }
+    }
+}
+
+/// How `yes / base` is compared with the fraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Comparison {
+    /// Strictly more than.
+    MoreThan,
+    /// At least (equal passes).
+    AtLeast,
+}
+
+/// The base of a threshold (§5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThresholdBase {
+    /// Votes cast for or against; abstentions excluded (the default).
+    VotesCast,
+    /// All ballots cast, abstentions included.
+    AllBallots,
+    /// The whole electorate.
+    Electorate,
+}
+
+/// Participation needed for a decision to count (§5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Quorum {
+    /// No quorum.
+    None,
+    /// At least `ceil(numerator/denominator × electorate)` ballots.
+    Fraction {
+        /// Numerator of q.
+        numerator: u32,
+        /// Denominator of q (never 0).
+        denominator: u32,
+    },
+    /// At least `count` ballots.
+    Count {
+        /// The absolute number of ballots needed.
+        count: u64,
+    },
+}
+
+/// How ties are broken (counting-rules.md §1.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TiePolicy {
+    /// Earlier stages first, then ballot order (the default).
+    #[default]
+    PreviousRoundsThenOrder,
+    /// Earlier stages first, then the public lot.
+    PreviousRoundsThenLot,
+    /// Ballot order only.
+    Order,
+    /// The public lot only.
+    Lot,
+}

@@ -1,0 +1,1 @@
+//! The counting methods of decision-rules.md §6, one module each.

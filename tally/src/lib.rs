@@ -8,5 +8,15 @@
 
 pub mod ballot;
 pub mod config;
+pub mod error;
+pub mod fixed;
 pub mod formats;
 pub mod methods;
+pub mod report;
+pub mod tie_break;
+pub mod validate;
+
+pub use error::TallyError;
+
+#[cfg(test)]
+pub(crate) mod test_support;

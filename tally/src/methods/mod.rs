@@ -1,1 +1,4 @@
 //! The counting methods of decision-rules.md §6, one module each.
+
+pub mod irv;
+pub(crate) mod ranked;

@@ -1,0 +1,480 @@
+//! BLT ballot files (decision-rules.md §10), as OpenSTV, Droop and the published Scottish
+//! council data write them:
+//!
+//! ```text
+//! 4 2            # candidates, seats
+//! -4             # optional: withdrawn candidates, negated
+//! 3 1 3 0        # weight, candidate numbers from 1 in order of preference, 0
+//! (b-17) 1 2=3 - 4 0   # optional (ballot id); "=" equal ranks; "-" a skipped rank
+//! 0              # end of ballots
+//! "Ash"          # one quoted name per candidate
+//! "Elm"
+//! "Oak"
+//! "Pine"
+//! "Board 2026"   # the title
+//! ```
+//!
+//! `#` starts a comment outside quotes; blank lines are ignored. A skipped rank (`-`) is
+//! dropped and later ranks move up. Ballots of weight 0 are dropped. Names are taken from
+//! the opening to the next double quote, without escapes (as OpenSTV reads them).
+
+use super::{
+    BallotFile, MAX_OPTIONS, ParseError, Problem, WriteError,
+    error::{column_of, describe},
+    group::{RankError, RankingGroups},
+};
+use crate::ballot::{Contest, Marks};
+use std::io::{BufRead, Write};
+
+/// Reads a BLT file, merging identical rankings as it streams.
+pub fn read(input: impl BufRead) -> Result<BallotFile, ParseError> {
+    let mut lines = Lines::new(input);
+    let (candidates, seats) = read_header(&mut lines)?;
+    let mut groups = RankingGroups::default();
+    let mut withdrawn = Vec::new();
+    let mut first = true;
+    loop {
+        if !lines.next_significant()? {
+            return Err(lines.error_at_end("a ballot line or 0 (the end of the ballots)"));
+        }
+        let tokens = lines.tokens();
+        if first && tokens.first().is_some_and(|t| t.text.starts_with(b"-")) {
+            withdrawn = read_withdrawn(&lines, &tokens, candidates)?;
+            first = false;
+            continue;
+        }
+        first = false;
+        if let [only] = tokens.as_slice()
+            && only.text == b"0"
+        {
+            break;
+        }
+        read_ballot(&lines, &tokens, candidates, &mut groups)?;
+    }
+    let options = read_names(&mut lines, candidates)?;
+    let title = read_title(&mut lines)?;
+    let contest = Contest {
+        title,
+        options,
+        withdrawn,
+        seats,
+        ballots: groups.into_groups(),
+    };
+    Ok(BallotFile::from_contest(contest))
+}
+
+/// Writes a contest as BLT: one line per ballot group, `=` for equal ranks.
+pub fn write(contest: &Contest, mut out: impl Write) -> Result<(), WriteError> {
+    for name in std::iter::once(&contest.title).chain(&contest.options) {
+        if name.contains(['"', '\n', '\r']) {
+            return Err(WriteError::Unrepresentable(format!(
+                "BLT names and titles cannot hold double quotes or line breaks: {name:?}"
+            )));
+        }
+    }
+    writeln!(out, "{} {}", contest.options.len(), contest.seats)?;
+    if !contest.withdrawn.is_empty() {
+        let negated: Vec<String> = contest
+            .withdrawn
+            .iter()
+            .map(|w| format!("-{}", w.saturating_add(1)))
+            .collect();
+        writeln!(out, "{}", negated.join(" "))?;
+    }
+    for group in &contest.ballots {
+        let Marks::Ranking(ranking) = &group.marks else {
+            return Err(WriteError::Unrepresentable(
+                "BLT holds only ranked ballots".to_owned(),
+            ));
+        };
+        write!(out, "{}", group.weight)?;
+        for rank in ranking {
+            let numbers: Vec<String> = rank
+                .iter()
+                .map(|option| option.saturating_add(1).to_string())
+                .collect();
+            write!(out, " {}", numbers.join("="))?;
+        }
+        writeln!(out, " 0")?;
+    }
+    writeln!(out, "0")?;
+    for name in &contest.options {
+        writeln!(out, "\"{name}\"")?;
+    }
+    writeln!(out, "\"{}\"", contest.title)?;
+    Ok(())
+}
+
+/// `candidates seats`.
+fn read_header(lines: &mut Lines<impl BufRead>) -> Result<(usize, u32), ParseError> {
+    const CANDIDATES: &str = "the number of candidates (from 1)";
+    if !lines.next_significant()? {
+        return Err(lines.error_at_end(CANDIDATES));
+    }
+    let tokens = lines.tokens();
+    let mut tokens = tokens.iter();
+    let Some(first) = tokens.next() else {
+        return Err(lines.expected_at(lines.line.len(), CANDIDATES, b""));
+    };
+    let candidates = parse_number(&first.text)
+        .and_then(|n| usize::try_from(n).ok())
+        .filter(|n| (1..=MAX_OPTIONS).contains(n))
+        .ok_or_else(|| {
+            let expected = format!("the number of candidates, from 1 to {MAX_OPTIONS}");
+            lines.expected_at(first.at, expected, &first.text)
+        })?;
+    let seats_expected = format!("the number of seats, from 1 to {candidates}");
+    let Some(second) = tokens.next() else {
+        return Err(lines.expected_at(lines.line.len(), seats_expected, b""));
+    };
+    let seats = parse_number(&second.text)
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| *n >= 1 && usize::try_from(*n).is_ok_and(|n| n <= candidates))
+        .ok_or_else(|| lines.expected_at(second.at, seats_expected, &second.text))?;
+    if let Some(extra) = tokens.next() {
+        return Err(lines.expected_at(extra.at, "the end of the line", &extra.text));
+    }
+    Ok((candidates, seats))
+}
+
+/// `-2 -4`: withdrawn candidates.
+fn read_withdrawn(
+    lines: &Lines<impl BufRead>,
+    tokens: &[Token],
+    candidates: usize,
+) -> Result<Vec<usize>, ParseError> {
+    let mut withdrawn = Vec::new();
+    for token in tokens {
+        let number = token
+            .text
+            .strip_prefix(b"-")
+            .and_then(parse_number)
+            .and_then(|n| usize::try_from(n).ok())
+            .filter(|n| (1..=candidates).contains(n))
+            .ok_or_else(|| {
+                let expected = format!("a withdrawn candidate from -1 to -{candidates}");
+                lines.expected_at(token.at, expected, &token.text)
+            })?;
+        let index = number.saturating_sub(1);
+        if withdrawn.contains(&index) {
+            let problem = Problem::RepeatedOption {
+                option: format!("candidate {number}"),
+            };
+            return Err(lines.error_at(token.at, problem));
+        }
+        withdrawn.push(index);
+    }
+    Ok(withdrawn)
+}
+
+/// `[(id)] weight c1 c2=c3 - c4 0`.
+fn read_ballot(
+    lines: &Lines<impl BufRead>,
+    tokens: &[Token],
+    candidates: usize,
+    groups: &mut RankingGroups,
+) -> Result<(), ParseError> {
+    let mut tokens = tokens.iter().peekable();
+    tokens.next_if(|t| t.text.starts_with(b"("));
+    let weight_expected = format!("a whole-number weight from 0 to {}", u64::MAX);
+    let Some(weight) = tokens.next() else {
+        return Err(lines.expected_at(lines.line.len(), weight_expected, b""));
+    };
+    let weight = parse_number(&weight.text)
+        .ok_or_else(|| lines.expected_at(weight.at, weight_expected, &weight.text))?;
+    groups.begin();
+    let candidate_expected = format!("a candidate number from 1 to {candidates}");
+    let mut same_rank = false;
+    let mut ended = false;
+    for token in tokens {
+        if ended {
+            return Err(lines.expected_at(token.at, "the end of the line after 0", &token.text));
+        }
+        match token.text.as_slice() {
+            b"0" if !same_rank => ended = true,
+            b"-" if !same_rank => {}
+            b"=" if !groups.is_empty() && !same_rank => same_rank = true,
+            text => {
+                let index = parse_number(text)
+                    .and_then(|n| usize::try_from(n).ok())
+                    .filter(|n| (1..=candidates).contains(n))
+                    .map(|n| n.saturating_sub(1))
+                    .ok_or_else(|| lines.expected_at(token.at, &candidate_expected, text))?;
+                groups.push(index, same_rank).map_err(|error| match error {
+                    RankError::Repeated => lines.error_at(
+                        token.at,
+                        Problem::RepeatedOption {
+                            option: format!("candidate {}", index.saturating_add(1)),
+                        },
+                    ),
+                    RankError::TooLarge => lines.error_at(token.at, Problem::TooManyOptions),
+                })?;
+                same_rank = false;
+            }
+        }
+    }
+    if !ended {
+        let expected = format!("{candidate_expected}, or 0 to end the ballot");
+        return Err(lines.expected_at(lines.line.len(), expected, b""));
+    }
+    groups
+        .finish(weight)
+        .map_err(|_| lines.error_at(0, Problem::WeightOverflow))
+}
+
+/// One quoted name per candidate, in candidate order.
+fn read_names(
+    lines: &mut Lines<impl BufRead>,
+    candidates: usize,
+) -> Result<Vec<String>, ParseError> {
+    let mut names: Vec<String> = Vec::new();
+    let mut strings = Vec::new();
+    while names.len() < candidates {
+        let expected = format!(
+            "the name of candidate {} in double quotes",
+            names.len().saturating_add(1)
+        );
+        if !lines.next_significant()? {
+            return Err(lines.error_at_end(&expected));
+        }
+        strings.clear();
+        lines.quoted_strings(&expected, &mut strings)?;
+        for (at, name) in strings.drain(..) {
+            if names.len() == candidates {
+                return Err(lines.expected_at(at, "the title", name.as_bytes()));
+            }
+            if names.contains(&name) {
+                return Err(lines.error_at(at, Problem::DuplicateName { name }));
+            }
+            names.push(name);
+        }
+    }
+    Ok(names)
+}
+
+/// The quoted title after the names (an absent title is read as ""), then nothing more.
+fn read_title(lines: &mut Lines<impl BufRead>) -> Result<String, ParseError> {
+    let mut strings = Vec::new();
+    if !lines.next_significant()? {
+        return Ok(String::new());
+    }
+    lines.quoted_strings("the title in double quotes", &mut strings)?;
+    let mut strings = strings.into_iter();
+    let title = strings.next().map(|(_, title)| title).unwrap_or_default();
+    if let Some((at, extra)) = strings.next() {
+        return Err(lines.expected_at(at, "the end of the file", extra.as_bytes()));
+    }
+    if lines.next_significant()? {
+        let at = lines.first_non_blank();
+        let rest = lines.line.get(at..).unwrap_or_default().to_vec();
+        return Err(lines.expected_at(at, "the end of the file after the title", &rest));
+    }
+    Ok(title)
+}
+
+/// A decimal number of at most 20 digits, without sign.
+fn parse_number(text: &[u8]) -> Option<u64> {
+    if text.is_empty() || text.len() > 20 {
+        return None;
+    }
+    text.iter().try_fold(0u64, |n, b| {
+        let digit = b
+            .is_ascii_digit()
+            .then(|| u64::from(b.wrapping_sub(b'0')))?;
+        n.checked_mul(10)?.checked_add(digit)
+    })
+}
+
+/// A token of a ballot or header line: its bytes and where it starts in the line.
+#[derive(Debug)]
+struct Token {
+    at: usize,
+    text: Vec<u8>,
+}
+
+/// The input, one line at a time, with the current line number for errors.
+struct Lines<R> {
+    input: R,
+    line: Vec<u8>,
+    number: u64,
+}
+
+impl<R: BufRead> Lines<R> {
+    fn new(input: R) -> Self {
+        Lines {
+            input,
+            line: Vec::new(),
+            number: 0,
+        }
+    }
+
+    /// Moves to the next line holding something other than blanks and a comment; false at
+    /// the end of the input.
+    fn next_significant(&mut self) -> Result<bool, ParseError> {
+        loop {
+            self.line.clear();
+            let read = self.input.read_until(b'\n', &mut self.line).map_err(|e| {
+                let message = e.to_string();
+                ParseError::new(self.number.saturating_add(1), 0, Problem::Read { message })
+            })?;
+            if read == 0 {
+                return Ok(false);
+            }
+            self.number = self.number.saturating_add(1);
+            while self.line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                self.line.pop();
+            }
+            if self.number == 1 && self.line.starts_with(b"\xEF\xBB\xBF") {
+                self.line.drain(..3);
+            }
+            let start = self.first_non_blank();
+            if !matches!(self.line.get(start), None | Some(b'#')) {
+                return Ok(true);
+            }
+        }
+    }
+
+    fn first_non_blank(&self) -> usize {
+        self.line
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .unwrap_or(self.line.len())
+    }
+
+    /// Splits the current line into tokens at blanks, `=` being a token of its own, up to
+    /// a `#`. A `(ballot id)` at the start is one token, blanks included.
+    fn tokens(&self) -> Vec<Token> {
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut bytes = self.line.iter().copied().enumerate().peekable();
+        while let Some((at, byte)) = bytes.next() {
+            match byte {
+                b'#' => break,
+                b'(' if tokens.is_empty() => {
+                    let mut text = vec![byte];
+                    for (_, b) in bytes.by_ref() {
+                        text.push(b);
+                        if b == b')' {
+                            break;
+                        }
+                    }
+                    tokens.push(Token { at, text });
+                }
+                b'=' => tokens.push(Token {
+                    at,
+                    text: vec![b'='],
+                }),
+                b if b.is_ascii_whitespace() => {}
+                _ => {
+                    let mut text = vec![byte];
+                    while let Some((_, b)) =
+                        bytes.next_if(|(_, b)| !b.is_ascii_whitespace() && !b"#=".contains(b))
+                    {
+                        text.push(b);
+                    }
+                    tokens.push(Token { at, text });
+                }
+            }
+        }
+        tokens
+    }
+
+    /// The quoted strings of the current line, with where each starts.
+    fn quoted_strings(
+        &self,
+        expected: &str,
+        strings: &mut Vec<(usize, String)>,
+    ) -> Result<(), ParseError> {
+        let mut at = 0;
+        while let Some(&byte) = self.line.get(at) {
+            if byte == b'#' {
+                break;
+            }
+            if byte.is_ascii_whitespace() {
+                at = at.saturating_add(1);
+                continue;
+            }
+            let rest = self.line.get(at..).unwrap_or_default();
+            if byte != b'"' {
+                return Err(self.expected_at(at, expected, rest));
+            }
+            let inner = rest.get(1..).unwrap_or_default();
+            let Some(length) = inner.iter().position(|b| *b == b'"') else {
+                let end = self.line.len();
+                return Err(self.expected_at(end, "a closing double quote", b""));
+            };
+            let text = inner.get(..length).unwrap_or_default();
+            let text = std::str::from_utf8(text).map_err(|_| {
+                let message = "a name that is not valid UTF-8".to_owned();
+                self.error_at(at, Problem::Read { message })
+            })?;
+            strings.push((at, text.to_owned()));
+            at = at.saturating_add(length).saturating_add(2);
+        }
+        Ok(())
+    }
+
+    fn error_at(&self, at: usize, problem: Problem) -> ParseError {
+        ParseError::new(self.number, column_of(&self.line, at), problem)
+    }
+
+    fn expected_at(&self, at: usize, expected: impl Into<String>, found: &[u8]) -> ParseError {
+        let found = if found.is_empty() {
+            "the end of the line".to_owned()
+        } else {
+            describe(found)
+        };
+        ParseError::expected(self.number, column_of(&self.line, at), expected, found)
+    }
+
+    fn error_at_end(&self, expected: impl Into<String>) -> ParseError {
+        let line = self.number.saturating_add(1);
+        ParseError::expected(line, 1, expected, "the end of the file")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<BallotFile, ParseError> {
+        read(text.as_bytes())
+    }
+
+    #[test]
+    fn a_plain_file_reads_into_grouped_rankings() {
+        let file = parse("3 1\n2 1 2 0\n1 3 0\n1 1 2 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"T\"\n").unwrap();
+        let c = file.contest;
+        assert_eq!(c.options, ["A", "B", "C"]);
+        assert_eq!(c.title, "T");
+        assert_eq!(c.seats, 1);
+        assert_eq!(c.ballots.len(), 2);
+        assert_eq!(c.ballots[0].weight, 3);
+        assert_eq!(c.ballots[0].marks, Marks::Ranking(vec![vec![0], vec![1]]));
+    }
+
+    #[test]
+    fn ids_equal_ranks_skips_comments_and_withdrawals_are_understood() {
+        let text = "# a comment\n\n3 2  # header\n-2\n(id 1) 1 1=3 - 2 0\n1 2 0 # c\n0\n\"A\" \"B\"\n\"C # not a comment\"\n\"T\"\n\n";
+        let c = parse(text).unwrap().contest;
+        assert_eq!(c.withdrawn, [1]);
+        assert_eq!(c.options[2], "C # not a comment");
+        assert_eq!(
+            c.ballots[0].marks,
+            Marks::Ranking(vec![vec![0, 2], vec![1]])
+        );
+    }
+
+    #[test]
+    fn a_missing_title_is_an_empty_title() {
+        let c = parse("1 1\n1 1 0\n0\n\"A\"\n").unwrap().contest;
+        assert_eq!(c.title, "");
+    }
+
+    #[test]
+    fn numbers_beyond_u64_are_not_numbers() {
+        assert_eq!(parse_number(b"18446744073709551615"), Some(u64::MAX));
+        assert_eq!(parse_number(b"18446744073709551616"), None);
+        assert_eq!(parse_number(b"1x"), None);
+        assert_eq!(parse_number(b""), None);
+    }
+}

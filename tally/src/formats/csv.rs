@@ -1,0 +1,322 @@
+//! CSV ballot files (decision-rules.md §10): a header `ballot_id,rank_1,rank_2,…`, then one
+//! row per ballot with option names in the cells and empty cells at the end.
+//!
+//! Beyond the contract, documented in `docs/formats.md`: an optional `weight` column right
+//! after `ballot_id` (one row may then stand for several identical ballots); `A=B` in a cell
+//! ranks A and B equal; blanks around names are trimmed. Options are numbered in the order
+//! their names first appear unless an explicit order is given (counting-rules.md §0.3).
+//! Rows stream through one reused record; identical rankings merge as they are read.
+
+use super::{
+    BallotFile, MAX_OPTIONS, ParseError, Problem, WriteError,
+    error::describe,
+    group::{RankError, RankingGroups},
+};
+use crate::ballot::{Contest, Marks};
+use csv::{ByteRecord, ReaderBuilder, WriterBuilder};
+use std::{
+    collections::HashMap,
+    io::{Read, Write},
+};
+
+/// Reads a CSV ballot file. `order` fixes the ballot order of the options; names outside it
+/// are then an error.
+pub fn read(input: impl Read, order: Option<&[String]>) -> Result<BallotFile, ParseError> {
+    let mut reader = ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(input);
+    let mut record = ByteRecord::new();
+    if !next_record(&mut reader, &mut record)? {
+        return Err(ParseError::expected(
+            1,
+            1,
+            "the header ballot_id,rank_1,rank_2,…",
+            "the end of the file",
+        ));
+    }
+    let layout = read_header(&record)?;
+    let mut names = Names::new(order)?;
+    let mut groups = RankingGroups::default();
+    while next_record(&mut reader, &mut record)? {
+        let line = record.position().map_or(0, |p| p.line());
+        read_row(&record, line, &layout, &mut names, &mut groups)?;
+    }
+    let contest = Contest {
+        title: String::new(),
+        options: names.names,
+        withdrawn: Vec::new(),
+        seats: 1,
+        ballots: groups.into_groups(),
+    };
+    Ok(BallotFile::from_contest(contest))
+}
+
+/// Writes a contest as CSV. A `weight` column is written only when some group's weight is
+/// not 1; then each row is one group. Title, seats, withdrawals and options that no ballot
+/// names are not written (CSV has no place for them).
+pub fn write(contest: &Contest, out: impl Write) -> Result<(), WriteError> {
+    for name in &contest.options {
+        if name.is_empty() || name.contains('=') || name.trim() != name {
+            return Err(WriteError::Unrepresentable(format!(
+                "CSV option names must be non-empty, without \"=\" or surrounding blanks: {name:?}"
+            )));
+        }
+    }
+    let mut ranks = 0;
+    for group in &contest.ballots {
+        let Marks::Ranking(ranking) = &group.marks else {
+            return Err(WriteError::Unrepresentable(
+                "CSV holds only ranked ballots".to_owned(),
+            ));
+        };
+        ranks = ranks.max(ranking.len());
+    }
+    let weighted = contest.ballots.iter().any(|group| group.weight != 1);
+    let mut writer = WriterBuilder::new().flexible(true).from_writer(out);
+    let mut header = vec!["ballot_id".to_owned()];
+    if weighted {
+        header.push("weight".to_owned());
+    }
+    header.extend((1..=ranks).map(|rank| format!("rank_{rank}")));
+    writer.write_record(&header).map_err(csv_write_error)?;
+    let mut row: Vec<String> = Vec::new();
+    for (id, group) in (1u64..).zip(&contest.ballots) {
+        let Marks::Ranking(ranking) = &group.marks else {
+            continue;
+        };
+        row.clear();
+        row.push(id.to_string());
+        if weighted {
+            row.push(group.weight.to_string());
+        }
+        for rank in ranking {
+            let cell: Vec<&str> = rank
+                .iter()
+                .map(|option| contest.options.get(*option).map_or("", String::as_str))
+                .collect();
+            row.push(cell.join("="));
+        }
+        row.resize(header.len(), String::new());
+        writer.write_record(&row).map_err(csv_write_error)?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+fn csv_write_error(error: csv::Error) -> WriteError {
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => WriteError::Io(error),
+        other => WriteError::Unrepresentable(format!("{other:?}")),
+    }
+}
+
+/// Which columns hold what.
+struct Layout {
+    /// Whether column 2 is `weight`.
+    weighted: bool,
+    /// The number of columns in the header.
+    width: usize,
+}
+
+fn read_header(record: &ByteRecord) -> Result<Layout, ParseError> {
+    let mut columns = (1u64..).zip(record.iter());
+    let first = columns
+        .next()
+        .map(|(_, cell)| trim(cell))
+        .unwrap_or_default();
+    let first = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(first);
+    if !first.eq_ignore_ascii_case(b"ballot_id") {
+        return Err(ParseError::expected(1, 1, "ballot_id", describe(first)));
+    }
+    let mut weighted = false;
+    let mut rank = 1u64;
+    for (column, cell) in columns {
+        let cell = trim(cell);
+        if column == 2 && cell.eq_ignore_ascii_case(b"weight") {
+            weighted = true;
+            continue;
+        }
+        let wanted = format!("rank_{rank}");
+        if !cell.eq_ignore_ascii_case(wanted.as_bytes()) {
+            let expected = if column == 2 {
+                "weight or rank_1".to_owned()
+            } else {
+                wanted
+            };
+            return Err(ParseError::expected(1, column, expected, describe(cell)));
+        }
+        rank = rank.saturating_add(1);
+    }
+    Ok(Layout {
+        weighted,
+        width: record.len(),
+    })
+}
+
+fn read_row(
+    record: &ByteRecord,
+    line: u64,
+    layout: &Layout,
+    names: &mut Names,
+    groups: &mut RankingGroups,
+) -> Result<(), ParseError> {
+    if record.len() > layout.width {
+        let column = u64::try_from(layout.width)
+            .unwrap_or(u64::MAX)
+            .saturating_add(1);
+        let expected = format!("at most {} fields, as in the header", layout.width);
+        let found = format!("{} fields", record.len());
+        return Err(ParseError::expected(line, column, expected, found));
+    }
+    let mut cells = (1u64..).zip(record.iter()).skip(1);
+    let mut weight = 1;
+    if layout.weighted {
+        let (column, cell) = cells.next().unwrap_or((2, b""));
+        let cell = trim(cell);
+        weight = std::str::from_utf8(cell)
+            .ok()
+            .filter(|text| text.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|text| text.parse::<u64>().ok())
+            .ok_or_else(|| {
+                let expected = format!("a whole-number weight from 0 to {}", u64::MAX);
+                ParseError::expected(line, column, expected, describe(cell))
+            })?;
+    }
+    groups.begin();
+    let mut gap: Option<u64> = None;
+    for (column, cell) in cells {
+        let cell = trim(cell);
+        if cell.is_empty() {
+            gap.get_or_insert(column);
+            continue;
+        }
+        if let Some(gap) = gap {
+            let expected = "an option name: ranks are filled from rank_1 without gaps";
+            let found = format!("an empty cell before {}", describe(cell));
+            return Err(ParseError::expected(line, gap, expected, found));
+        }
+        for (i, part) in cell.split(|b| *b == b'=').enumerate() {
+            let part = trim(part);
+            if part.is_empty() {
+                let expected = "an option name on each side of \"=\"";
+                return Err(ParseError::expected(line, column, expected, describe(cell)));
+            }
+            let option = names.index(part, line, column)?;
+            groups.push(option, i > 0).map_err(|error| {
+                let problem = match error {
+                    RankError::Repeated => Problem::RepeatedOption {
+                        option: String::from_utf8_lossy(part).into_owned(),
+                    },
+                    RankError::TooLarge => Problem::TooManyOptions,
+                };
+                ParseError::new(line, column, problem)
+            })?;
+        }
+    }
+    groups
+        .finish(weight)
+        .map_err(|_| ParseError::new(line, 0, Problem::WeightOverflow))
+}
+
+/// Option names and their indices, fixed in advance or numbered as they first appear.
+struct Names {
+    index: HashMap<Box<[u8]>, usize>,
+    names: Vec<String>,
+    fixed: bool,
+}
+
+impl Names {
+    fn new(order: Option<&[String]>) -> Result<Self, ParseError> {
+        let mut names = Names {
+            index: HashMap::new(),
+            names: Vec::new(),
+            fixed: false,
+        };
+        for name in order.unwrap_or_default() {
+            if names.index.contains_key(name.as_bytes()) {
+                let name = name.clone();
+                return Err(ParseError::whole(Problem::DuplicateName { name }));
+            }
+            names.insert(name.as_bytes(), name.clone())?;
+        }
+        names.fixed = order.is_some();
+        Ok(names)
+    }
+
+    fn index(&mut self, name: &[u8], line: u64, column: u64) -> Result<usize, ParseError> {
+        if let Some(index) = self.index.get(name) {
+            return Ok(*index);
+        }
+        if self.fixed {
+            let expected = "one of the options of the given order";
+            return Err(ParseError::expected(line, column, expected, describe(name)));
+        }
+        let text = std::str::from_utf8(name).map_err(|_| {
+            let message = "an option name that is not valid UTF-8".to_owned();
+            ParseError::new(line, column, Problem::Read { message })
+        })?;
+        self.insert(name, text.to_owned())
+            .map_err(|error| ParseError {
+                line,
+                column,
+                ..error
+            })
+    }
+
+    fn insert(&mut self, name: &[u8], text: String) -> Result<usize, ParseError> {
+        let index = self.names.len();
+        if index >= MAX_OPTIONS {
+            return Err(ParseError::whole(Problem::TooManyOptions));
+        }
+        self.index.insert(name.into(), index);
+        self.names.push(text);
+        Ok(index)
+    }
+}
+
+fn next_record(
+    reader: &mut csv::Reader<impl Read>,
+    record: &mut ByteRecord,
+) -> Result<bool, ParseError> {
+    reader.read_byte_record(record).map_err(|error| {
+        let line = error.position().map_or(0, |p| p.line());
+        let message = match error.into_kind() {
+            csv::ErrorKind::Io(error) => error.to_string(),
+            other => format!("{other:?}"),
+        };
+        ParseError::new(line, 0, Problem::Read { message })
+    })
+}
+
+fn trim(cell: &[u8]) -> &[u8] {
+    cell.trim_ascii()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_numbered_in_order_of_first_appearance() {
+        let text = "ballot_id,rank_1,rank_2\n1,Oak,Ash\n2,Ash,\n3,Oak,Ash\n4,,\n";
+        let c = read(text.as_bytes(), None).unwrap().contest;
+        assert_eq!(c.options, ["Oak", "Ash"]);
+        assert_eq!(c.ballots.len(), 3);
+        assert_eq!(c.ballots[0].weight, 2);
+        assert_eq!(c.ballots[2].marks, Marks::Ranking(vec![]));
+    }
+
+    #[test]
+    fn an_explicit_order_numbers_the_options() {
+        let order = ["Ash".to_owned(), "Elm".to_owned(), "Oak".to_owned()];
+        let text = "ballot_id,weight,rank_1,rank_2\nx,3, Oak = Ash ,Elm\n";
+        let c = read(text.as_bytes(), Some(&order)).unwrap().contest;
+        assert_eq!(c.options, order);
+        assert_eq!(c.ballots[0].weight, 3);
+        assert_eq!(
+            c.ballots[0].marks,
+            Marks::Ranking(vec![vec![2, 0], vec![1]])
+        );
+    }
+}

@@ -1,0 +1,219 @@
+//! Merging identical ballots while a file streams in (counting-rules.md §0.1), keeping the
+//! order in which each distinct ballot first appears, as [`crate::ballot::group_ballots`]
+//! does. Rankings are keyed by a compact `u32` encoding so that a ballot already seen costs
+//! no allocation.
+
+use crate::ballot::{BallotGroup, Marks, OptionIndex};
+use std::collections::HashMap;
+
+/// Set on an encoded option that shares the rank of the option before it.
+const EQUAL: u32 = 1 << 31;
+
+/// Where a distinct ballot first appeared, and its summed weight.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    first: u64,
+    weight: u64,
+}
+
+/// Why a ranking could not be added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RankError {
+    /// The option is already on this ballot.
+    Repeated,
+    /// The option index does not fit the encoding (beyond `MAX_OPTIONS`).
+    TooLarge,
+}
+
+/// Rankings grouped as they are read: call [`RankingGroups::begin`], push each option,
+/// then [`RankingGroups::finish`] with the ballot's weight.
+#[derive(Debug, Default)]
+pub(crate) struct RankingGroups {
+    groups: HashMap<Box<[u32]>, Slot>,
+    key: Vec<u32>,
+    /// `seen[option] == stamp` when the option is already on the current ballot.
+    seen: Vec<u64>,
+    stamp: u64,
+}
+
+impl RankingGroups {
+    /// Starts a new ballot.
+    pub(crate) fn begin(&mut self) {
+        self.key.clear();
+        self.stamp = self.stamp.wrapping_add(1);
+    }
+
+    /// Adds an option to the current ballot: in a new rank, or in the same rank as the option
+    /// pushed before it (equal ranks).
+    pub(crate) fn push(&mut self, option: OptionIndex, same_rank: bool) -> Result<(), RankError> {
+        if option >= super::MAX_OPTIONS {
+            return Err(RankError::TooLarge);
+        }
+        let code = u32::try_from(option).map_err(|_| RankError::TooLarge)?;
+        if self.seen.len() <= option {
+            self.seen.resize(option.saturating_add(1), 0);
+        }
+        match self.seen.get_mut(option) {
+            Some(stamp) if *stamp == self.stamp => return Err(RankError::Repeated),
+            Some(stamp) => *stamp = self.stamp,
+            None => return Err(RankError::TooLarge),
+        }
+        let equal = same_rank && !self.key.is_empty();
+        self.key.push(if equal { code | EQUAL } else { code });
+        Ok(())
+    }
+
+    /// Whether the current ballot has no option yet.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.key.is_empty()
+    }
+
+    /// Ends the current ballot, adding `weight` to its group. Ballots of weight 0 are
+    /// dropped. Fails only when the group's weight would overflow.
+    pub(crate) fn finish(&mut self, weight: u64) -> Result<(), Overflow> {
+        if weight == 0 {
+            return Ok(());
+        }
+        if let Some(slot) = self.groups.get_mut(self.key.as_slice()) {
+            slot.weight = slot.weight.checked_add(weight).ok_or(Overflow)?;
+            return Ok(());
+        }
+        let first = u64::try_from(self.groups.len()).unwrap_or(u64::MAX);
+        self.groups
+            .insert(self.key.as_slice().into(), Slot { first, weight });
+        Ok(())
+    }
+
+    /// The groups in order of first appearance.
+    pub(crate) fn into_groups(self) -> Vec<BallotGroup> {
+        let mut entries: Vec<(Slot, Box<[u32]>)> = self
+            .groups
+            .into_iter()
+            .map(|(key, slot)| (slot, key))
+            .collect();
+        entries.sort_unstable_by_key(|(slot, _)| slot.first);
+        entries
+            .into_iter()
+            .map(|(slot, key)| BallotGroup {
+                weight: slot.weight,
+                marks: Marks::Ranking(decode(&key)),
+            })
+            .collect()
+    }
+}
+
+/// Weights of identical ballots overflowed `u64`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Overflow;
+
+fn decode(key: &[u32]) -> Vec<Vec<OptionIndex>> {
+    let mut ranking: Vec<Vec<OptionIndex>> = Vec::new();
+    for &code in key {
+        let option = usize::try_from(code & !EQUAL).unwrap_or(usize::MAX);
+        match ranking.last_mut() {
+            Some(rank) if code & EQUAL != 0 => rank.push(option),
+            _ => ranking.push(vec![option]),
+        }
+    }
+    ranking
+}
+
+/// Any ballots grouped as they are read (JSON, where marks of every kind occur).
+#[derive(Debug, Default)]
+pub(crate) struct MarksGroups {
+    groups: HashMap<Marks, Slot>,
+}
+
+impl MarksGroups {
+    /// Adds a ballot; weight 0 is dropped. Fails only when a group's weight would overflow.
+    pub(crate) fn add(&mut self, marks: Marks, weight: u64) -> Result<(), Overflow> {
+        if weight == 0 {
+            return Ok(());
+        }
+        if let Some(slot) = self.groups.get_mut(&marks) {
+            slot.weight = slot.weight.checked_add(weight).ok_or(Overflow)?;
+            return Ok(());
+        }
+        let first = u64::try_from(self.groups.len()).unwrap_or(u64::MAX);
+        self.groups.insert(marks, Slot { first, weight });
+        Ok(())
+    }
+
+    /// The groups in order of first appearance.
+    pub(crate) fn into_groups(self) -> Vec<BallotGroup> {
+        let mut entries: Vec<(Slot, Marks)> = self
+            .groups
+            .into_iter()
+            .map(|(marks, slot)| (slot, marks))
+            .collect();
+        entries.sort_unstable_by_key(|(slot, _)| slot.first);
+        entries
+            .into_iter()
+            .map(|(slot, marks)| BallotGroup {
+                weight: slot.weight,
+                marks,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ballot(groups: &mut RankingGroups, ranks: &[&[usize]], weight: u64) {
+        groups.begin();
+        for rank in ranks {
+            for (i, option) in rank.iter().enumerate() {
+                groups.push(*option, i > 0).unwrap();
+            }
+        }
+        groups.finish(weight).unwrap();
+    }
+
+    #[test]
+    fn identical_rankings_merge_in_order_of_first_appearance() {
+        let mut groups = RankingGroups::default();
+        ballot(&mut groups, &[&[2], &[0]], 1);
+        ballot(&mut groups, &[&[0, 1]], 2);
+        ballot(&mut groups, &[&[2], &[0]], 3);
+        ballot(&mut groups, &[], 1);
+        let out = groups.into_groups();
+        assert_eq!(
+            out,
+            vec![
+                BallotGroup {
+                    weight: 4,
+                    marks: Marks::Ranking(vec![vec![2], vec![0]])
+                },
+                BallotGroup {
+                    weight: 2,
+                    marks: Marks::Ranking(vec![vec![0, 1]])
+                },
+                BallotGroup {
+                    weight: 1,
+                    marks: Marks::Ranking(vec![])
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn an_option_twice_on_one_ballot_is_refused_but_not_on_the_next() {
+        let mut groups = RankingGroups::default();
+        groups.begin();
+        groups.push(1, false).unwrap();
+        assert_eq!(groups.push(1, true), Err(RankError::Repeated));
+        groups.begin();
+        assert_eq!(groups.push(1, false), Ok(()));
+    }
+
+    #[test]
+    fn weights_that_overflow_are_refused() {
+        let mut groups = RankingGroups::default();
+        groups.begin();
+        groups.finish(u64::MAX).unwrap();
+        groups.begin();
+        assert_eq!(groups.finish(1), Err(Overflow));
+    }
+}

@@ -2,3 +2,4 @@
 
 pub mod irv;
 pub(crate) mod ranked;
+pub mod stv_scottish;

@@ -23,3 +23,17 @@ pub struct Transfer<V> {
     /// How much (weight, or D5/D9 value).
     pub amount: V,
 }
+
+/// A candidate's state in an STV count (RCTab `CandidateStatus`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StvStatus {
+    /// Still in the count (Meek: hopeful).
+    Continuing,
+    /// Elected (or deemed elected).
+    Elected,
+    /// Excluded (Scottish) or defeated (Meek).
+    Excluded,
+    /// Withdrawn before the count.
+    Withdrawn,
+}

@@ -51,8 +51,7 @@ pub fn read(input: impl BufRead) -> Result<BallotFile, ParseError> {
         }
         read_ballot(&lines, &tokens, candidates, &mut groups)?;
     }
-    let options = read_names(&mut lines, candidates)?;
-    let title = read_title(&mut lines)?;
+    let (options, title) = read_names_and_title(&mut lines, candidates)?;
     let contest = Contest {
         title,
         options,
@@ -222,54 +221,43 @@ fn read_ballot(
         .map_err(|_| lines.error_at(0, Problem::WeightOverflow))
 }
 
-/// One quoted name per candidate, in candidate order.
-fn read_names(
+/// One quoted name per candidate, in candidate order, then the title (an absent title is
+/// read as ""), then nothing more. Several strings may share a line.
+fn read_names_and_title(
     lines: &mut Lines<impl BufRead>,
     candidates: usize,
-) -> Result<Vec<String>, ParseError> {
+) -> Result<(Vec<String>, String), ParseError> {
     let mut names: Vec<String> = Vec::new();
+    let mut title: Option<String> = None;
     let mut strings = Vec::new();
-    while names.len() < candidates {
-        let expected = format!(
+    let label = |count: usize| match count.checked_sub(candidates) {
+        None => format!(
             "the name of candidate {} in double quotes",
-            names.len().saturating_add(1)
-        );
-        if !lines.next_significant()? {
-            return Err(lines.error_at_end(&expected));
-        }
+            count.saturating_add(1)
+        ),
+        Some(0) => "the title in double quotes".to_owned(),
+        Some(_) => "the end of the file".to_owned(),
+    };
+    while lines.next_significant()? {
+        let before = names.len().saturating_add(usize::from(title.is_some()));
         strings.clear();
-        lines.quoted_strings(&expected, &mut strings)?;
-        for (at, name) in strings.drain(..) {
-            if names.len() == candidates {
-                return Err(lines.expected_at(at, "the title", name.as_bytes()));
+        lines.quoted_strings(&|k| label(before.saturating_add(k)), &mut strings)?;
+        for (at, string) in strings.drain(..) {
+            if title.is_some() {
+                return Err(lines.expected_at(at, "the end of the file", string.as_bytes()));
+            } else if names.len() == candidates {
+                title = Some(string);
+            } else if names.contains(&string) {
+                return Err(lines.error_at(at, Problem::DuplicateName { name: string }));
+            } else {
+                names.push(string);
             }
-            if names.contains(&name) {
-                return Err(lines.error_at(at, Problem::DuplicateName { name }));
-            }
-            names.push(name);
         }
     }
-    Ok(names)
-}
-
-/// The quoted title after the names (an absent title is read as ""), then nothing more.
-fn read_title(lines: &mut Lines<impl BufRead>) -> Result<String, ParseError> {
-    let mut strings = Vec::new();
-    if !lines.next_significant()? {
-        return Ok(String::new());
+    if names.len() < candidates {
+        return Err(lines.error_at_end(label(names.len())));
     }
-    lines.quoted_strings("the title in double quotes", &mut strings)?;
-    let mut strings = strings.into_iter();
-    let title = strings.next().map(|(_, title)| title).unwrap_or_default();
-    if let Some((at, extra)) = strings.next() {
-        return Err(lines.expected_at(at, "the end of the file", extra.as_bytes()));
-    }
-    if lines.next_significant()? {
-        let at = lines.first_non_blank();
-        let rest = lines.line.get(at..).unwrap_or_default().to_vec();
-        return Err(lines.expected_at(at, "the end of the file after the title", &rest));
-    }
-    Ok(title)
+    Ok((names, title.unwrap_or_default()))
 }
 
 /// A decimal number of at most 20 digits, without sign.
@@ -381,7 +369,7 @@ impl<R: BufRead> Lines<R> {
     /// The quoted strings of the current line, with where each starts.
     fn quoted_strings(
         &self,
-        expected: &str,
+        expected: &dyn Fn(usize) -> String,
         strings: &mut Vec<(usize, String)>,
     ) -> Result<(), ParseError> {
         let mut at = 0;
@@ -395,7 +383,7 @@ impl<R: BufRead> Lines<R> {
             }
             let rest = self.line.get(at..).unwrap_or_default();
             if byte != b'"' {
-                return Err(self.expected_at(at, expected, rest));
+                return Err(self.expected_at(at, expected(strings.len()), rest));
             }
             let inner = rest.get(1..).unwrap_or_default();
             let Some(length) = inner.iter().position(|b| *b == b'"') else {

@@ -127,7 +127,12 @@ fn read_header(record: &ByteRecord) -> Result<Layout, ParseError> {
         .unwrap_or_default();
     let first = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(first);
     if !first.eq_ignore_ascii_case(b"ballot_id") {
-        return Err(ParseError::expected(1, 1, "ballot_id", describe(first)));
+        return Err(ParseError::expected(
+            1,
+            1,
+            "ballot_id",
+            describe_cell(first),
+        ));
     }
     let mut weighted = false;
     let mut rank = 1u64;
@@ -144,7 +149,12 @@ fn read_header(record: &ByteRecord) -> Result<Layout, ParseError> {
             } else {
                 wanted
             };
-            return Err(ParseError::expected(1, column, expected, describe(cell)));
+            return Err(ParseError::expected(
+                1,
+                column,
+                expected,
+                describe_cell(cell),
+            ));
         }
         rank = rank.saturating_add(1);
     }
@@ -180,7 +190,7 @@ fn read_row(
             .and_then(|text| text.parse::<u64>().ok())
             .ok_or_else(|| {
                 let expected = format!("a whole-number weight from 0 to {}", u64::MAX);
-                ParseError::expected(line, column, expected, describe(cell))
+                ParseError::expected(line, column, expected, describe_cell(cell))
             })?;
     }
     groups.begin();
@@ -287,6 +297,14 @@ fn next_record(
         };
         ParseError::new(line, 0, Problem::Read { message })
     })
+}
+
+fn describe_cell(cell: &[u8]) -> String {
+    if cell.is_empty() {
+        "an empty cell".to_owned()
+    } else {
+        describe(cell)
+    }
 }
 
 fn trim(cell: &[u8]) -> &[u8] {

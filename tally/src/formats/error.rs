@@ -114,11 +114,15 @@ pub enum WriteError {
     Unrepresentable(String),
 }
 
-/// Describes a token for "found …" in messages: quoted and shortened, or "the end of the
-/// line".
+/// Describes a token for "found …" in messages: as is when it is a plain word or number,
+/// else quoted and shortened.
 pub(crate) fn describe(token: &[u8]) -> String {
     if token.is_empty() {
         return "nothing".to_owned();
+    }
+    let plain = |b: &u8| b.is_ascii_alphanumeric() || b"-+._=".contains(b);
+    if token.len() <= 40 && token.iter().all(plain) {
+        return String::from_utf8_lossy(token).into_owned();
     }
     let text = String::from_utf8_lossy(token);
     let mut short: String = text.chars().take(40).collect();

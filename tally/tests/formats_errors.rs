@@ -349,7 +349,7 @@ fn json_unknown_and_repeated_names_are_refused_where_they_are() {
     let doc = json("\"options\": [\"A\"], \"withdrawn\": [\"B\"], \"ballots\": []");
     assert_eq!(
         error(Format::Json, &doc),
-        "line 2, column 36: expected one of the names in \"options\", found \"B\""
+        "line 2, column 37: expected one of the names in \"options\", found \"B\""
     );
 }
 

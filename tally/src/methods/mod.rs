@@ -2,4 +2,5 @@
 
 pub mod irv;
 pub(crate) mod ranked;
+pub mod stv_meek;
 pub mod stv_scottish;

@@ -1,0 +1,4 @@
+//! Small reusable views.
+
+pub mod language_picker;
+pub mod layout;

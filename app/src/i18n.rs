@@ -1,0 +1,228 @@
+//! Translations (decision-rules.md §13): every string a person sees comes from `locales/`.
+//! The language is chosen per request: the `quorate_lang` cookie if it names a language we
+//! have, otherwise the best match in `Accept-Language`, otherwise English.
+
+use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
+use leptos::prelude::*;
+
+static_loader! {
+    static LOCALES = {
+        locales: "../locales",
+        fallback_language: "en",
+        // No Unicode isolation marks around arguments: they would show up in plain text.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The cookie that keeps a person's language choice.
+pub const LANGUAGE_COOKIE: &str = "quorate_lang";
+
+/// A language Quorate is translated into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    /// English, the reference translation.
+    #[default]
+    En,
+    /// Spanish.
+    Es,
+}
+
+impl Language {
+    /// Every language, in the order the picker lists them.
+    pub const ALL: [Language; 2] = [Language::En, Language::Es];
+
+    /// The BCP 47 code, as used in `<html lang>` and the cookie.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Es => "es",
+        }
+    }
+
+    /// The language for a code such as `es` or `es-AR` (region ignored), if we have it.
+    pub fn from_code(code: &str) -> Option<Language> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Language::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    fn langid(self) -> LanguageIdentifier {
+        match self {
+            Language::En => langid!("en"),
+            Language::Es => langid!("es"),
+        }
+    }
+
+    /// The translation of `key` in this language (the key itself if it is missing, so a
+    /// gap shows up in review rather than as an empty string).
+    pub fn tr(self, key: &str) -> String {
+        LOCALES
+            .try_lookup(&self.langid(), key)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// The translation of `key` with one named argument.
+    pub fn tr_with(self, key: &str, name: &'static str, value: impl Into<String>) -> String {
+        let args = std::collections::HashMap::from([(
+            std::borrow::Cow::Borrowed(name),
+            fluent_templates::fluent_bundle::FluentValue::from(value.into()),
+        )]);
+        LOCALES
+            .try_lookup_with_args(&self.langid(), key, &args)
+            .unwrap_or_else(|| key.to_owned())
+    }
+}
+
+/// Picks the language for a request: the cookie's choice, else `Accept-Language` by quality,
+/// else English. Pure, so it is unit-tested below.
+pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Language {
+    if let Some(language) = cookie.and_then(Language::from_code) {
+        return language;
+    }
+    let mut best: Option<(u16, Language)> = None;
+    for item in accept_language.unwrap_or_default().split(',') {
+        let mut parts = item.split(';');
+        let Some(language) = parts.next().and_then(Language::from_code) else {
+            continue;
+        };
+        let quality = parts
+            .find_map(|p| p.trim().strip_prefix("q="))
+            .map_or(1000, quality_per_mille);
+        if quality > 0 && best.is_none_or(|(q, _)| quality > q) {
+            best = Some((quality, language));
+        }
+    }
+    best.map(|(_, language)| language).unwrap_or_default()
+}
+
+/// `q=0.8` as 800, without floating point; anything malformed counts as 0.
+fn quality_per_mille(q: &str) -> u16 {
+    let (whole, fraction) = q.trim().split_once('.').unwrap_or((q.trim(), ""));
+    let digits: String = fraction.chars().chain("000".chars()).take(3).collect();
+    match (whole, digits.parse::<u16>()) {
+        ("1", _) => 1000,
+        ("0", Ok(per_mille)) => per_mille,
+        _ => 0,
+    }
+}
+
+/// The value of one cookie in a `Cookie` header.
+pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    header.split(';').find_map(|pair| {
+        let (key, value) = pair.trim().split_once('=')?;
+        (key == name).then_some(value)
+    })
+}
+
+/// Makes the request's language available to every component below.
+pub fn provide_language() {
+    provide_context(request_language());
+}
+
+/// The language of the page being rendered.
+pub fn use_language() -> Language {
+    use_context::<Language>().unwrap_or_default()
+}
+
+/// A translator for the current page: `let t = use_t(); t("home-title")`.
+pub fn use_t() -> impl Fn(&str) -> String + Clone + Send + Sync + 'static {
+    let language = use_language();
+    move |key| language.tr(key)
+}
+
+#[cfg(feature = "ssr")]
+fn request_language() -> Language {
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return Language::default();
+    };
+    let header = |name: http::header::HeaderName| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned)
+    };
+    let cookies = header(http::header::COOKIE);
+    let cookie = cookies
+        .as_deref()
+        .and_then(|c| cookie_value(c, LANGUAGE_COOKIE));
+    negotiate(cookie, header(http::header::ACCEPT_LANGUAGE).as_deref())
+}
+
+/// In the browser the server already chose: it wrote the language into `<html lang>`.
+#[cfg(not(feature = "ssr"))]
+fn request_language() -> Language {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|code| Language::from_code(&code))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    Language::default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cookie_choice_wins_over_the_browser_preference() {
+        assert_eq!(negotiate(Some("es"), Some("en-GB,en;q=0.9")), Language::Es);
+    }
+
+    #[test]
+    fn an_unknown_cookie_value_falls_back_to_accept_language() {
+        assert_eq!(negotiate(Some("xx"), Some("es-ES,es;q=0.9")), Language::Es);
+    }
+
+    #[test]
+    fn accept_language_is_read_by_quality_not_by_position() {
+        assert_eq!(negotiate(None, Some("en;q=0.5, es;q=0.8")), Language::Es);
+        assert_eq!(negotiate(None, Some("fr, es;q=0.4, en;q=0.9")), Language::En);
+    }
+
+    #[test]
+    fn a_language_refused_with_q_zero_is_never_chosen() {
+        assert_eq!(negotiate(None, Some("es;q=0")), Language::En);
+    }
+
+    #[test]
+    fn nothing_usable_means_english() {
+        assert_eq!(negotiate(None, None), Language::En);
+        assert_eq!(negotiate(None, Some("de-DE, fr;q=0.9, ;;;,=")), Language::En);
+    }
+
+    #[test]
+    fn cookies_are_found_by_exact_name() {
+        let header = "other_lang=en; quorate_lang=es; x=1";
+        assert_eq!(cookie_value(header, LANGUAGE_COOKIE), Some("es"));
+        assert_eq!(cookie_value("quorate_language=es", LANGUAGE_COOKIE), None);
+    }
+
+    #[test]
+    fn every_key_is_translated_in_every_language() {
+        let english = include_str!("../../locales/en/main.ftl");
+        let spanish = include_str!("../../locales/es/main.ftl");
+        let keys = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter(|l| !l.starts_with('#') && !l.starts_with(' '))
+                .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.to_owned()))
+                .collect()
+        };
+        assert_eq!(keys(english), keys(spanish));
+        for key in keys(english) {
+            assert_ne!(Language::Es.tr(&key), key, "{key} is missing in Spanish");
+        }
+    }
+
+    #[test]
+    fn arguments_are_filled_in() {
+        assert_eq!(
+            Language::En.tr_with("error-reference", "reference", "abc"),
+            "Reference: abc"
+        );
+    }
+}

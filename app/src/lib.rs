@@ -1,0 +1,78 @@
+//! Quorate's user interface: the HTML shell, the routes, pages and components. Compiled for
+//! the server (`ssr`: renders HTML) and for the browser (`hydrate`: makes it interactive).
+//! Every page works without JavaScript: forms post and redirect.
+
+pub mod components;
+pub mod i18n;
+pub mod pages;
+
+use components::layout::Layout;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The CSP nonce of the current request, put into the request's extensions by the server's
+/// security middleware, so the hydration script carries the same nonce as the header.
+#[derive(Debug, Clone)]
+pub struct CspNonce(pub String);
+
+/// The whole HTML document, rendered on the server around [`App`].
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    provide_request_nonce();
+    i18n::provide_language();
+    let language = i18n::use_language();
+    view! {
+        <!DOCTYPE html>
+        <html lang=language.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light dark" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn provide_request_nonce() {
+    let nonce = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
+    if let Some(CspNonce(value)) = nonce {
+        provide_context(leptos::nonce::Nonce::from_value(value));
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn provide_request_nonce() {}
+
+/// The application: layout and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    i18n::provide_language();
+    let t = i18n::use_t();
+    view! {
+        <Stylesheet id="quorate" href="/pkg/quorate.css" />
+        <Title formatter=move |page: String| {
+            if page.is_empty() { t("product-name") } else { format!("{page} · Quorate") }
+        } />
+        <Router>
+            <Layout>
+                <ErrorBoundary fallback=|_errors| view! { <pages::error::ErrorPage /> }>
+                    <Routes fallback=pages::not_found::NotFoundPage>
+                        <Route path=path!("/") view=pages::home::HomePage />
+                    </Routes>
+                </ErrorBoundary>
+            </Layout>
+        </Router>
+    }
+}

@@ -1,0 +1,17 @@
+//! Quorate's database schema, as ordered migrations that run on SQLite and PostgreSQL alike.
+//! `quorate migrate` and `quorate serve` apply them; each is applied once (sea-orm records
+//! applied migrations in `seaql_migrations`), so running them again changes nothing.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_instance_settings;
+
+/// Every migration, oldest first.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_instance_settings::Migration)]
+    }
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds Quorate without cargo-leptos: the `quorate` binary and the browser bundle in
+# target/site (pkg/quorate.js, pkg/quorate_bg.wasm, pkg/quorate.css, public files).
+#   scripts/build.sh            release build (wasm optimised with wasm-opt)
+#   scripts/build.sh --debug    debug build (what the tests use)
+# Extra environment: RUSTC_WORKSPACE_WRAPPER/CLIPPY_ARGS pass through (the test command
+# uses them to lint while it builds).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+profile=release
+[ "${1:-}" = "--debug" ] && profile=debug
+
+site=target/site
+pkg=$site/pkg
+mkdir -p "$pkg"
+
+if [ "$profile" = release ]; then
+  cargo build --release -p server --bin quorate
+  cargo build --profile wasm-release -p frontend --lib --target wasm32-unknown-unknown
+  wasm=target/wasm32-unknown-unknown/wasm-release/frontend.wasm
+else
+  cargo build -p server --bin quorate
+  cargo build -p frontend --lib --target wasm32-unknown-unknown
+  wasm=target/wasm32-unknown-unknown/debug/frontend.wasm
+fi
+
+wasm-bindgen --target web --no-typescript --out-dir "$pkg" --out-name quorate "$wasm"
+
+if [ "$profile" = release ]; then
+  wasm_opt=end2end/node_modules/.bin/wasm-opt
+  if [ -x "$wasm_opt" ]; then
+    "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals --enable-reference-types \
+      "$pkg/quorate_bg.wasm" -o "$pkg/quorate_bg.wasm"
+  else
+    echo "note: wasm-opt not found ($wasm_opt); the bundle is left unoptimised" >&2
+  fi
+fi
+
+cp style/main.css "$pkg/quorate.css"
+cp -R public/. "$site/"
+echo "built $profile: target/$profile/quorate and $site" >&2

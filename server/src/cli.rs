@@ -1,0 +1,88 @@
+//! The command line: `quorate [serve]`, `quorate migrate`, and the tools that follow.
+
+use crate::{Application, config::Config, db, telemetry};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::{path::PathBuf, process::ExitCode};
+
+/// Quorate: decide together, on your own server.
+#[derive(Debug, Parser)]
+#[command(name = "quorate", version, about, long_about = None)]
+pub struct Cli {
+    /// A TOML configuration file (default: ./quorate.toml if it exists). Environment
+    /// variables QUORATE_* override it.
+    #[arg(long, global = true, env = "QUORATE_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// What to do (default: serve).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate the database, then serve the web application (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+}
+
+/// Runs the command line and turns any error into one clear line and exit status 1.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("quorate: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let config = Config::load(cli.config.as_deref())?;
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => {
+            telemetry::init(&config.log_level, config.log_format);
+            runtime.block_on(async {
+                let app = Application::build(config).await?;
+                tracing::info!(address = %app.base_url(), "Quorate is serving");
+                app.run_until_stopped(shutdown_signal()).await
+            })?;
+        }
+        Command::Migrate => runtime.block_on(async {
+            let connection = db::connect(&config.database_url).await?;
+            db::migrate(&connection).await?;
+            println!("The database is up to date.");
+            anyhow::Ok(())
+        })?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Resolves on SIGTERM or Ctrl-C; the server then finishes the requests in flight.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

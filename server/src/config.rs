@@ -1,0 +1,164 @@
+//! Configuration: defaults, then `quorate.toml`, then `QUORATE_*` environment variables,
+//! validated at start so that a mistake is one clear line, not a panic later.
+
+use anyhow::{Context, bail};
+use figment::{
+    Figment,
+    providers::{Env, Format, Serialized, Toml},
+};
+use serde::{Deserialize, Serialize};
+use std::{
+    net::SocketAddr,
+    path::{Path, PathBuf},
+};
+
+/// Where the default configuration file is looked for.
+pub const DEFAULT_CONFIG_FILE: &str = "quorate.toml";
+
+/// Everything the server can be told.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// `sqlite://data/quorate.db` (the default) or `postgres://user:password@host/db`.
+    pub database_url: String,
+    /// The address to listen on.
+    pub bind: String,
+    /// The address people use to reach this server (for links and the same-origin check);
+    /// default: `http://` plus the bound address.
+    pub base_url: Option<String>,
+    /// A tracing filter: `info`, `debug`, `quorate=debug,tower_http=info`, ...
+    pub log_level: String,
+    /// `text` for people, `json` for log collectors.
+    pub log_format: LogFormat,
+    /// The folder with the built browser assets (`pkg/quorate.js`, ...).
+    pub site_root: PathBuf,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines with key=value fields.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            database_url: "sqlite://data/quorate.db".into(),
+            bind: "127.0.0.1:3000".into(),
+            base_url: None,
+            log_level: "info".into(),
+            log_format: LogFormat::Text,
+            site_root: "target/site".into(),
+        }
+    }
+}
+
+impl Config {
+    /// Loads and validates the configuration. `file` is an explicit configuration file
+    /// (which must exist); without one, `./quorate.toml` is read if present.
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Config> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        match file {
+            Some(path) => {
+                if !path.is_file() {
+                    bail!("the configuration file {} does not exist", path.display());
+                }
+                figment = figment.merge(Toml::file_exact(path));
+            }
+            None => figment = figment.merge(Toml::file(DEFAULT_CONFIG_FILE)),
+        }
+        let config: Config = figment
+            .merge(Env::prefixed("QUORATE_").ignore(&["config"]))
+            .extract()
+            .map_err(|e| anyhow::anyhow!("invalid configuration: {e}"))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks every value that can be checked without I/O.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        self.bind_address()?;
+        if let Some(base) = &self.base_url {
+            origin_of(base).with_context(|| format!("invalid base_url {base:?}"))?;
+        }
+        crate::db::Engine::of(&self.database_url)?;
+        tracing_subscriber::EnvFilter::try_new(&self.log_level)
+            .with_context(|| format!("invalid log_level {:?}", self.log_level))?;
+        Ok(())
+    }
+
+    /// The socket address to bind.
+    pub fn bind_address(&self) -> anyhow::Result<SocketAddr> {
+        self.bind.parse().with_context(|| {
+            format!(
+                "invalid bind address {:?}: expected IP:PORT such as 127.0.0.1:3000",
+                self.bind
+            )
+        })
+    }
+}
+
+/// The origin (`scheme://host[:port]`, lowercase, no path) of an http(s) URL.
+pub fn origin_of(url: &str) -> anyhow::Result<String> {
+    let (scheme, rest) = url
+        .split_once("://")
+        .context("expected a URL such as https://vote.example.org")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "http" && scheme != "https" {
+        bail!("expected an http:// or https:// URL");
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.is_empty() || authority.contains('@') {
+        bail!("expected a host name after {scheme}://");
+    }
+    let authority = authority.to_ascii_lowercase();
+    let authority = match (scheme.as_str(), authority.rsplit_once(':')) {
+        ("http", Some((host, "80"))) | ("https", Some((host, "443"))) => host.to_owned(),
+        _ => authority,
+    };
+    Ok(format!("{scheme}://{authority}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_drop_paths_default_ports_and_case() {
+        assert_eq!(
+            origin_of("HTTPS://Vote.Example.org:443/co-op/").unwrap(),
+            "https://vote.example.org"
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:3000").unwrap(),
+            "http://127.0.0.1:3000"
+        );
+    }
+
+    #[test]
+    fn a_base_url_that_is_not_http_is_refused() {
+        assert!(origin_of("ftp://example.org").is_err());
+        assert!(origin_of("example.org").is_err());
+        assert!(origin_of("http://").is_err());
+        assert!(origin_of("http://user@evil.example").is_err());
+    }
+
+    #[test]
+    fn the_defaults_are_valid() {
+        Config::default().validate().unwrap();
+    }
+
+    #[test]
+    fn a_bad_bind_address_names_the_expected_form() {
+        let config = Config {
+            bind: "localhost".into(),
+            ..Config::default()
+        };
+        let message = format!("{:#}", config.validate().unwrap_err());
+        assert!(message.contains("IP:PORT"), "{message}");
+    }
+}

@@ -1,0 +1,15 @@
+//! The `quorate` binary's library: configuration, database, HTTP stack and commands. The
+//! binary in `main.rs` only calls [`cli::main`]; tests build the same router in-process.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+mod health;
+mod instance;
+mod language;
+mod security;
+pub mod startup;
+pub mod telemetry;
+
+pub use config::Config;
+pub use startup::Application;

@@ -1,0 +1,149 @@
+//! Building the HTTP application: state, routes, middleware, and serving until a shutdown
+//! signal, finishing the requests in flight.
+
+use crate::{
+    config::{Config, origin_of},
+    db, health, instance, language,
+    security::{self, AllowedOrigin},
+};
+use anyhow::Context;
+use app::{App, shell};
+use axum::{
+    Router,
+    extract::FromRef,
+    http::{HeaderName, Request},
+    middleware,
+    routing::{get, post},
+};
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use sea_orm::DatabaseConnection;
+use std::{future::Future, net::SocketAddr};
+use tokio::net::TcpListener;
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
+    trace::{DefaultOnResponse, TraceLayer},
+};
+
+/// What every request handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// Leptos' settings (site root, output name, ...).
+    pub leptos_options: LeptosOptions,
+    /// The database pool.
+    pub db: DatabaseConnection,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// A bound, ready-to-serve Quorate.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    base_url: String,
+}
+
+impl Application {
+    /// Connects to and migrates the database, binds the address and builds the router.
+    pub async fn build(config: Config) -> anyhow::Result<Application> {
+        let connection = db::connect(&config.database_url).await?;
+        db::migrate(&connection).await?;
+        instance::ensure_identity(&connection).await?;
+        let address = config.bind_address()?;
+        let listener = TcpListener::bind(address)
+            .await
+            .with_context(|| format!("cannot listen on {address}"))?;
+        let local = listener.local_addr()?;
+        let base_url = config
+            .base_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{local}"));
+        let router = build_router(&config, connection, &base_url, local)?;
+        Ok(Application {
+            listener,
+            router,
+            base_url,
+        })
+    }
+
+    /// The port actually bound (useful with port 0).
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    /// The address people reach this instance at.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// Serves until `shutdown` resolves, then lets requests in flight finish.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown)
+            .await
+            .context("the server stopped with an error")
+    }
+}
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The whole HTTP application: plain routes, the Leptos pages, static files, and the
+/// middleware stack (outermost first: request id, tracing, security headers, same-origin).
+pub fn build_router(
+    config: &Config,
+    connection: DatabaseConnection,
+    base_url: &str,
+    local: SocketAddr,
+) -> anyhow::Result<Router> {
+    let leptos_options = LeptosOptions::builder()
+        .output_name("quorate")
+        .site_root(config.site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(local)
+        .build();
+    let allowed = AllowedOrigin(origin_of(base_url)?);
+    let state = AppState {
+        leptos_options: leptos_options.clone(),
+        db: connection,
+    };
+    let routes = generate_route_list(App);
+    let router = Router::new()
+        .route("/healthz", get(health::check))
+        .route("/language", post(language::set))
+        .leptos_routes(&state, routes, {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(allowed, security::same_origin))
+        .layer(middleware::from_fn(security::headers))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+                let id = request
+                    .extensions()
+                    .get::<RequestId>()
+                    .and_then(|id| id.header_value().to_str().ok())
+                    .unwrap_or_default();
+                tracing::info_span!(
+                    "request",
+                    method = %request.method(),
+                    path = %request.uri().path(),
+                    request_id = %id,
+                )
+            })
+            .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(CatchPanicLayer::new())
+        .with_state(state);
+    Ok(router)
+}

@@ -2,5 +2,6 @@
 
 pub mod irv;
 pub(crate) mod ranked;
+pub mod schulze;
 pub mod stv_meek;
 pub mod stv_scottish;

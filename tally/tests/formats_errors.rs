@@ -396,3 +396,68 @@ fn json_unknown_fields_and_weight_overflow_are_refused() {
         "line 4, column 15: the ballots' weights add up to more than 18446744073709551615"
     );
 }
+
+const CDF: &str = include_str!("fixtures/formats/cdf_small.json");
+
+fn cdf_contest(id: &str) -> ReadOptions {
+    ReadOptions {
+        contest: Some(id.to_owned()),
+        ..ReadOptions::default()
+    }
+}
+
+#[test]
+fn cdf_unknown_contests_list_the_ones_there_are() {
+    assert_eq!(
+        error_with(Format::Cdf, CDF, &cdf_contest("mayor")),
+        "expected a contest id among [\"contest-chair\", \"contest-budget\"], found \"mayor\""
+    );
+}
+
+#[test]
+fn cdf_selections_without_candidates_are_refused() {
+    assert_eq!(
+        error_with(Format::Cdf, CDF, &cdf_contest("contest-budget")),
+        "expected CandidateIds in ContestSelection \"sel-yes\", found none"
+    );
+}
+
+#[test]
+fn cdf_references_that_point_nowhere_name_the_record() {
+    let broken = CDF.replacen(
+        "\"ContestSelectionId\": \"sel-ash\"",
+        "\"ContestSelectionId\": \"sel-x\"",
+        1,
+    );
+    assert_eq!(
+        error(Format::Cdf, &broken),
+        "CVR 1 (UniqueId \"1\"): expected a ContestSelectionId of contest \"contest-chair\", found \"sel-x\""
+    );
+    let broken = CDF.replacen(
+        "\"CandidateIds\": [\"cand-elm\"]",
+        "\"CandidateIds\": [\"cand-x\"]",
+        1,
+    );
+    assert_eq!(
+        error(Format::Cdf, &broken),
+        "expected a Candidate with @id \"cand-x\" (from ContestSelection \"sel-elm\"), found none"
+    );
+    let broken = CDF.replacen("\"Rank\": 2, ", "", 1);
+    assert_eq!(
+        error(Format::Cdf, &broken),
+        "CVR 1 (UniqueId \"1\"): expected a Rank for selection \"sel-ash\", found none"
+    );
+}
+
+#[test]
+fn cdf_json_errors_keep_their_position() {
+    let broken = CDF.replacen("\"Rank\": 2,", "\"Rank\": -2,", 1);
+    assert_eq!(
+        error(Format::Cdf, &broken),
+        "line 55, column 81: expected a rank from 1, found -2"
+    );
+    assert_eq!(
+        error(Format::Cdf, "{\"CVR\": [{\"CVRSnapshot\": 5}]}"),
+        "line 1, column 27: invalid type: integer `5`, expected a sequence"
+    );
+}

@@ -136,9 +136,32 @@ fn check_unique(marks: &Marks) -> Result<(), WriteError> {
     Ok(())
 }
 
-/// One value as compact JSON.
+/// One value as JSON on one line, `", "` and `": "` between items, object keys sorted
+/// with the serde tag (`method`, `kind`) first, whatever serde_json's features.
 fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, WriteError> {
-    serde_json::to_string(value).map_err(|e| WriteError::Unrepresentable(e.to_string()))
+    let value =
+        serde_json::to_value(value).map_err(|e| WriteError::Unrepresentable(e.to_string()))?;
+    Ok(render(&value))
+}
+
+fn render(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(render).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Object(map) => {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_by_key(|(key, _)| (!matches!(key.as_str(), "method" | "kind"), *key));
+            let entries: Vec<String> = entries
+                .into_iter()
+                .map(|(key, value)| format!("{}: {}", quote(key), render(value)))
+                .collect();
+            format!("{{{}}}", entries.join(", "))
+        }
+        other => other.to_string(),
+    }
 }
 
 /// serde_json's error, with its line and column, as a [`ParseError`].

@@ -1,0 +1,356 @@
+//! Ballot file formats: write-then-read gives the same ballots (BLT, CSV, JSON), and no
+//! input, however mangled, makes a reader panic.
+
+use proptest::prelude::*;
+use tally::{
+    ballot::{BallotGroup, Choice, ConsentPosition, Contest, Marks, group_ballots},
+    config::{Comparison, Method, Quorum, Threshold, ThresholdBase, TiePolicy},
+    formats::{self, BallotFile, Format, ReadOptions},
+};
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 64,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Unique option names without quotes, `=`, line breaks or surrounding blanks, so that every
+/// format can hold them; commas, `#` and non-ASCII letters test the quoting.
+fn names(max: usize) -> impl Strategy<Value = Vec<String>> {
+    prop::collection::btree_set("[A-Za-zÄé][A-Za-z0-9 ,#'é.]{0,6}[a-z0-9]", 1..=max)
+        .prop_map(|set| set.into_iter().collect::<Vec<_>>())
+        .prop_shuffle()
+}
+
+/// A ranking over `n` options, with equal ranks when `equal`.
+fn ranking(n: usize, equal: bool) -> impl Strategy<Value = Vec<Vec<usize>>> {
+    (
+        Just((0..n).collect::<Vec<_>>()).prop_shuffle(),
+        0..=n,
+        prop::collection::vec(any::<bool>(), n),
+    )
+        .prop_map(move |(order, length, joins)| {
+            let mut ranks: Vec<Vec<usize>> = Vec::new();
+            for (option, join) in order.into_iter().take(length).zip(joins) {
+                match ranks.last_mut() {
+                    Some(rank) if equal && join => rank.push(option),
+                    _ => ranks.push(vec![option]),
+                }
+            }
+            ranks
+        })
+}
+
+fn ranked_contest(equal: bool) -> impl Strategy<Value = Contest> {
+    names(7).prop_flat_map(move |options| {
+        let n = options.len();
+        let ballot = (1u64..5, ranking(n, equal)).prop_map(|(weight, ranking)| BallotGroup {
+            weight,
+            marks: Marks::Ranking(ranking),
+        });
+        (
+            Just(options),
+            "[A-Za-z0-9 #,]{0,12}",
+            1..=u32::try_from(n).unwrap_or(u32::MAX),
+            prop::sample::subsequence((0..n).collect::<Vec<_>>(), 0..n),
+            prop::collection::vec(ballot, 0..20),
+        )
+            .prop_map(|(options, title, seats, withdrawn, ballots)| Contest {
+                title,
+                options,
+                withdrawn,
+                seats,
+                ballots: group_ballots(ballots),
+            })
+    })
+}
+
+fn marks(n: usize) -> impl Strategy<Value = Marks> {
+    let all: Vec<usize> = (0..n).collect();
+    prop_oneof![
+        ranking(n, true).prop_map(Marks::Ranking),
+        prop::sample::subsequence(all.clone(), 0..=n)
+            .prop_shuffle()
+            .prop_map(Marks::Approval),
+        prop::sample::subsequence(all, 0..=n)
+            .prop_shuffle()
+            .prop_flat_map(|options| {
+                let k = options.len();
+                (Just(options), prop::collection::vec(any::<i64>(), k))
+            })
+            .prop_map(|(options, values)| Marks::Points(options.into_iter().zip(values).collect())),
+        (
+            prop_oneof![
+                Just(ConsentPosition::Consent),
+                Just(ConsentPosition::Concern),
+                Just(ConsentPosition::StandAside),
+                Just(ConsentPosition::Object),
+            ],
+            prop::option::of("[^\u{0}]{0,20}"),
+        )
+            .prop_map(|(position, reason)| Marks::Consent { position, reason }),
+        prop_oneof![Just(Choice::Yes), Just(Choice::No), Just(Choice::Abstain)]
+            .prop_map(Marks::YesNo),
+    ]
+}
+
+fn methods() -> impl Strategy<Value = Method> {
+    prop_oneof![
+        (0u32..3).prop_map(|max_objections| Method::Consent { max_objections }),
+        Just(Method::Majority {
+            threshold: Threshold {
+                numerator: 2,
+                denominator: 3,
+                comparison: Comparison::AtLeast,
+                base: ThresholdBase::AllBallots,
+            }
+        }),
+        (1u32..4).prop_map(|winners| Method::Approval { winners }),
+        Just(Method::Score),
+        (1u32..20).prop_map(|points| Method::Dot { points }),
+        Just(Method::Borda),
+        (any::<bool>(), any::<bool>()).prop_map(|(batch_elimination, continue_until_two)| {
+            Method::Irv {
+                batch_elimination,
+                continue_until_two,
+            }
+        }),
+        (1u32..4).prop_map(|seats| Method::StvScottish { seats }),
+        (1u32..4).prop_map(|seats| Method::StvMeek { seats }),
+        Just(Method::Schulze),
+        (1u32..200, any::<bool>()).prop_map(|(credits, allow_negative)| Method::Quadratic {
+            credits,
+            allow_negative
+        }),
+    ]
+}
+
+fn ballot_file() -> impl Strategy<Value = BallotFile> {
+    names(6).prop_flat_map(|options| {
+        let n = options.len();
+        let ballot = (0u64..4, marks(n)).prop_map(|(weight, marks)| BallotGroup {
+            weight: weight.max(1),
+            marks,
+        });
+        (
+            Just(options),
+            ".{0,12}",
+            prop::collection::vec(ballot, 0..15),
+            prop::option::of(methods()),
+            prop::option::of(prop_oneof![
+                Just(TiePolicy::PreviousRoundsThenOrder),
+                Just(TiePolicy::PreviousRoundsThenLot),
+                Just(TiePolicy::Order),
+                Just(TiePolicy::Lot),
+            ]),
+            prop::option::of(prop_oneof![
+                Just(Quorum::None),
+                (1u32..5, 5u32..9).prop_map(|(numerator, denominator)| Quorum::Fraction {
+                    numerator,
+                    denominator
+                }),
+                any::<u64>().prop_map(|count| Quorum::Count { count }),
+            ]),
+            prop::option::of(any::<u64>()),
+        )
+            .prop_map(
+                |(options, title, ballots, method, tie_policy, quorum, electorate)| BallotFile {
+                    contest: Contest {
+                        title,
+                        options,
+                        withdrawn: vec![],
+                        seats: 1,
+                        ballots: group_ballots(ballots),
+                    },
+                    method,
+                    tie_policy,
+                    quorum,
+                    electorate,
+                },
+            )
+    })
+}
+
+fn write(format: Format, file: &BallotFile) -> Vec<u8> {
+    let mut out = Vec::new();
+    let written = match format {
+        Format::Blt => formats::write_blt(&file.contest, &mut out),
+        Format::Csv => formats::write_csv(&file.contest, &mut out),
+        Format::Json | Format::Cdf => formats::write_json(file, &mut out),
+    };
+    if let Err(error) = written {
+        panic!("{format}: {error}");
+    }
+    out
+}
+
+fn read_back(format: Format, bytes: &[u8], options: &ReadOptions) -> BallotFile {
+    formats::read(format, bytes, options).unwrap_or_else(|error| {
+        panic!(
+            "{error}\n--- {format} ---\n{}",
+            String::from_utf8_lossy(bytes)
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn blt_write_then_read_gives_the_same_contest(contest in ranked_contest(true)) {
+        let file = BallotFile::from_contest(contest);
+        let bytes = write(Format::Blt, &file);
+        prop_assert_eq!(read_back(Format::Blt, &bytes, &ReadOptions::default()), file);
+    }
+
+    #[test]
+    fn csv_write_then_read_gives_the_same_ballots(contest in ranked_contest(true)) {
+        let bytes = write(Format::Csv, &BallotFile::from_contest(contest.clone()));
+        let options = ReadOptions { order: Some(contest.options.clone()), ..ReadOptions::default() };
+        let back = read_back(Format::Csv, &bytes, &options).contest;
+        prop_assert_eq!(back.options, contest.options);
+        prop_assert_eq!(back.ballots, contest.ballots);
+    }
+
+    #[test]
+    fn json_write_then_read_gives_the_same_file(file in ballot_file()) {
+        let bytes = write(Format::Json, &file);
+        prop_assert_eq!(read_back(Format::Json, &bytes, &ReadOptions::default()), file);
+    }
+
+    #[test]
+    fn json_keeps_ranked_contests_with_withdrawals_and_seats(contest in ranked_contest(true)) {
+        let file = BallotFile::from_contest(contest);
+        let bytes = write(Format::Json, &file);
+        prop_assert_eq!(read_back(Format::Json, &bytes, &ReadOptions::default()), file);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic_a_reader(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        for format in Format::ALL {
+            let _ = formats::read(format, bytes.as_slice(), &ReadOptions::default());
+        }
+        let _ = formats::detect(None, &bytes);
+    }
+
+    #[test]
+    fn mutated_valid_files_never_panic_a_reader(
+        file in ballot_file(),
+        contest in ranked_contest(true),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..4), 1..8),
+    ) {
+        let ranked = BallotFile::from_contest(contest);
+        let originals = [
+            (Format::Blt, write(Format::Blt, &ranked)),
+            (Format::Csv, write(Format::Csv, &ranked)),
+            (Format::Json, write(Format::Json, &file)),
+            (Format::Cdf, include_bytes!("fixtures/formats/cdf_small.json").to_vec()),
+        ];
+        for (format, original) in originals {
+            let mutated = mutate(original, &edits);
+            let _ = formats::read(format, mutated.as_slice(), &ReadOptions::default());
+        }
+    }
+}
+
+/// Overwrites, inserts, deletes or truncates at the chosen places.
+fn mutate(mut bytes: Vec<u8>, edits: &[(prop::sample::Index, u8, u8)]) -> Vec<u8> {
+    for (place, byte, kind) in edits {
+        if bytes.is_empty() {
+            bytes.push(*byte);
+            continue;
+        }
+        let at = place.index(bytes.len());
+        match kind {
+            0 => bytes[at] = *byte,
+            1 => bytes.insert(at, *byte),
+            2 => {
+                bytes.remove(at);
+            }
+            _ => bytes.truncate(at),
+        }
+    }
+    bytes
+}
+
+#[test]
+fn a_contest_with_other_marks_cannot_be_written_as_blt_or_csv() {
+    let contest = Contest {
+        title: String::new(),
+        options: vec!["A".to_owned()],
+        withdrawn: vec![],
+        seats: 1,
+        ballots: vec![BallotGroup {
+            weight: 1,
+            marks: Marks::YesNo(Choice::Yes),
+        }],
+    };
+    assert!(formats::write_blt(&contest, Vec::new()).is_err());
+    assert!(formats::write_csv(&contest, Vec::new()).is_err());
+}
+
+#[test]
+fn csv_without_weights_is_one_row_per_ballot() {
+    let text = "ballot_id,rank_1,rank_2\n1,Oak,Ash\n2,Ash,\n";
+    let file = read_back(Format::Csv, text.as_bytes(), &ReadOptions::default());
+    let mut out = Vec::new();
+    formats::write_csv(&file.contest, &mut out).unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), text);
+}
+
+#[test]
+fn the_json_example_of_the_documentation_reads() {
+    let text = include_str!("fixtures/formats/example_stv.json");
+    let file = read_back(Format::Json, text.as_bytes(), &ReadOptions::default());
+    assert_eq!(file.method, Some(Method::StvScottish { seats: 2 }));
+    assert_eq!(file.contest.withdrawn, [3]);
+    assert_eq!(file.contest.total_weight(), 7);
+    let mut out = Vec::new();
+    formats::write_json(&file, &mut out).unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), text);
+}
+
+#[test]
+fn cdf_reads_ranks_from_either_place_and_handles_irregular_ballots() {
+    let bytes = include_bytes!("fixtures/formats/cdf_small.json");
+    assert_eq!(formats::detect(Some("cvr.json"), bytes), Some(Format::Cdf));
+    let contest = read_back(Format::Cdf, bytes, &ReadOptions::default()).contest;
+    assert_eq!(contest.title, "Chair");
+    assert_eq!(contest.options, ["Ash", "Elm", "Oak", "Write-in sel-wi"]);
+    assert_eq!(contest.seats, 1);
+    let ballots: Vec<(u64, Marks)> = contest
+        .ballots
+        .into_iter()
+        .map(|group| (group.weight, group.marks))
+        .collect();
+    assert_eq!(
+        ballots,
+        [
+            // CVRs 1 and 6: Oak then Ash (ranks on SelectionPosition).
+            (2, Marks::Ranking(vec![vec![2], vec![0]])),
+            // CVR 2: Elm, then Ash and Oak both at rank 3: the overvote ends the ballot.
+            (1, Marks::Ranking(vec![vec![1]])),
+            // CVR 3, current snapshot: skipped ranks passed over, Elm kept at its highest
+            // rank, Oak's position without indication ignored.
+            (1, Marks::Ranking(vec![vec![3], vec![1]])),
+            // CVR 4: the contest with no marks is an abstention; CVR 5 lacks the contest.
+            (1, Marks::Ranking(vec![])),
+        ]
+    );
+}
+
+#[test]
+fn cdf_contests_are_chosen_by_id_or_name() {
+    let bytes = include_bytes!("fixtures/formats/cdf_small.json");
+    for id in ["contest-chair", "Chair"] {
+        let options = ReadOptions {
+            contest: Some(id.to_owned()),
+            ..ReadOptions::default()
+        };
+        assert_eq!(
+            read_back(Format::Cdf, bytes, &options).contest.title,
+            "Chair"
+        );
+    }
+}

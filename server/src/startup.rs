@@ -46,6 +46,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     base_url: String,
+    connection: DatabaseConnection,
 }
 
 impl Application {
@@ -63,11 +64,12 @@ impl Application {
             .base_url
             .clone()
             .unwrap_or_else(|| format!("http://{local}"));
-        let router = build_router(&config, connection, &base_url, local)?;
+        let router = build_router(&config, connection.clone(), &base_url, local)?;
         Ok(Application {
             listener,
             router,
             base_url,
+            connection,
         })
     }
 
@@ -79,6 +81,11 @@ impl Application {
     /// The address people reach this instance at.
     pub fn base_url(&self) -> &str {
         &self.base_url
+    }
+
+    /// The database pool the application uses.
+    pub fn database(&self) -> DatabaseConnection {
+        self.connection.clone()
     }
 
     /// Serves until `shutdown` resolves, then lets requests in flight finish.

@@ -1,0 +1,8 @@
+//! Test harness: a real database per test (a temp SQLite file, or a fresh PostgreSQL schema),
+//! the real application on a random port, and a real HTTP client.
+
+pub mod db;
+pub mod spawn;
+
+pub use db::{Db, TestDb};
+pub use spawn::{quorate_bin, spawn_app};

@@ -1,0 +1,89 @@
+//! Starting Quorate for a test: in-process on a random port, or the real binary.
+
+use super::{Db, TestDb};
+use server::{Application, Config};
+use std::path::PathBuf;
+
+/// A running instance and a client for it.
+pub struct TestApp {
+    /// `http://127.0.0.1:PORT`
+    pub address: String,
+    /// A client that keeps cookies and does not follow redirects (tests look at them).
+    pub client: reqwest::Client,
+    /// The database the instance uses.
+    pub db: TestDb,
+    /// The instance's own pool, to reach behind its back (e.g. to close it).
+    pub connection: sea_orm::DatabaseConnection,
+}
+
+impl TestApp {
+    /// `GET path`.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    /// `POST path` with a form, sent as a browser on our own pages would send it.
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.address))
+            .header("origin", &self.address)
+            .header("sec-fetch-site", "same-origin")
+            .form(form)
+            .send()
+            .await
+            .expect("the server answers")
+    }
+}
+
+/// Builds the application exactly as `quorate serve` does, on port 0, and serves it in the
+/// background for the rest of the test.
+pub async fn spawn_app(db: Db) -> TestApp {
+    let db = TestDb::new(db).await;
+    let config = Config {
+        database_url: db.url.clone(),
+        bind: "127.0.0.1:0".into(),
+        site_root: workspace_root().join("target/site"),
+        log_level: "warn".into(),
+        ..Config::default()
+    };
+    let app = Application::build(config).await.expect("the app starts");
+    let address = app.base_url().to_owned();
+    let connection = app.database();
+    tokio::spawn(app.run_until_stopped(std::future::pending()));
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("an HTTP client");
+    TestApp {
+        address,
+        client,
+        db,
+        connection,
+    }
+}
+
+/// The repository's root folder.
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits in the workspace")
+        .to_path_buf()
+}
+
+/// The built `quorate` binary (`QUORATE_BIN`, or target/debug/quorate).
+pub fn quorate_bin() -> PathBuf {
+    let path = std::env::var_os("QUORATE_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target/debug/quorate"));
+    assert!(
+        path.is_file(),
+        "{} is missing: build it first with `cargo build -p server`",
+        path.display()
+    );
+    path
+}

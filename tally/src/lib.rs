@@ -8,15 +8,22 @@
 
 pub mod ballot;
 pub mod config;
+mod count;
 pub mod error;
 pub mod fixed;
 pub mod formats;
 pub mod methods;
+pub mod quorum;
 pub mod report;
 pub mod tie_break;
+pub mod synthetic;
 pub mod validate;
 
+pub use count::{CountConfig, count, count_with_lot_ids};
 pub use error::TallyError;
+pub use report::{Report, RctabMeta};
+pub use tie_break::seed_from_arg;
+pub use validate::problems as validate;
 
 #[cfg(test)]
 pub(crate) mod test_support;

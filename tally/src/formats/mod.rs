@@ -13,6 +13,7 @@ pub mod blt;
 pub mod cdf;
 pub mod csv;
 mod error;
+pub mod flags;
 mod group;
 pub mod json;
 mod json_marks;

@@ -1,0 +1,65 @@
+//! Parsing speed of large ballot files (docs/performance.md, "Parsing"): a 1,000,000-row
+//! CSV and a 1,000,000-line BLT file, generated with a fixed seed. Run with
+//! `cargo bench -p tally --bench parse`.
+
+#[path = "support/generate.rs"]
+mod generate;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use generate::Shape;
+use std::{hint::black_box, time::Duration};
+use tally::formats::{self, Format, ReadOptions};
+
+const BALLOTS: u64 = 1_000_000;
+
+fn file(write: impl Fn(&mut Vec<u8>) -> std::io::Result<()>) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    if let Err(error) = write(&mut bytes) {
+        panic!("generating the file failed: {error}");
+    }
+    bytes
+}
+
+fn parse(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    let files = [
+        (
+            "csv 1M factions",
+            Format::Csv,
+            file(|b| generate::write_csv(b, BALLOTS, Shape::Factions, 7)),
+        ),
+        (
+            "csv 1M random",
+            Format::Csv,
+            file(|b| generate::write_csv(b, BALLOTS, Shape::Random, 7)),
+        ),
+        (
+            "blt 1M factions",
+            Format::Blt,
+            file(|b| generate::write_blt(b, BALLOTS, Shape::Factions, 7)),
+        ),
+    ];
+    for (name, format, bytes) in &files {
+        group.throughput(Throughput::Bytes(u64::try_from(bytes.len()).unwrap_or(0)));
+        group.bench_function(*name, |b| {
+            b.iter(|| {
+                let file = formats::read(
+                    *format,
+                    black_box(bytes.as_slice()),
+                    &ReadOptions::default(),
+                );
+                match file {
+                    Ok(file) => black_box(file.contest.ballots.len()),
+                    Err(error) => panic!("{name}: {error}"),
+                }
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parse);
+criterion_main!(benches);

@@ -32,7 +32,10 @@ if [ "${QUORATE_SKIP_BROWSER:-}" != 1 ] && [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
 fi
 
-if [ -f end2end/package-lock.json ] && [ ! -d end2end/node_modules ]; then
+# npm ci again only when package-lock.json changed since the last install.
+stamp=end2end/node_modules/.quorate-installed-lock
+if ! cmp -s end2end/package-lock.json "$stamp" 2>/dev/null; then
   say "installing the npm packages (Playwright, axe, binaryen for wasm-opt)"
   (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  cp end2end/package-lock.json "$stamp"
 fi

@@ -3,24 +3,32 @@
 # target/site (pkg/quorate.js, pkg/quorate_bg.wasm, pkg/quorate.css, public files).
 #   scripts/build.sh            release build (wasm optimised with wasm-opt)
 #   scripts/build.sh --debug    debug build (what the tests use)
+#   --bundle-only               only the browser bundle (the tests build the binary themselves)
 # Extra environment: RUSTC_WORKSPACE_WRAPPER/CLIPPY_ARGS pass through (the test command
 # uses them to lint while it builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 profile=release
-[ "${1:-}" = "--debug" ] && profile=debug
+bundle_only=
+for arg in "$@"; do
+  case "$arg" in
+    --debug) profile=debug ;;
+    --bundle-only) bundle_only=1 ;;
+    *) echo "usage: scripts/build.sh [--debug] [--bundle-only]" >&2; exit 2 ;;
+  esac
+done
 
 site=target/site
 pkg=$site/pkg
 mkdir -p "$pkg"
 
 if [ "$profile" = release ]; then
-  cargo build --release -p server --bin quorate
+  [ -n "$bundle_only" ] || cargo build --release -p server --bin quorate
   cargo build --profile wasm-release -p frontend --lib --target wasm32-unknown-unknown
   wasm=target/wasm32-unknown-unknown/wasm-release/frontend.wasm
 else
-  cargo build -p server --bin quorate
+  [ -n "$bundle_only" ] || cargo build -p server --bin quorate
   cargo build -p frontend --lib --target wasm32-unknown-unknown
   wasm=target/wasm32-unknown-unknown/debug/frontend.wasm
 fi
@@ -40,4 +48,4 @@ fi
 
 cp style/main.css "$pkg/quorate.css"
 cp -R public/. "$site/"
-echo "built $profile: target/$profile/quorate and $site" >&2
+echo "built $profile: ${bundle_only:+(bundle only) }$site" >&2

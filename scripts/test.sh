@@ -17,10 +17,8 @@ banner() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 # Playwright: "  12 passed", "  1 failed") to the totals.
 count_tests() {
   local log=$1 p f
-  p=$(grep -Eo '(test result: [A-Za-z]+\. )?[0-9]+ passed' "$log" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
-  f=$(grep -Eo '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}')
-  passed=$((passed + p))
-  failed=$((failed + f))
+  p=$(grep -aEo '[0-9]+ passed' "$log" | awk '{s+=$1} END {print s+0}')
+  f=$(grep -aEo '[0-9]+ failed' "$log" | awk '{s+=$1} END {print s+0}')
   echo "$p $f"
 }
 
@@ -43,7 +41,10 @@ suite() {
   banner "$name"
   "$@" 2>&1 | tee "$log"
   local status=${PIPESTATUS[0]}
+  local p f
   read -r p f < <(count_tests "$log")
+  passed=$((passed + p))
+  failed=$((failed + f))
   if [ "$status" -ne 0 ]; then
     failures+=("$name")
     [ "$f" -eq 0 ] && failed=$((failed + 1))
@@ -68,20 +69,19 @@ check "lints, server build (clippy, ssr)" \
 check "lints, browser build (clippy, hydrate, wasm32)" \
   cargo clippy -p frontend -p tally --target wasm32-unknown-unknown --locked -- -D warnings
 
-suite "unit tests (every crate; app with ssr)" \
-  cargo test --workspace --exclude frontend --exclude quorate-tests --locked
-check "build the binary and the browser bundle (debug)" scripts/build.sh --debug
-suite "integration tests on SQLite" cargo test -p quorate-tests --test sqlite --locked
-
+# One cargo invocation over one package set, so every crate is compiled once with one set of
+# features; it also builds target/debug/quorate (server/tests/cli.rs needs it), which the
+# integration and browser tests start.
+tests=(cargo test --workspace --exclude frontend --locked)
 if postgres_ready; then
-  suite "integration tests on PostgreSQL" cargo test -p quorate-tests --test postgres --locked
+  suite "unit and integration tests (SQLite and PostgreSQL)" "${tests[@]}"
 elif [ -n "${CI:-}" ]; then
-  banner "integration tests on PostgreSQL"
+  suite "unit and integration tests (SQLite; PostgreSQL missing)" "${tests[@]}" -- --skip postgres::
   echo "FAILED: PostgreSQL is not reachable at 127.0.0.1:5432 (database 'test', trust auth for" \
-       "user postgres), and CI is set, so this suite may not be skipped."
+       "user postgres), and CI is set, so its suite may not be skipped."
   failed=$((failed + 1)); failures+=("PostgreSQL not reachable in CI")
 else
-  banner "integration tests on PostgreSQL: SKIPPED"
+  suite "unit and integration tests (SQLite only)" "${tests[@]}" -- --skip postgres::
   printf '%s\n' "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" \
     "!! PostgreSQL is not reachable at 127.0.0.1:5432 as postgres@.../test (trust auth)." \
     "!! The PostgreSQL suite was SKIPPED. Start PostgreSQL, or set" \
@@ -89,6 +89,7 @@ else
     "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"
 fi
 
+check "build the browser bundle (debug)" scripts/build.sh --debug --bundle-only
 suite "browser tests (Playwright, Chromium, JavaScript on and off)" \
   bash -c 'cd end2end && npx --no-install playwright test'
 

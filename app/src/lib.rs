@@ -3,6 +3,7 @@
 //! Every page works without JavaScript: forms post and redirect.
 
 pub mod components;
+pub mod domain;
 pub mod i18n;
 pub mod pages;
 

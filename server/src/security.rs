@@ -125,7 +125,6 @@ fn refusal() -> Response {
     response
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,9 @@
 mod helpers;
 mod scenarios;
 
-use helpers::Db;
+/// Test names start with `postgres::`, so the test command can skip exactly this suite.
+mod postgres {
+    use crate::{helpers::Db, scenarios};
 
-engine_tests!(Db::Postgres);
+    crate::engine_tests!(Db::Postgres);
+}

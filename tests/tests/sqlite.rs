@@ -20,7 +20,6 @@ fn run_quorate(env: &[(&str, &str)], args: &[&str]) -> Output {
         .expect("quorate runs")
 }
 
-
 fn one_clear_line(output: &std::process::Output) -> String {
     assert!(!output.status.success(), "exits non-zero");
     let stderr = String::from_utf8_lossy(&output.stderr).trim().to_owned();
@@ -109,7 +108,10 @@ fn a_configuration_file_is_read_and_the_environment_overrides_it() {
 
     let url = format!("sqlite://{}/db/q.db", dir.path().display());
     let overridden = run_quorate(
-        &[("QUORATE_BIND", "127.0.0.1:0"), ("QUORATE_DATABASE_URL", &url)],
+        &[
+            ("QUORATE_BIND", "127.0.0.1:0"),
+            ("QUORATE_DATABASE_URL", &url),
+        ],
         &["--config", file.to_str().unwrap(), "migrate"],
     );
     assert!(overridden.status.success(), "{overridden:?}");

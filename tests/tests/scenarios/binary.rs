@@ -64,6 +64,8 @@ pub async fn the_binary_serves_on_a_random_port_and_stops_on_sigterm(db: Db) {
     assert!(output.status.success(), "exits cleanly on SIGTERM");
     let log = String::from_utf8_lossy(&output.stdout);
     assert!(log.contains("shutting down"), "{log}");
-    assert!(log.contains("request_id"), "request logs carry the id: {log}");
+    assert!(
+        log.contains("request_id"),
+        "request logs carry the id: {log}"
+    );
 }
-

@@ -16,7 +16,7 @@ macro_rules! engine_tests {
         )+
     };
     ($db:expr) => {
-        engine_tests!($db;
+        $crate::engine_tests!($db;
             web::healthz_answers_ok_while_the_database_is_reachable,
             web::healthz_answers_503_when_the_database_is_gone,
             web::the_home_page_renders_in_english_by_default,

@@ -46,11 +46,17 @@ pub async fn the_browser_language_is_used_when_there_is_no_choice_yet(db: Db) {
 pub async fn choosing_a_language_keeps_it_across_pages(db: Db) {
     let app = spawn_app(db).await;
     let response = app
-        .post_form("/language", &[("language", "es"), ("return_to", "/missing?x=1")])
+        .post_form(
+            "/language",
+            &[("language", "es"), ("return_to", "/missing?x=1")],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(response.headers()["location"], "/missing?x=1");
-    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(cookie.starts_with("quorate_lang=es;"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax") && cookie.contains("HttpOnly"));
 

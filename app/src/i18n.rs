@@ -181,7 +181,10 @@ mod tests {
     #[test]
     fn accept_language_is_read_by_quality_not_by_position() {
         assert_eq!(negotiate(None, Some("en;q=0.5, es;q=0.8")), Language::Es);
-        assert_eq!(negotiate(None, Some("fr, es;q=0.4, en;q=0.9")), Language::En);
+        assert_eq!(
+            negotiate(None, Some("fr, es;q=0.4, en;q=0.9")),
+            Language::En
+        );
     }
 
     #[test]
@@ -192,7 +195,10 @@ mod tests {
     #[test]
     fn nothing_usable_means_english() {
         assert_eq!(negotiate(None, None), Language::En);
-        assert_eq!(negotiate(None, Some("de-DE, fr;q=0.9, ;;;,=")), Language::En);
+        assert_eq!(
+            negotiate(None, Some("de-DE, fr;q=0.9, ;;;,=")),
+            Language::En
+        );
     }
 
     #[test]

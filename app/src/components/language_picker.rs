@@ -14,7 +14,11 @@ pub fn LanguagePicker() -> impl IntoView {
     let return_to = move || {
         let search = location.search.get();
         let path = location.pathname.get();
-        if search.is_empty() { path } else { format!("{path}?{search}") }
+        if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        }
     };
     view! {
         <form class="language-picker" method="post" action="/language">

@@ -9,7 +9,10 @@ use leptos_meta::Title;
 pub fn HomePage() -> impl IntoView {
     let t = use_t();
     let features = [
-        ("home-feature-proposals-title", "home-feature-proposals-text"),
+        (
+            "home-feature-proposals-title",
+            "home-feature-proposals-text",
+        ),
         ("home-feature-rounds-title", "home-feature-rounds-text"),
         ("home-feature-counts-title", "home-feature-counts-text"),
     ];

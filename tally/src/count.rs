@@ -33,16 +33,25 @@ pub fn count(contest: &Contest, config: &CountConfig) -> Result<Report, TallyErr
 
 /// Counts a contest; the lot hashes `lot_ids` (one per option, in ballot order: in a
 /// decision round, each option's UUID in lowercase hyphenated text, §1.4 step 2).
-pub fn count_with_lot_ids(contest: &Contest, config: &CountConfig, lot_ids: &[String]) -> Result<Report, TallyError> {
+pub fn count_with_lot_ids(
+    contest: &Contest,
+    config: &CountConfig,
+    lot_ids: &[String],
+) -> Result<Report, TallyError> {
     if contest.options.is_empty() {
         return Err(TallyError::NoOptions);
     }
     if lot_ids.len() != contest.options.len() {
-        return Err(TallyError::LotIdsMismatch { expected: contest.options.len(), got: lot_ids.len() });
+        return Err(TallyError::LotIdsMismatch {
+            expected: contest.options.len(),
+            got: lot_ids.len(),
+        });
     }
     for (group, ballot) in contest.ballots.iter().enumerate() {
         if let Some(problem) =
-            validate::problems(&config.method, contest.options.len(), &ballot.marks).into_iter().next()
+            validate::problems(&config.method, contest.options.len(), &ballot.marks)
+                .into_iter()
+                .next()
         {
             return Err(TallyError::InvalidBallot { group, problem });
         }
@@ -69,22 +78,44 @@ pub fn count_with_lot_ids(contest: &Contest, config: &CountConfig, lot_ids: &[St
     })
 }
 
-fn run(contest: &Contest, config: &CountConfig, ties: &mut TieBreaker) -> Result<Details, TallyError> {
+fn run(
+    contest: &Contest,
+    config: &CountConfig,
+    ties: &mut TieBreaker,
+) -> Result<Details, TallyError> {
     Ok(match &config.method {
-        Method::Consent { max_objections } => Details::Consent(methods::consent::count(contest, *max_objections)?),
-        Method::Majority { threshold } => {
-            Details::Majority(methods::majority::count(contest, threshold, config.electorate)?)
+        Method::Consent { max_objections } => {
+            Details::Consent(methods::consent::count(contest, *max_objections)?)
         }
-        Method::Approval { winners } => Details::Approval(methods::approval::count(contest, *winners, ties)?),
+        Method::Majority { threshold } => Details::Majority(methods::majority::count(
+            contest,
+            threshold,
+            config.electorate,
+        )?),
+        Method::Approval { winners } => {
+            Details::Approval(methods::approval::count(contest, *winners, ties)?)
+        }
         Method::Score => Details::Score(methods::score::count(contest, ties)?),
         Method::Dot { .. } => Details::Dot(methods::dot::count(contest, ties)?),
         Method::Borda => Details::Borda(methods::borda::count(contest, ties)?),
-        Method::Irv { batch_elimination, continue_until_two } => {
-            Details::Irv(methods::irv::count(contest, *batch_elimination, *continue_until_two, ties)?)
+        Method::Irv {
+            batch_elimination,
+            continue_until_two,
+        } => Details::Irv(methods::irv::count(
+            contest,
+            *batch_elimination,
+            *continue_until_two,
+            ties,
+        )?),
+        Method::StvScottish { seats } => {
+            Details::StvScottish(methods::stv_scottish::count(contest, *seats, ties)?)
         }
-        Method::StvScottish { seats } => Details::StvScottish(methods::stv_scottish::count(contest, *seats, ties)?),
-        Method::StvMeek { seats } => Details::StvMeek(methods::stv_meek::count(contest, *seats, ties)?),
+        Method::StvMeek { seats } => {
+            Details::StvMeek(methods::stv_meek::count(contest, *seats, ties)?)
+        }
         Method::Schulze => Details::Schulze(methods::schulze::count(contest, ties)?),
-        Method::Quadratic { credits, .. } => Details::Quadratic(methods::quadratic::count(contest, *credits, ties)?),
+        Method::Quadratic { credits, .. } => {
+            Details::Quadratic(methods::quadratic::count(contest, *credits, ties)?)
+        }
     })
 }

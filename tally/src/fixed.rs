@@ -73,12 +73,12 @@ impl<const DECIMALS: u32> Fixed<DECIMALS> {
     }
 
     /// Exact sum.
-    pub fn add(self, other: Self) -> Result<Self, TallyError> {
+    pub fn checked_add(self, other: Self) -> Result<Self, TallyError> {
         self.0.checked_add(other.0).map(Fixed).ok_or_else(overflow)
     }
 
     /// Exact difference.
-    pub fn sub(self, other: Self) -> Result<Self, TallyError> {
+    pub fn checked_sub(self, other: Self) -> Result<Self, TallyError> {
         self.0.checked_sub(other.0).map(Fixed).ok_or_else(overflow)
     }
 
@@ -256,7 +256,10 @@ mod tests {
     fn overflow_is_an_error_not_a_panic() {
         let big = D9::from_raw(i128::MAX / 2);
         assert_eq!(big.mul_floor(big), Err(TallyError::Overflow));
-        assert_eq!(D9::from_raw(i128::MAX).add(D9::EPSILON), Err(TallyError::Overflow));
+        assert_eq!(
+            D9::from_raw(i128::MAX).checked_add(D9::EPSILON),
+            Err(TallyError::Overflow)
+        );
     }
 
     #[test]
@@ -270,7 +273,10 @@ mod tests {
     #[test]
     fn fractions_compare_exactly_by_cross_multiplication() {
         assert_eq!(compare_fractions(2, 3, 2, 3), Ordering::Equal);
-        assert_eq!(compare_fractions(u128::MAX, u128::MAX - 1, 1, 1), Ordering::Greater);
+        assert_eq!(
+            compare_fractions(u128::MAX, u128::MAX - 1, 1, 1),
+            Ordering::Greater
+        );
         assert_eq!(compare_fractions(1, 2, 2, 3), Ordering::Less);
     }
 }

@@ -15,13 +15,13 @@ pub mod formats;
 pub mod methods;
 pub mod quorum;
 pub mod report;
-pub mod tie_break;
 pub mod synthetic;
+pub mod tie_break;
 pub mod validate;
 
 pub use count::{CountConfig, count, count_with_lot_ids};
 pub use error::TallyError;
-pub use report::{Report, RctabMeta};
+pub use report::{RctabMeta, Report};
 pub use tie_break::seed_from_arg;
 pub use validate::problems as validate;
 

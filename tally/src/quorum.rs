@@ -20,20 +20,35 @@ pub struct QuorumReport {
 }
 
 /// Checks the quorum for `cast` ballots.
-pub fn check(rule: &Quorum, cast: u128, electorate: Option<u64>) -> Result<QuorumReport, TallyError> {
+pub fn check(
+    rule: &Quorum,
+    cast: u128,
+    electorate: Option<u64>,
+) -> Result<QuorumReport, TallyError> {
     let needed = match *rule {
         Quorum::None => 0,
         Quorum::Count { count } => u128::from(count),
-        Quorum::Fraction { numerator, denominator } => {
+        Quorum::Fraction {
+            numerator,
+            denominator,
+        } => {
             if denominator == 0 {
                 return Err(TallyError::ZeroDenominator);
             }
             let e = u128::from(electorate.ok_or(TallyError::ElectorateRequired)?);
-            let product = e.checked_mul(u128::from(numerator)).ok_or(TallyError::Overflow)?;
+            let product = e
+                .checked_mul(u128::from(numerator))
+                .ok_or(TallyError::Overflow)?;
             product.div_ceil(u128::from(denominator))
         }
     };
-    Ok(QuorumReport { rule: *rule, electorate, cast, needed, met: cast >= needed })
+    Ok(QuorumReport {
+        rule: *rule,
+        electorate,
+        cast,
+        needed,
+        met: cast >= needed,
+    })
 }
 
 #[cfg(test)]
@@ -42,12 +57,18 @@ mod tests {
 
     #[test]
     fn a_fractional_quorum_rounds_up() {
-        let half = Quorum::Fraction { numerator: 1, denominator: 2 };
+        let half = Quorum::Fraction {
+            numerator: 1,
+            denominator: 2,
+        };
         let r = check(&half, 5, Some(11)).expect("quorum");
         assert_eq!(r.needed, 6);
         assert!(!r.met);
         assert!(check(&half, 6, Some(11)).expect("quorum").met);
-        let two_thirds = Quorum::Fraction { numerator: 2, denominator: 3 };
+        let two_thirds = Quorum::Fraction {
+            numerator: 2,
+            denominator: 3,
+        };
         assert_eq!(check(&two_thirds, 8, Some(12)).expect("quorum").needed, 8);
     }
 
@@ -60,7 +81,10 @@ mod tests {
 
     #[test]
     fn a_fractional_quorum_needs_the_electorate() {
-        let q = Quorum::Fraction { numerator: 1, denominator: 2 };
+        let q = Quorum::Fraction {
+            numerator: 1,
+            denominator: 2,
+        };
         assert_eq!(check(&q, 3, None), Err(TallyError::ElectorateRequired));
     }
 }

@@ -69,14 +69,19 @@ pub fn ranked_contest_with_seats(seed: u64, ballots: usize, options: usize, seat
     for _ in 0..ballots {
         let f = rng.weighted(&faction_weights);
         let order = factions.get(f).map(Vec::as_slice).unwrap_or(&[]);
-        raw.push(BallotGroup { weight: 1, marks: Marks::Ranking(ranking(&mut rng, order)) });
+        raw.push(BallotGroup {
+            weight: 1,
+            marks: Marks::Ranking(ranking(&mut rng, order)),
+        });
     }
     Contest {
         title: format!("synthetic {seed}"),
         options: option_names(options),
         withdrawn: Vec::new(),
         seats,
-        ballots: group_ballots(raw),
+        // Re-allocate the groups one after another: the raw ballots' memory is freed, and the
+        // groups sit together in memory as a parser that groups while streaming would leave them.
+        ballots: group_ballots(raw).to_vec(),
     }
 }
 
@@ -86,7 +91,8 @@ fn factions(rng: &mut SplitMix64, options: usize) -> Vec<Vec<OptionIndex>> {
         .map(|_| {
             let mut order: Vec<OptionIndex> = (0..options).collect();
             for i in (1..order.len()).rev() {
-                let j = usize::try_from(rng.below(u64::try_from(i + 1).unwrap_or(u64::MAX))).unwrap_or(0);
+                let j = usize::try_from(rng.below(u64::try_from(i + 1).unwrap_or(u64::MAX)))
+                    .unwrap_or(0);
                 order.swap(i, j);
             }
             order
@@ -125,7 +131,9 @@ mod tests {
         let c = ranked_contest(1, 2_000, 8);
         assert_eq!(c.total_weight(), 2_000);
         for g in &c.ballots {
-            let Marks::Ranking(ranks) = &g.marks else { panic!("ranked") };
+            let Marks::Ranking(ranks) = &g.marks else {
+                panic!("ranked")
+            };
             let mut seen: Vec<_> = ranks.iter().flatten().copied().collect();
             assert!(!seen.is_empty());
             seen.sort_unstable();

@@ -13,11 +13,19 @@ pub(crate) fn ranked(options: &[&str], seats: u32, lines: &[&str]) -> Contest {
             .filter(|r| !r.trim().is_empty())
             .map(|r| {
                 r.split('=')
-                    .map(|n| names.iter().position(|x| x == n.trim()).expect("known option"))
+                    .map(|n| {
+                        names
+                            .iter()
+                            .position(|x| x == n.trim())
+                            .expect("known option")
+                    })
                     .collect()
             })
             .collect();
-        BallotGroup { weight: w.parse().expect("weight"), marks: Marks::Ranking(ranks) }
+        BallotGroup {
+            weight: w.parse().expect("weight"),
+            marks: Marks::Ranking(ranks),
+        }
     });
     Contest {
         title: "test".into(),
@@ -35,6 +43,9 @@ pub(crate) fn with_marks(options: &[&str], marks: Vec<(u64, Marks)>) -> Contest 
         options: options.iter().map(|s| (*s).to_owned()).collect(),
         withdrawn: Vec::new(),
         seats: 1,
-        ballots: marks.into_iter().map(|(weight, marks)| BallotGroup { weight, marks }).collect(),
+        ballots: marks
+            .into_iter()
+            .map(|(weight, marks)| BallotGroup { weight, marks })
+            .collect(),
     }
 }

@@ -143,7 +143,10 @@ impl Lot {
             })
             .collect();
         // §1.4 step 3: keys ascending, then ids bytewise.
-        keyed.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.2.as_bytes().cmp(b.2.as_bytes())));
+        keyed.sort_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then_with(|| a.2.as_bytes().cmp(b.2.as_bytes()))
+        });
         let mut position = vec![0; ids.len()];
         for (place, (option, _, _)) in keyed.iter().enumerate() {
             if let Some(slot) = position.get_mut(*option) {
@@ -154,7 +157,11 @@ impl Lot {
             seed: hex(seed),
             order: keyed
                 .into_iter()
-                .map(|(option, key, id)| LotEntry { option, id: id.clone(), key: hex(&key) })
+                .map(|(option, key, id)| LotEntry {
+                    option,
+                    id: id.clone(),
+                    key: hex(&key),
+                })
                 .collect(),
             position,
         }
@@ -182,7 +189,11 @@ impl TieBreaker {
             Some(seed) if uses_lot => Some(Lot::draw(seed, ids)),
             _ => None,
         };
-        TieBreaker { policy, lot, records: Vec::new() }
+        TieBreaker {
+            policy,
+            lot,
+            records: Vec::new(),
+        }
     }
 
     /// The published lot, if the policy uses one.
@@ -237,7 +248,10 @@ impl TieBreaker {
         let tied_sorted = set.clone();
         let mut steps = Vec::new();
         let mut rule = None;
-        if matches!(self.policy, TiePolicy::PreviousRoundsThenOrder | TiePolicy::PreviousRoundsThenLot) {
+        if matches!(
+            self.policy,
+            TiePolicy::PreviousRoundsThenOrder | TiePolicy::PreviousRoundsThenLot
+        ) {
             for (t, totals) in history.iter().enumerate().rev() {
                 if set.len() < 2 {
                     break;
@@ -247,8 +261,11 @@ impl TieBreaker {
                     TieKind::ChooseLast => set.iter().filter_map(value).min(),
                     TieKind::ChooseFirst => set.iter().filter_map(value).max(),
                 };
-                let kept: Vec<OptionIndex> =
-                    set.iter().copied().filter(|o| totals.get(*o) == best).collect();
+                let kept: Vec<OptionIndex> = set
+                    .iter()
+                    .copied()
+                    .filter(|o| totals.get(*o) == best)
+                    .collect();
                 steps.push(TieStep {
                     stage: u32::try_from(t + 1).unwrap_or(u32::MAX),
                     totals: set
@@ -301,7 +318,9 @@ impl TieBreaker {
         set.sort_unstable();
         let tied_sorted = set.clone();
         let rule = self.sort_first(&mut set)?;
-        let picked = *set.first().ok_or(TallyError::Invariant("empty tie".into()))?;
+        let picked = *set
+            .first()
+            .ok_or(TallyError::Invariant("empty tie".into()))?;
         self.records.push(TieRecord {
             stage,
             decision,
@@ -331,16 +350,31 @@ mod tests {
     #[test]
     fn the_lot_test_vector_of_section_1_4_holds() {
         let seed = example_seed();
-        assert_eq!(hex(&seed), "5d603cbcbe8ff87ba93df31e89174bac70b559ae3a85393271a1b707d26edaf4");
+        assert_eq!(
+            hex(&seed),
+            "5d603cbcbe8ff87ba93df31e89174bac70b559ae3a85393271a1b707d26edaf4"
+        );
         let lot = Lot::draw(&seed, &trees());
-        let keys: Vec<(&str, &str)> =
-            lot.order.iter().map(|e| (e.id.as_str(), e.key.as_str())).collect();
+        let keys: Vec<(&str, &str)> = lot
+            .order
+            .iter()
+            .map(|e| (e.id.as_str(), e.key.as_str()))
+            .collect();
         assert_eq!(
             keys,
             vec![
-                ("Oak", "320af8aa9b63fdfa9945d40ae398b65a7f6c88351161d0ef77e081bfa4b571b4"),
-                ("Pine", "caa19722a57ea31647c27f9ba257c717a879cbc950e3d9b4d21783bd611a05f9"),
-                ("Elm", "f047e4fd8a15a964758323d998365d0dbeacd72a5a4729d0b10f356bf613fb88"),
+                (
+                    "Oak",
+                    "320af8aa9b63fdfa9945d40ae398b65a7f6c88351161d0ef77e081bfa4b571b4"
+                ),
+                (
+                    "Pine",
+                    "caa19722a57ea31647c27f9ba257c717a879cbc950e3d9b4d21783bd611a05f9"
+                ),
+                (
+                    "Elm",
+                    "f047e4fd8a15a964758323d998365d0dbeacd72a5a4729d0b10f356bf613fb88"
+                ),
             ]
         );
     }
@@ -350,7 +384,13 @@ mod tests {
         let seed = example_seed();
         let mut tb = TieBreaker::new(TiePolicy::Lot, Some(&seed), &trees());
         let none: &[Vec<u32>] = &[];
-        let out = tb.choose(TieKind::ChooseLast, TieDecision::Elimination, 1, &[0, 1, 2], none);
+        let out = tb.choose(
+            TieKind::ChooseLast,
+            TieDecision::Elimination,
+            1,
+            &[0, 1, 2],
+            none,
+        );
         assert_eq!(out, Ok(2));
         let first = tb.choose(TieKind::ChooseFirst, TieDecision::Winner, 1, &[1, 2], none);
         assert_eq!(first, Ok(1));
@@ -368,7 +408,13 @@ mod tests {
     fn a_lot_tie_without_seed_is_an_error() {
         let mut tb = TieBreaker::new(TiePolicy::Lot, None, &trees());
         let none: &[Vec<u32>] = &[];
-        let out = tb.choose(TieKind::ChooseLast, TieDecision::Elimination, 1, &[0, 1], none);
+        let out = tb.choose(
+            TieKind::ChooseLast,
+            TieDecision::Elimination,
+            1,
+            &[0, 1],
+            none,
+        );
         assert_eq!(out, Err(TallyError::SeedRequired));
     }
 
@@ -376,8 +422,14 @@ mod tests {
     fn order_picks_the_earliest_to_win_and_the_latest_to_lose() {
         let mut tb = TieBreaker::new(TiePolicy::Order, None, &trees());
         let none: &[Vec<u32>] = &[];
-        assert_eq!(tb.choose(TieKind::ChooseFirst, TieDecision::Winner, 1, &[2, 1], none), Ok(1));
-        assert_eq!(tb.choose(TieKind::ChooseLast, TieDecision::Winner, 1, &[0, 1], none), Ok(1));
+        assert_eq!(
+            tb.choose(TieKind::ChooseFirst, TieDecision::Winner, 1, &[2, 1], none),
+            Ok(1)
+        );
+        assert_eq!(
+            tb.choose(TieKind::ChooseLast, TieDecision::Winner, 1, &[0, 1], none),
+            Ok(1)
+        );
     }
 
     #[test]
@@ -385,22 +437,40 @@ mod tests {
         // Four options tied at stage 4. Stage 3: A, B, C lowest with 2 (D 5); stage 2: B, C
         // lowest with 1 (A 3); stage 1: B 0, C 1 -> B is eliminated.
         let history: Vec<Vec<u32>> = vec![vec![9, 0, 1, 9], vec![3, 1, 1, 9], vec![2, 2, 2, 5]];
-        let mut tb =
-            TieBreaker::new(TiePolicy::PreviousRoundsThenOrder, None, &["A".into(), "B".into(), "C".into(), "D".into()]);
-        let out = tb.choose(TieKind::ChooseLast, TieDecision::Elimination, 4, &[0, 1, 2, 3], &history);
+        let mut tb = TieBreaker::new(
+            TiePolicy::PreviousRoundsThenOrder,
+            None,
+            &["A".into(), "B".into(), "C".into(), "D".into()],
+        );
+        let out = tb.choose(
+            TieKind::ChooseLast,
+            TieDecision::Elimination,
+            4,
+            &[0, 1, 2, 3],
+            &history,
+        );
         assert_eq!(out, Ok(1));
         let record = &tb.records()[0];
         assert_eq!(record.rule, TieRule::PreviousRounds);
         let kept: Vec<Vec<OptionIndex>> = record.steps.iter().map(|s| s.kept.clone()).collect();
         assert_eq!(kept, vec![vec![0, 1, 2], vec![1, 2], vec![1]]);
-        assert_eq!(record.steps.iter().map(|s| s.stage).collect::<Vec<_>>(), vec![3, 2, 1]);
+        assert_eq!(
+            record.steps.iter().map(|s| s.stage).collect::<Vec<_>>(),
+            vec![3, 2, 1]
+        );
     }
 
     #[test]
     fn previous_rounds_falls_back_to_order_when_no_stage_separates() {
         let history: Vec<Vec<u32>> = vec![vec![1, 1, 7]];
         let mut tb = TieBreaker::new(TiePolicy::PreviousRoundsThenOrder, None, &trees());
-        let out = tb.choose(TieKind::ChooseLast, TieDecision::Elimination, 2, &[0, 1], &history);
+        let out = tb.choose(
+            TieKind::ChooseLast,
+            TieDecision::Elimination,
+            2,
+            &[0, 1],
+            &history,
+        );
         assert_eq!(out, Ok(1));
         assert_eq!(tb.records()[0].rule, TieRule::Order);
         assert_eq!(tb.records()[0].steps.len(), 1);
@@ -410,7 +480,13 @@ mod tests {
     fn previous_rounds_choose_first_keeps_the_highest() {
         let history: Vec<Vec<u32>> = vec![vec![4, 6, 0]];
         let mut tb = TieBreaker::new(TiePolicy::PreviousRoundsThenLot, None, &trees());
-        let out = tb.choose(TieKind::ChooseFirst, TieDecision::SurplusOrder, 2, &[0, 1], &history);
+        let out = tb.choose(
+            TieKind::ChooseFirst,
+            TieDecision::SurplusOrder,
+            2,
+            &[0, 1],
+            &history,
+        );
         assert_eq!(out, Ok(1));
     }
 
@@ -418,8 +494,14 @@ mod tests {
     fn ordering_several_at_once_follows_the_lot() {
         let seed = example_seed();
         let mut tb = TieBreaker::new(TiePolicy::PreviousRoundsThenLot, Some(&seed), &trees());
-        assert_eq!(tb.order(TieDecision::LastPlaces, 1, &[2, 1, 0]), Ok(vec![0, 1, 2]));
+        assert_eq!(
+            tb.order(TieDecision::LastPlaces, 1, &[2, 1, 0]),
+            Ok(vec![0, 1, 2])
+        );
         let mut tb = TieBreaker::new(TiePolicy::Order, None, &trees());
-        assert_eq!(tb.order(TieDecision::LastPlaces, 1, &[2, 1]), Ok(vec![1, 2]));
+        assert_eq!(
+            tb.order(TieDecision::LastPlaces, 1, &[2, 1]),
+            Ok(vec![1, 2])
+        );
     }
 }

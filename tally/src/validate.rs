@@ -185,7 +185,12 @@ pub fn problems(method: &Method, option_count: usize, marks: &Marks) -> Vec<Ball
 }
 
 /// [`problems`] with extra round limits (e.g. a maximum number of approvals).
-pub fn problems_with(method: &Method, option_count: usize, marks: &Marks, limits: &Limits) -> Vec<BallotProblem> {
+pub fn problems_with(
+    method: &Method,
+    option_count: usize,
+    marks: &Marks,
+    limits: &Limits,
+) -> Vec<BallotProblem> {
     let expected = BallotShape::for_method(method);
     let found = BallotShape::of(marks);
     if expected != found {
@@ -193,13 +198,21 @@ pub fn problems_with(method: &Method, option_count: usize, marks: &Marks, limits
     }
     let mut out = Vec::new();
     match marks {
-        Marks::Ranking(ranks) => ranking(matches!(method, Method::Schulze), option_count, ranks, &mut out),
+        Marks::Ranking(ranks) => ranking(
+            matches!(method, Method::Schulze),
+            option_count,
+            ranks,
+            &mut out,
+        ),
         Marks::Approval(approved) => {
             options_known_once(option_count, approved.iter().copied(), &mut out);
             if let Some(max) = limits.max_approvals
                 && approved.len() > usize::try_from(max).unwrap_or(usize::MAX)
             {
-                out.push(BallotProblem::TooManyApprovals { approved: approved.len(), max });
+                out.push(BallotProblem::TooManyApprovals {
+                    approved: approved.len(),
+                    max,
+                });
             }
         }
         Marks::Points(points) => {
@@ -217,19 +230,48 @@ pub fn problems_with(method: &Method, option_count: usize, marks: &Marks, limits
     out
 }
 
-fn options_known_once(option_count: usize, options: impl Iterator<Item = OptionIndex>, out: &mut Vec<BallotProblem>) {
+fn options_known_once(
+    option_count: usize,
+    options: impl Iterator<Item = OptionIndex>,
+    out: &mut Vec<BallotProblem>,
+) {
+    // Fast path without allocation for the usual small rounds (the counter validates every
+    // ballot group before counting).
+    let (mut seen_bits, mut reported_bits) = (0_u128, 0_u128);
     let mut seen = BTreeSet::new();
     let mut reported = BTreeSet::new();
     for option in options {
         if option >= option_count {
             out.push(BallotProblem::UnknownOption { option });
-        } else if !seen.insert(option) && reported.insert(option) {
+            continue;
+        }
+        let repeated = match u32::try_from(option)
+            .ok()
+            .and_then(|o| 1_u128.checked_shl(o))
+        {
+            Some(bit) if option < 128 => {
+                let again = seen_bits & bit != 0;
+                seen_bits |= bit;
+                let first_report = reported_bits & bit == 0;
+                if again {
+                    reported_bits |= bit;
+                }
+                again && first_report
+            }
+            _ => !seen.insert(option) && reported.insert(option),
+        };
+        if repeated {
             out.push(BallotProblem::DuplicateOption { option });
         }
     }
 }
 
-fn ranking(equal_allowed: bool, option_count: usize, ranks: &[Vec<OptionIndex>], out: &mut Vec<BallotProblem>) {
+fn ranking(
+    equal_allowed: bool,
+    option_count: usize,
+    ranks: &[Vec<OptionIndex>],
+    out: &mut Vec<BallotProblem>,
+) {
     for (i, set) in ranks.iter().enumerate() {
         if set.is_empty() {
             out.push(BallotProblem::EmptyRank { rank: i + 1 });
@@ -259,10 +301,16 @@ fn points_rules(method: &Method, points: &[(OptionIndex, i64)], out: &mut Vec<Ba
                 }
             }
             if spent > u128::from(*budget) {
-                out.push(BallotProblem::PointsOverBudget { spent, budget: *budget });
+                out.push(BallotProblem::PointsOverBudget {
+                    spent,
+                    budget: *budget,
+                });
             }
         }
-        Method::Quadratic { credits, allow_negative } => {
+        Method::Quadratic {
+            credits,
+            allow_negative,
+        } => {
             let mut cost = 0_u128;
             for &(option, votes) in points {
                 if votes < 0 && !allow_negative {
@@ -271,7 +319,10 @@ fn points_rules(method: &Method, points: &[(OptionIndex, i64)], out: &mut Vec<Ba
                 cost = cost.saturating_add(u128::from(votes.unsigned_abs()).saturating_pow(2));
             }
             if cost > u128::from(*credits) {
-                out.push(BallotProblem::QuadraticOverBudget { cost, budget: *credits });
+                out.push(BallotProblem::QuadraticOverBudget {
+                    cost,
+                    budget: *credits,
+                });
             }
         }
         _ => {}
@@ -283,7 +334,10 @@ mod tests {
     use super::*;
 
     fn irv() -> Method {
-        Method::Irv { batch_elimination: false, continue_until_two: false }
+        Method::Irv {
+            batch_elimination: false,
+            continue_until_two: false,
+        }
     }
 
     fn codes(p: &[BallotProblem]) -> Vec<&'static str> {
@@ -294,22 +348,45 @@ mod tests {
     fn a_ranking_reports_each_broken_rule_once() {
         let marks = Marks::Ranking(vec![vec![0], vec![1, 2], vec![0], vec![], vec![9]]);
         let p = problems(&irv(), 3, &marks);
-        assert_eq!(codes(&p), vec!["equal_ranks", "empty_rank", "duplicate_option", "unknown_option"]);
-        assert_eq!(p[0].to_string(), "rank 2 holds several options; equal ranks are allowed only in a Schulze count");
+        assert_eq!(
+            codes(&p),
+            vec![
+                "equal_ranks",
+                "empty_rank",
+                "duplicate_option",
+                "unknown_option"
+            ]
+        );
+        assert_eq!(
+            p[0].to_string(),
+            "rank 2 holds several options; equal ranks are allowed only in a Schulze count"
+        );
     }
 
     #[test]
     fn equal_ranks_are_allowed_for_schulze_only() {
         let marks = Marks::Ranking(vec![vec![0, 1], vec![2]]);
         assert!(problems(&Method::Schulze, 3, &marks).is_empty());
-        assert_eq!(codes(&problems(&Method::Borda, 3, &marks)), vec!["equal_ranks"]);
+        assert_eq!(
+            codes(&problems(&Method::Borda, 3, &marks)),
+            vec!["equal_ranks"]
+        );
     }
 
     #[test]
     fn the_wrong_shape_is_reported_alone() {
         let p = problems(&Method::Score, 3, &Marks::Approval(vec![0]));
-        assert_eq!(p, vec![BallotProblem::WrongBallotShape { expected: BallotShape::Points, found: BallotShape::Approval }]);
-        assert_eq!(p[0].to_string(), "this method needs points per option on the ballot, not approvals");
+        assert_eq!(
+            p,
+            vec![BallotProblem::WrongBallotShape {
+                expected: BallotShape::Points,
+                found: BallotShape::Approval
+            }]
+        );
+        assert_eq!(
+            p[0].to_string(),
+            "this method needs points per option on the ballot, not approvals"
+        );
     }
 
     #[test]
@@ -320,33 +397,67 @@ mod tests {
 
     #[test]
     fn dot_points_may_not_be_negative_or_over_budget() {
-        let p = problems(&Method::Dot { points: 10 }, 3, &Marks::Points(vec![(0, 8), (1, 4), (2, -1)]));
+        let p = problems(
+            &Method::Dot { points: 10 },
+            3,
+            &Marks::Points(vec![(0, 8), (1, 4), (2, -1)]),
+        );
         assert_eq!(codes(&p), vec!["negative_points", "points_over_budget"]);
-        assert_eq!(p[1], BallotProblem::PointsOverBudget { spent: 12, budget: 10 });
+        assert_eq!(
+            p[1],
+            BallotProblem::PointsOverBudget {
+                spent: 12,
+                budget: 10
+            }
+        );
     }
 
     #[test]
     fn a_quadratic_ballot_over_budget_carries_its_cost() {
-        let method = Method::Quadratic { credits: 100, allow_negative: false };
+        let method = Method::Quadratic {
+            credits: 100,
+            allow_negative: false,
+        };
         let p = problems(&method, 2, &Marks::Points(vec![(0, 8), (1, -7)]));
         assert_eq!(
             p,
             vec![
-                BallotProblem::NegativeVotesNotAllowed { option: 1, votes: -7 },
-                BallotProblem::QuadraticOverBudget { cost: 113, budget: 100 }
+                BallotProblem::NegativeVotesNotAllowed {
+                    option: 1,
+                    votes: -7
+                },
+                BallotProblem::QuadraticOverBudget {
+                    cost: 113,
+                    budget: 100
+                }
             ]
         );
-        assert_eq!(p[1].to_string(), "this ballot costs 113 voice credits; each voter has 100");
-        let allowed = Method::Quadratic { credits: 113, allow_negative: true };
+        assert_eq!(
+            p[1].to_string(),
+            "this ballot costs 113 voice credits; each voter has 100"
+        );
+        let allowed = Method::Quadratic {
+            credits: 113,
+            allow_negative: true,
+        };
         assert!(problems(&allowed, 2, &Marks::Points(vec![(0, 8), (1, -7)])).is_empty());
     }
 
     #[test]
     fn an_objection_needs_a_reason_but_a_concern_does_not() {
         let m = Method::Consent { max_objections: 0 };
-        let object = Marks::Consent { position: ConsentPosition::Object, reason: Some("  ".into()) };
-        assert_eq!(codes(&problems(&m, 1, &object)), vec!["objection_without_reason"]);
-        let concern = Marks::Consent { position: ConsentPosition::Concern, reason: None };
+        let object = Marks::Consent {
+            position: ConsentPosition::Object,
+            reason: Some("  ".into()),
+        };
+        assert_eq!(
+            codes(&problems(&m, 1, &object)),
+            vec!["objection_without_reason"]
+        );
+        let concern = Marks::Consent {
+            position: ConsentPosition::Concern,
+            reason: None,
+        };
         assert!(problems(&m, 1, &concern).is_empty());
     }
 
@@ -355,7 +466,12 @@ mod tests {
         let m = Method::Approval { winners: 1 };
         let marks = Marks::Approval(vec![0, 1, 2]);
         assert!(problems(&m, 3, &marks).is_empty());
-        let limits = Limits { max_approvals: Some(2) };
-        assert_eq!(codes(&problems_with(&m, 3, &marks, &limits)), vec!["too_many_approvals"]);
+        let limits = Limits {
+            max_approvals: Some(2),
+        };
+        assert_eq!(
+            codes(&problems_with(&m, 3, &marks, &limits)),
+            vec!["too_many_approvals"]
+        );
     }
 }

@@ -10,6 +10,10 @@ use tally::{
     report::Outcome,
 };
 
+#[expect(
+    clippy::expect_used,
+    reason = "a fixture builder: a typo in a test line should fail loudly"
+)]
 fn ranked(options: &[&str], lines: &[&str]) -> Contest {
     let names: Vec<String> = options.iter().map(|s| (*s).to_owned()).collect();
     let ballots = lines.iter().map(|line| {
@@ -19,13 +23,28 @@ fn ranked(options: &[&str], lines: &[&str]) -> Contest {
             .filter(|r| !r.is_empty())
             .map(|n| vec![names.iter().position(|x| x == n).expect("option")])
             .collect();
-        BallotGroup { weight: w.parse().expect("weight"), marks: Marks::Ranking(ranks) }
+        BallotGroup {
+            weight: w.parse().expect("weight"),
+            marks: Marks::Ranking(ranks),
+        }
     });
-    Contest { title: "example".into(), options: names.clone(), withdrawn: vec![], seats: 1, ballots: group_ballots(ballots) }
+    Contest {
+        title: "example".into(),
+        options: names.clone(),
+        withdrawn: vec![],
+        seats: 1,
+        ballots: group_ballots(ballots),
+    }
 }
 
 fn config(method: Method) -> CountConfig {
-    CountConfig { method, tie_policy: TiePolicy::PreviousRoundsThenOrder, seed: None, quorum: Quorum::None, electorate: None }
+    CountConfig {
+        method,
+        tie_policy: TiePolicy::PreviousRoundsThenOrder,
+        seed: None,
+        quorum: Quorum::None,
+        electorate: None,
+    }
 }
 
 fn meta() -> RctabMeta {
@@ -43,8 +62,16 @@ fn meta() -> RctabMeta {
 fn exact(v: &Value) -> Value {
     match v {
         Value::String(s) if is_decimal(s) => {
-            let t = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { s };
-            Value::String(if t.is_empty() { "0".into() } else { t.to_owned() })
+            let t = if s.contains('.') {
+                s.trim_end_matches('0').trim_end_matches('.')
+            } else {
+                s
+            };
+            Value::String(if t.is_empty() {
+                "0".into()
+            } else {
+                t.to_owned()
+            })
         }
         Value::Array(a) => Value::Array(a.iter().map(exact).collect()),
         Value::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), exact(v))).collect()),
@@ -53,12 +80,16 @@ fn exact(v: &Value) -> Value {
 }
 
 fn is_decimal(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.') && s.chars().filter(|&c| c == '.').count() <= 1
+    !s.is_empty()
+        && s.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && s.chars().filter(|&c| c == '.').count() <= 1
 }
 
 fn assert_decimals_plain(v: &Value) {
     match v {
-        Value::String(s) if is_decimal(s) && s.contains('.') => assert!(!s.ends_with('0') && !s.ends_with('.'), "{s}"),
+        Value::String(s) if is_decimal(s) && s.contains('.') => {
+            assert!(!s.ends_with('0') && !s.ends_with('.'), "{s}")
+        }
         Value::Array(a) => a.iter().for_each(assert_decimals_plain),
         Value::Object(o) => o.values().for_each(assert_decimals_plain),
         _ => {}
@@ -71,8 +102,24 @@ fn inactive(exhausted: &str) -> Value {
 
 #[test]
 fn the_irv_worked_example_gives_the_rctab_summary_of_section_7_4() {
-    let contest = ranked(&["Oak", "Pine", "Elm", "Ash", "Yew"], &["8 Oak", "5 Pine>Oak", "4 Elm>Pine", "2 Ash>Elm", "1 Yew>Ash"]);
-    let report = count(&contest, &config(Method::Irv { batch_elimination: true, continue_until_two: false })).expect("count");
+    let contest = ranked(
+        &["Oak", "Pine", "Elm", "Ash", "Yew"],
+        &[
+            "8 Oak",
+            "5 Pine>Oak",
+            "4 Elm>Pine",
+            "2 Ash>Elm",
+            "1 Yew>Ash",
+        ],
+    );
+    let report = count(
+        &contest,
+        &config(Method::Irv {
+            batch_elimination: true,
+            continue_until_two: false,
+        }),
+    )
+    .expect("count");
     assert_eq!(report.outcome, Outcome::Elected { winners: vec![0] });
     let got = report.to_rctab(&meta()).expect("rctab");
     assert_decimals_plain(&got);
@@ -102,11 +149,24 @@ fn the_irv_worked_example_gives_the_rctab_summary_of_section_7_4() {
 fn the_scottish_worked_example_gives_the_rctab_summary_of_section_7_5() {
     let mut contest = ranked(
         &["Ada", "Bo", "Cy", "Di", "Ed"],
-        &["15 Ada>Bo>Cy", "2 Ada", "3 Bo>Cy", "1 Bo", "3 Cy>Di", "3 Di>Bo", "2 Ed>Di"],
+        &[
+            "15 Ada>Bo>Cy",
+            "2 Ada",
+            "3 Bo>Cy",
+            "1 Bo",
+            "3 Cy>Di",
+            "3 Di>Bo",
+            "2 Ed>Di",
+        ],
     );
     contest.seats = 3;
     let report = count(&contest, &config(Method::StvScottish { seats: 3 })).expect("count");
-    assert_eq!(report.outcome, Outcome::Elected { winners: vec![0, 1, 2] });
+    assert_eq!(
+        report.outcome,
+        Outcome::Elected {
+            winners: vec![0, 1, 2]
+        }
+    );
     let got = report.to_rctab(&meta()).expect("rctab");
     assert_decimals_plain(&got);
     let results = &got["results"];
@@ -125,26 +185,56 @@ fn the_scottish_worked_example_gives_the_rctab_summary_of_section_7_5() {
         assert_eq!(results[i]["threshold"], json!("8"));
         assert_eq!(results[i]["round"], json!(i + 1));
     }
-    assert_eq!(results[1]["tally"], json!({"Ada": "8", "Bo": "11.94115", "Cy": "3", "Di": "3", "Ed": "2"}));
-    assert_eq!(results[3]["tally"], json!({"Ada": "8", "Bo": "8", "Cy": "6.61107", "Di": "5"}));
-    assert_eq!(results[4]["tally"], json!({"Ada": "8", "Bo": "8", "Cy": "6.61107"}));
-    assert_eq!(results[4]["inactiveBallots"]["exhaustedChoices"], json!("6.38886"));
-    assert_eq!(results[4]["inactiveBallots"]["finalRoundSurplus"], json!("0"));
+    assert_eq!(
+        results[1]["tally"],
+        json!({"Ada": "8", "Bo": "11.94115", "Cy": "3", "Di": "3", "Ed": "2"})
+    );
+    assert_eq!(
+        results[3]["tally"],
+        json!({"Ada": "8", "Bo": "8", "Cy": "6.61107", "Di": "5"})
+    );
+    assert_eq!(
+        results[4]["tally"],
+        json!({"Ada": "8", "Bo": "8", "Cy": "6.61107"})
+    );
+    assert_eq!(
+        results[4]["inactiveBallots"]["exhaustedChoices"],
+        json!("6.38886")
+    );
+    assert_eq!(
+        results[4]["inactiveBallots"]["finalRoundSurplus"],
+        json!("0")
+    );
     assert_eq!(results[1]["inactiveBallots"], inactive("1.05882"));
-    assert_eq!(got["summary"], json!({"finalThreshold": "8", "numCandidates": 5, "numWinners": 3, "totalNumBallots": "29", "undervotes": 0}));
+    assert_eq!(
+        got["summary"],
+        json!({"finalThreshold": "8", "numCandidates": 5, "numWinners": 3, "totalNumBallots": "29", "undervotes": 0})
+    );
 }
 
 #[test]
 fn the_meek_worked_example_gives_the_rctab_summary_of_section_7_6() {
-    let mut contest = ranked(&["Ann", "Ben", "Cat", "Dan"], &["9 Ann", "6 Ann>Ben", "5 Ben>Cat", "6 Cat>Ben", "4 Dan>Cat"]);
+    let mut contest = ranked(
+        &["Ann", "Ben", "Cat", "Dan"],
+        &["9 Ann", "6 Ann>Ben", "5 Ben>Cat", "6 Cat>Ben", "4 Dan>Cat"],
+    );
     contest.seats = 2;
     let report = count(&contest, &config(Method::StvMeek { seats: 2 })).expect("count");
-    assert_eq!(report.outcome, Outcome::Elected { winners: vec![0, 2] });
+    assert_eq!(
+        report.outcome,
+        Outcome::Elected {
+            winners: vec![0, 2]
+        }
+    );
     let got = report.to_rctab(&meta()).expect("rctab");
     assert_decimals_plain(&got);
     let results = &got["results"];
     assert_eq!(
-        exact(&json!([results[0]["tallyResults"], results[1]["tallyResults"], results[2]["tallyResults"]])),
+        exact(&json!([
+            results[0]["tallyResults"],
+            results[1]["tallyResults"],
+            results[2]["tallyResults"]
+        ])),
         exact(&json!([
             [{"elected": "Ann", "transfers": {"Ben": "2.499999738", "exhausted": "3.749999607"}}],
             [{"eliminated": "Dan", "transfers": {"Cat": "4"}}],
@@ -154,27 +244,54 @@ fn the_meek_worked_example_gives_the_rctab_summary_of_section_7_6() {
     assert_eq!(results[0]["threshold"], json!("10.000000001"));
     assert_eq!(results[1]["threshold"], json!("8.750000132"));
     assert_eq!(results[2]["threshold"], json!("8.750000132"));
-    assert_eq!(results[0]["tally"], json!({"Ann": "15", "Ben": "5", "Cat": "6", "Dan": "4"}));
-    assert_eq!(results[1]["tally"], json!({"Ann": "8.750000655", "Ben": "7.499999738", "Cat": "6", "Dan": "4"}));
-    assert_eq!(results[2]["tally"], json!({"Ann": "8.750000655", "Ben": "7.499999738", "Cat": "10"}));
-    assert_eq!(results[2]["inactiveBallots"]["exhaustedChoices"], json!("3.749999607"));
+    assert_eq!(
+        results[0]["tally"],
+        json!({"Ann": "15", "Ben": "5", "Cat": "6", "Dan": "4"})
+    );
+    assert_eq!(
+        results[1]["tally"],
+        json!({"Ann": "8.750000655", "Ben": "7.499999738", "Cat": "6", "Dan": "4"})
+    );
+    assert_eq!(
+        results[2]["tally"],
+        json!({"Ann": "8.750000655", "Ben": "7.499999738", "Cat": "10"})
+    );
+    assert_eq!(
+        results[2]["inactiveBallots"]["exhaustedChoices"],
+        json!("3.749999607")
+    );
 }
 
 #[test]
 fn the_plain_text_report_prints_d5_with_five_and_d9_with_nine_decimals() {
     let mut contest = ranked(
         &["Ada", "Bo", "Cy", "Di", "Ed"],
-        &["15 Ada>Bo>Cy", "2 Ada", "3 Bo>Cy", "1 Bo", "3 Cy>Di", "3 Di>Bo", "2 Ed>Di"],
+        &[
+            "15 Ada>Bo>Cy",
+            "2 Ada",
+            "3 Bo>Cy",
+            "1 Bo",
+            "3 Cy>Di",
+            "3 Di>Bo",
+            "2 Ed>Di",
+        ],
     );
     contest.seats = 3;
-    let text = count(&contest, &config(Method::StvScottish { seats: 3 })).expect("count").to_text();
+    let text = count(&contest, &config(Method::StvScottish { seats: 3 }))
+        .expect("count")
+        .to_text();
     assert!(text.contains("11.94115"), "{text}");
     assert!(text.contains("6.38886"), "{text}");
     assert!(text.contains("8.00000"), "{text}");
     assert!(text.contains("elected: Ada, Bo, Cy"), "{text}");
-    let mut meek = ranked(&["Ann", "Ben", "Cat", "Dan"], &["9 Ann", "6 Ann>Ben", "5 Ben>Cat", "6 Cat>Ben", "4 Dan>Cat"]);
+    let mut meek = ranked(
+        &["Ann", "Ben", "Cat", "Dan"],
+        &["9 Ann", "6 Ann>Ben", "5 Ben>Cat", "6 Cat>Ben", "4 Dan>Cat"],
+    );
     meek.seats = 2;
-    let text = count(&meek, &config(Method::StvMeek { seats: 2 })).expect("count").to_text();
+    let text = count(&meek, &config(Method::StvMeek { seats: 2 }))
+        .expect("count")
+        .to_text();
     assert!(text.contains("8.750000132"), "{text}");
     assert!(text.contains("0.583333377"), "{text}");
     assert!(text.contains("15.000000000"), "{text}");
@@ -182,44 +299,86 @@ fn the_plain_text_report_prints_d5_with_five_and_d9_with_nine_decimals() {
 
 #[test]
 fn the_json_report_carries_decimals_as_strings() {
-    let mut contest = ranked(&["Ann", "Ben", "Cat", "Dan"], &["9 Ann", "6 Ann>Ben", "5 Ben>Cat", "6 Cat>Ben", "4 Dan>Cat"]);
+    let mut contest = ranked(
+        &["Ann", "Ben", "Cat", "Dan"],
+        &["9 Ann", "6 Ann>Ben", "5 Ben>Cat", "6 Cat>Ben", "4 Dan>Cat"],
+    );
     contest.seats = 2;
-    let json = count(&contest, &config(Method::StvMeek { seats: 2 })).expect("count").to_json().expect("json");
+    let json = count(&contest, &config(Method::StvMeek { seats: 2 }))
+        .expect("count")
+        .to_json()
+        .expect("json");
     let v: Value = serde_json::from_str(&json).expect("parse");
     assert_eq!(v["details"]["method"], json!("stv-meek"));
-    assert_eq!(v["details"]["rounds"][1]["iterations"][10]["quota"], json!("8.750000132"));
+    assert_eq!(
+        v["details"]["rounds"][1]["iterations"][10]["quota"],
+        json!("8.750000132")
+    );
     assert_eq!(v["outcome"], json!({"kind": "elected", "winners": [0, 2]}));
 }
 
 #[test]
 fn without_quorum_the_count_is_reported_but_nobody_is_elected() {
     let contest = ranked(&["A", "B"], &["3 A", "1 B"]);
-    let mut cfg = config(Method::Irv { batch_elimination: false, continue_until_two: false });
-    cfg.quorum = Quorum::Fraction { numerator: 1, denominator: 2 };
+    let mut cfg = config(Method::Irv {
+        batch_elimination: false,
+        continue_until_two: false,
+    });
+    cfg.quorum = Quorum::Fraction {
+        numerator: 1,
+        denominator: 2,
+    };
     cfg.electorate = Some(9);
     let report = count(&contest, &cfg).expect("count");
     assert_eq!(report.outcome, Outcome::NoQuorum);
     assert_eq!((report.quorum.cast, report.quorum.needed), (4, 5));
     assert_eq!(report.details.winners(), vec![0]);
     cfg.electorate = Some(8);
-    assert_eq!(count(&contest, &cfg).expect("count").outcome, Outcome::Elected { winners: vec![0] });
+    assert_eq!(
+        count(&contest, &cfg).expect("count").outcome,
+        Outcome::Elected { winners: vec![0] }
+    );
 }
 
 #[test]
 fn an_invalid_ballot_stops_the_count_with_its_problem() {
     let mut contest = ranked(&["A", "B"], &["3 A"]);
-    contest.ballots.push(BallotGroup { weight: 1, marks: Marks::Ranking(vec![vec![0, 1]]) });
-    let err = count(&contest, &config(Method::Irv { batch_elimination: false, continue_until_two: false }));
-    assert!(matches!(err, Err(tally::TallyError::InvalidBallot { group: 1, .. })), "{err:?}");
-    let yes = Contest { ballots: vec![BallotGroup { weight: 1, marks: Marks::YesNo(Choice::Yes) }], ..contest };
+    contest.ballots.push(BallotGroup {
+        weight: 1,
+        marks: Marks::Ranking(vec![vec![0, 1]]),
+    });
+    let err = count(
+        &contest,
+        &config(Method::Irv {
+            batch_elimination: false,
+            continue_until_two: false,
+        }),
+    );
+    assert!(
+        matches!(err, Err(tally::TallyError::InvalidBallot { group: 1, .. })),
+        "{err:?}"
+    );
+    let yes = Contest {
+        ballots: vec![BallotGroup {
+            weight: 1,
+            marks: Marks::YesNo(Choice::Yes),
+        }],
+        ..contest
+    };
     let err = count(&yes, &config(Method::Schulze));
-    assert!(matches!(err, Err(tally::TallyError::InvalidBallot { group: 0, .. })));
+    assert!(matches!(
+        err,
+        Err(tally::TallyError::InvalidBallot { group: 0, .. })
+    ));
 }
 
 #[test]
 fn a_lot_tie_without_a_seed_is_an_error_and_with_one_the_lot_is_published() {
     let contest = ranked(&["Oak", "Pine", "Elm"], &["1 Oak", "1 Pine", "1 Elm"]);
-    let mut cfg = config(Method::Irv { batch_elimination: false, continue_until_two: false });
+    let mut cfg = config(Method::Irv {
+        batch_elimination: false,
+        continue_until_two: false,
+    });
     cfg.tie_policy = TiePolicy::Lot;
     assert_eq!(count(&contest, &cfg), Err(tally::TallyError::SeedRequired));
     cfg.seed = Some(tally::seed_from_arg("quorate lot example"));
@@ -230,6 +389,9 @@ fn a_lot_tie_without_a_seed_is_an_error_and_with_one_the_lot_is_published() {
     assert_eq!(report.ties[0].picked, 2);
     assert_eq!(report.outcome, Outcome::Elected { winners: vec![0] });
     let lot = report.lot.as_ref().expect("lot");
-    assert_eq!(lot.seed, "5d603cbcbe8ff87ba93df31e89174bac70b559ae3a85393271a1b707d26edaf4");
+    assert_eq!(
+        lot.seed,
+        "5d603cbcbe8ff87ba93df31e89174bac70b559ae3a85393271a1b707d26edaf4"
+    );
     assert!(report.to_text().contains("lot 1: Oak key 320af8aa"));
 }

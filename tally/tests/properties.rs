@@ -13,27 +13,46 @@ use tally::{
 };
 
 fn config(method: Method) -> CountConfig {
-    CountConfig { method, tie_policy: TiePolicy::PreviousRoundsThenOrder, seed: None, quorum: Quorum::None, electorate: None }
+    CountConfig {
+        method,
+        tie_policy: TiePolicy::PreviousRoundsThenOrder,
+        seed: None,
+        quorum: Quorum::None,
+        electorate: None,
+    }
 }
 
 /// Small ranked contests: 2–6 options, up to 40 ballot groups with weights 1–5.
 fn contest() -> impl Strategy<Value = Contest> {
     (2_usize..=6).prop_flat_map(|n| {
-        let ranking = Just((0..n).collect::<Vec<_>>()).prop_shuffle().prop_flat_map(move |order| {
-            (0..=n).prop_map(move |len| order.iter().take(len).map(|&o| vec![o]).collect::<Vec<_>>())
-        });
+        let ranking = Just((0..n).collect::<Vec<_>>())
+            .prop_shuffle()
+            .prop_flat_map(move |order| {
+                (0..=n).prop_map(move |len| {
+                    order.iter().take(len).map(|&o| vec![o]).collect::<Vec<_>>()
+                })
+            });
         prop::collection::vec((1_u64..=5, ranking), 1..40).prop_map(move |groups| Contest {
             title: "prop".into(),
             options: synthetic::option_names(n),
             withdrawn: vec![],
             seats: 1,
-            ballots: groups.into_iter().map(|(weight, r)| BallotGroup { weight, marks: Marks::Ranking(r) }).collect(),
+            ballots: groups
+                .into_iter()
+                .map(|(weight, r)| BallotGroup {
+                    weight,
+                    marks: Marks::Ranking(r),
+                })
+                .collect(),
         })
     })
 }
 
 fn irv() -> Method {
-    Method::Irv { batch_elimination: false, continue_until_two: false }
+    Method::Irv {
+        batch_elimination: false,
+        continue_until_two: false,
+    }
 }
 
 proptest! {
@@ -55,7 +74,7 @@ proptest! {
         let Details::StvScottish(r) = &report.details else { unreachable!() };
         let n = D5::from_u128(r.valid).unwrap();
         for st in &r.stages {
-            let sum = st.totals.iter().try_fold(st.non_transferable_total.add(st.loss_total).unwrap(), |a, t| a.add(*t)).unwrap();
+            let sum = st.totals.iter().try_fold(st.non_transferable_total.checked_add(st.loss_total).unwrap(), |a, t| a.checked_add(*t)).unwrap();
             prop_assert_eq!(sum, n);
             prop_assert!(st.loss >= D5::ZERO);
         }
@@ -67,7 +86,7 @@ proptest! {
         let Details::StvMeek(r) = &report.details else { unreachable!() };
         let n = D9::from_u128(r.valid).unwrap();
         for it in r.rounds.iter().flat_map(|x| &x.iterations) {
-            let sum = it.votes.iter().try_fold(it.excess, |a, v| a.add(*v)).unwrap();
+            let sum = it.votes.iter().try_fold(it.excess, |a, v| a.checked_add(*v)).unwrap();
             prop_assert_eq!(sum, n);
         }
     }
@@ -151,7 +170,13 @@ proptest! {
 #[test]
 fn synthetic_contests_count_with_every_ranked_method() {
     let c = synthetic::ranked_contest_with_seats(42, 5_000, 7, 3);
-    for method in [irv(), Method::StvScottish { seats: 3 }, Method::StvMeek { seats: 3 }, Method::Schulze, Method::Borda] {
+    for method in [
+        irv(),
+        Method::StvScottish { seats: 3 },
+        Method::StvMeek { seats: 3 },
+        Method::Schulze,
+        Method::Borda,
+    ] {
         let report = count(&c, &config(method)).unwrap();
         assert!(!report.details.winners().is_empty());
     }

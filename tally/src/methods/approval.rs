@@ -8,7 +8,11 @@ use crate::{
 };
 
 /// Counts approvals: total = Σ m over ballots approving the option; the `winners` highest win.
-pub fn count(contest: &Contest, winners: u32, ties: &mut TieBreaker) -> Result<TotalsReport, TallyError> {
+pub fn count(
+    contest: &Contest,
+    winners: u32,
+    ties: &mut TieBreaker,
+) -> Result<TotalsReport, TallyError> {
     if winners == 0 {
         return Err(TallyError::ZeroSeats);
     }
@@ -16,7 +20,9 @@ pub fn count(contest: &Contest, winners: u32, ties: &mut TieBreaker) -> Result<T
     let mut sums = vec![0_i128; contest.options.len()];
     let (mut valid, mut blank) = (0_u128, 0_u128);
     for group in &contest.ballots {
-        let Marks::Approval(approved) = &group.marks else { continue };
+        let Marks::Approval(approved) = &group.marks else {
+            continue;
+        };
         let marked: Vec<_> = approved.iter().filter(|o| active.contains(o)).collect();
         if marked.is_empty() {
             blank = blank.saturating_add(u128::from(group.weight));
@@ -42,7 +48,11 @@ mod tests {
     fn the_two_most_approved_options_win() {
         let c = with_marks(
             &["A", "B", "C"],
-            vec![(3, Marks::Approval(vec![0, 1])), (2, Marks::Approval(vec![2])), (1, Marks::Approval(vec![1]))],
+            vec![
+                (3, Marks::Approval(vec![0, 1])),
+                (2, Marks::Approval(vec![2])),
+                (1, Marks::Approval(vec![1])),
+            ],
         );
         let mut tb = TieBreaker::new(TiePolicy::Order, None, &c.options);
         let r = count(&c, 2, &mut tb).expect("count");
@@ -54,7 +64,10 @@ mod tests {
     fn a_tie_for_the_last_seat_is_broken_by_lot() {
         let c = with_marks(
             &["Oak", "Pine", "Elm"],
-            vec![(2, Marks::Approval(vec![0, 1, 2])), (1, Marks::Approval(vec![0]))],
+            vec![
+                (2, Marks::Approval(vec![0, 1, 2])),
+                (1, Marks::Approval(vec![0])),
+            ],
         );
         let seed = crate::tie_break::seed_from_arg("quorate lot example");
         let mut tb = TieBreaker::new(TiePolicy::PreviousRoundsThenLot, Some(&seed), &c.options);

@@ -14,8 +14,14 @@ pub fn count(contest: &Contest, ties: &mut TieBreaker) -> Result<TotalsReport, T
     let mut sums = vec![0_i128; contest.options.len()];
     let (mut valid, mut blank) = (0_u128, 0_u128);
     for group in &contest.ballots {
-        let Marks::Ranking(ranks) = &group.marks else { continue };
-        let ranked: Vec<_> = ranks.iter().flatten().filter(|o| active.contains(o)).collect();
+        let Marks::Ranking(ranks) = &group.marks else {
+            continue;
+        };
+        let ranked: Vec<_> = ranks
+            .iter()
+            .flatten()
+            .filter(|o| active.contains(o))
+            .collect();
         if ranked.is_empty() {
             blank = blank.saturating_add(u128::from(group.weight));
             continue;

@@ -50,7 +50,9 @@ pub fn count(contest: &Contest, max_objections: u32) -> Result<ConsentReport, Ta
         within_limit: false,
     };
     for group in &contest.ballots {
-        let Marks::Consent { position, reason } = &group.marks else { continue };
+        let Marks::Consent { position, reason } = &group.marks else {
+            continue;
+        };
         let m = u128::from(group.weight);
         let slot = match position {
             ConsentPosition::Consent => &mut r.consent,
@@ -59,7 +61,10 @@ pub fn count(contest: &Contest, max_objections: u32) -> Result<ConsentReport, Ta
             ConsentPosition::Object => &mut r.object,
         };
         *slot = slot.checked_add(m).ok_or(TallyError::Overflow)?;
-        let entry = Reasoned { weight: group.weight, reason: reason.clone() };
+        let entry = Reasoned {
+            weight: group.weight,
+            reason: reason.clone(),
+        };
         match position {
             ConsentPosition::Object => r.objections.push(entry),
             ConsentPosition::Concern => r.concerns.push(entry),
@@ -76,7 +81,10 @@ mod tests {
     use crate::test_support::with_marks;
 
     fn pos(position: ConsentPosition, reason: Option<&str>) -> Marks {
-        Marks::Consent { position, reason: reason.map(str::to_owned) }
+        Marks::Consent {
+            position,
+            reason: reason.map(str::to_owned),
+        }
     }
 
     #[test]
@@ -91,7 +99,10 @@ mod tests {
             ],
         );
         let r = count(&c, 0).expect("count");
-        assert_eq!((r.consent, r.concern, r.stand_aside, r.object), (3, 1, 1, 1));
+        assert_eq!(
+            (r.consent, r.concern, r.stand_aside, r.object),
+            (3, 1, 1, 1)
+        );
         assert!(!r.within_limit);
         assert_eq!(r.objections[0].reason.as_deref(), Some("unsafe"));
         assert_eq!(r.concerns[0].reason.as_deref(), Some("cost"));

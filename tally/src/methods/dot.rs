@@ -20,7 +20,13 @@ mod tests {
 
     #[test]
     fn equal_dot_totals_for_first_are_broken_by_ballot_order() {
-        let c = with_marks(&["A", "B"], vec![(1, Marks::Points(vec![(0, 3), (1, 7)])), (1, Marks::Points(vec![(0, 7)]))]);
+        let c = with_marks(
+            &["A", "B"],
+            vec![
+                (1, Marks::Points(vec![(0, 3), (1, 7)])),
+                (1, Marks::Points(vec![(0, 7)])),
+            ],
+        );
         let mut tb = TieBreaker::new(TiePolicy::PreviousRoundsThenOrder, None, &c.options);
         let r = count(&c, &mut tb).expect("count");
         assert_eq!(r.totals, vec![10, 7]);

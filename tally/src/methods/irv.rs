@@ -5,7 +5,7 @@
 use crate::{
     ballot::{Contest, OptionIndex},
     error::TallyError,
-    methods::ranked::{self, RankedGroup, collect_transfers},
+    methods::ranked::{self, Flattened, collect_transfers},
     report::{Recipient, Transfer},
     tie_break::{TieBreaker, TieDecision, TieKind},
 };
@@ -77,7 +77,7 @@ enum Status {
 }
 
 struct Count<'a> {
-    groups: Vec<RankedGroup>,
+    flat: Flattened,
     /// Index into `prefs` of each group's current option (`prefs.len()` = exhausted).
     position: Vec<usize>,
     status: Vec<Status>,
@@ -104,7 +104,7 @@ pub fn count(
     }
     let mut c = Count {
         position: vec![0; flat.groups.len()],
-        groups: flat.groups,
+        flat,
         status,
         tallies: vec![0; n],
         exhausted: 0,
@@ -112,8 +112,8 @@ pub fn count(
         ties,
     };
     // Round 1 tally: every valid group counts for its first preference.
-    for g in &c.groups {
-        if let Some(t) = g.prefs.first().and_then(|&o| c.tallies.get_mut(o)) {
+    for g in &c.flat.groups {
+        if let Some(t) = c.flat.prefs(g).first().and_then(|&o| c.tallies.get_mut(o)) {
             *t = t.checked_add(g.weight).ok_or(TallyError::Overflow)?;
         }
     }
@@ -123,8 +123,15 @@ pub fn count(
     let mut exhausted_before = 0_u128;
     for r in 1..=u32::try_from(n.saturating_add(3)).unwrap_or(u32::MAX) {
         let continuing = c.in_count();
-        let active = continuing.iter().filter_map(|&o| c.tallies.get(o)).sum::<u128>();
-        let threshold = if winner.is_none() { active / 2 + 1 } else { frozen };
+        let active = continuing
+            .iter()
+            .filter_map(|&o| c.tallies.get(o))
+            .sum::<u128>();
+        let threshold = if winner.is_none() {
+            active / 2 + 1
+        } else {
+            frozen
+        };
         let mut round = IrvRound {
             round: r,
             tallies: c.snapshot(),
@@ -146,22 +153,22 @@ pub fn count(
             rounds.push(round);
             break;
         }
-        if winner.is_none() {
-            if let Some((w, by_tie)) = c.winner_check(r, &continuing, threshold)? {
-                winner = Some(w);
-                frozen = threshold;
-                if let Some(s) = c.status.get_mut(w) {
-                    *s = Status::Elected;
-                }
-                round.elected = Some(w);
-                round.elected_by_tie_break = by_tie;
-                rounds.push(round);
-                c.history.push(c.tallies.clone());
-                if continue_until_two {
-                    continue;
-                }
-                break;
+        if winner.is_none()
+            && let Some((w, by_tie)) = c.winner_check(r, &continuing, threshold)?
+        {
+            winner = Some(w);
+            frozen = threshold;
+            if let Some(s) = c.status.get_mut(w) {
+                *s = Status::Elected;
             }
+            round.elected = Some(w);
+            round.elected_by_tie_break = by_tie;
+            rounds.push(round);
+            c.history.push(c.tallies.clone());
+            if continue_until_two {
+                continue;
+            }
+            break;
         }
         let out = c.choose_eliminated(r, &continuing, batch_elimination, continue_until_two)?;
         round.batch = out.len() > 1;
@@ -171,8 +178,8 @@ pub fn count(
     Ok(IrvReport {
         batch_elimination,
         continue_until_two,
-        valid: flat.valid,
-        undervotes: flat.undervotes,
+        valid: c.flat.valid,
+        undervotes: c.flat.undervotes,
         rounds,
         winner,
     })
@@ -183,7 +190,9 @@ fn changes(previous: Option<&IrvRound>, now: &[Option<u128>]) -> Vec<Option<i128
         .enumerate()
         .map(|(o, t)| {
             let t = i128::try_from((*t)?).ok()?;
-            let before = previous.and_then(|p| p.tallies.get(o).copied().flatten()).unwrap_or(0);
+            let before = previous
+                .and_then(|p| p.tallies.get(o).copied().flatten())
+                .unwrap_or(0);
             t.checked_sub(i128::try_from(before).ok()?)
         })
         .collect()
@@ -193,7 +202,12 @@ impl Count<'_> {
     /// Continuing options, the elected one included (continue-until-two), in ballot order.
     fn in_count(&self) -> Vec<OptionIndex> {
         (0..self.status.len())
-            .filter(|&o| matches!(self.status.get(o), Some(Status::Continuing | Status::Elected)))
+            .filter(|&o| {
+                matches!(
+                    self.status.get(o),
+                    Some(Status::Continuing | Status::Elected)
+                )
+            })
             .collect()
     }
 
@@ -255,8 +269,11 @@ impl Count<'_> {
             }
         }
         let low = candidates.iter().map(|&o| self.tally(o)).min().unwrap_or(0);
-        let lowest: Vec<OptionIndex> =
-            candidates.iter().copied().filter(|&o| self.tally(o) == low).collect();
+        let lowest: Vec<OptionIndex> = candidates
+            .iter()
+            .copied()
+            .filter(|&o| self.tally(o) == low)
+            .collect();
         match lowest.as_slice() {
             [] => Err(TallyError::Invariant("no option to eliminate".into())),
             [one] => Ok(vec![*one]),
@@ -313,27 +330,36 @@ impl Count<'_> {
             }
         }
         let mut moves: BTreeMap<OptionIndex, BTreeMap<Recipient, u128>> = BTreeMap::new();
-        for (g, pos) in self.groups.iter().zip(self.position.iter_mut()) {
-            let Some(&from) = g.prefs.get(*pos) else { continue };
+        for (g, pos) in self.flat.groups.iter().zip(self.position.iter_mut()) {
+            let prefs = self.flat.prefs(g);
+            let Some(&from) = prefs.get(*pos) else {
+                continue;
+            };
             if self.status.get(from) != Some(&Status::Eliminated) {
                 continue;
             }
             let mut next = *pos + 1;
-            while let Some(&o) = g.prefs.get(next) {
-                if matches!(self.status.get(o), Some(Status::Continuing | Status::Elected)) {
+            while let Some(&o) = prefs.get(next) {
+                if matches!(
+                    self.status.get(o),
+                    Some(Status::Continuing | Status::Elected)
+                ) {
                     break;
                 }
                 next += 1;
             }
             *pos = next;
-            let to = match g.prefs.get(next) {
+            let to = match prefs.get(next) {
                 Some(&o) => {
                     let t = self.tallies.get_mut(o).ok_or(TallyError::Overflow)?;
                     *t = t.checked_add(g.weight).ok_or(TallyError::Overflow)?;
                     Recipient::Option(o)
                 }
                 None => {
-                    self.exhausted = self.exhausted.checked_add(g.weight).ok_or(TallyError::Overflow)?;
+                    self.exhausted = self
+                        .exhausted
+                        .checked_add(g.weight)
+                        .ok_or(TallyError::Overflow)?;
                     Recipient::Exhausted
                 }
             };

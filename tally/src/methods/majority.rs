@@ -28,27 +28,44 @@ pub struct MajorityReport {
 }
 
 /// Counts a yes/no/abstain vote and judges it by the threshold.
-pub fn count(contest: &Contest, threshold: &Threshold, electorate: Option<u64>) -> Result<MajorityReport, TallyError> {
+pub fn count(
+    contest: &Contest,
+    threshold: &Threshold,
+    electorate: Option<u64>,
+) -> Result<MajorityReport, TallyError> {
     if threshold.denominator == 0 {
         return Err(TallyError::ZeroDenominator);
     }
     let (mut yes, mut no, mut abstain) = (0_u128, 0_u128, 0_u128);
     for group in &contest.ballots {
-        let Marks::YesNo(choice) = &group.marks else { continue };
+        let Marks::YesNo(choice) = &group.marks else {
+            continue;
+        };
         let slot = match choice {
             Choice::Yes => &mut yes,
             Choice::No => &mut no,
             Choice::Abstain => &mut abstain,
         };
-        *slot = slot.checked_add(u128::from(group.weight)).ok_or(TallyError::Overflow)?;
+        *slot = slot
+            .checked_add(u128::from(group.weight))
+            .ok_or(TallyError::Overflow)?;
     }
     let base = match threshold.base {
         ThresholdBase::VotesCast => yes.checked_add(no),
         ThresholdBase::AllBallots => yes.checked_add(no).and_then(|x| x.checked_add(abstain)),
-        ThresholdBase::Electorate => Some(u128::from(electorate.ok_or(TallyError::ElectorateRequired)?)),
+        ThresholdBase::Electorate => Some(u128::from(
+            electorate.ok_or(TallyError::ElectorateRequired)?,
+        )),
     }
     .ok_or(TallyError::Overflow)?;
-    Ok(MajorityReport { yes, no, abstain, threshold: *threshold, base, passes: passes(yes, base, threshold) })
+    Ok(MajorityReport {
+        yes,
+        no,
+        abstain,
+        threshold: *threshold,
+        base,
+        passes: passes(yes, base, threshold),
+    })
 }
 
 /// `yes / base` against `numerator / denominator`; an empty base never passes.
@@ -56,8 +73,12 @@ pub fn passes(yes: u128, base: u128, threshold: &Threshold) -> bool {
     if base == 0 || threshold.denominator == 0 {
         return false;
     }
-    let order =
-        compare_fractions(yes, base, u128::from(threshold.numerator), u128::from(threshold.denominator));
+    let order = compare_fractions(
+        yes,
+        base,
+        u128::from(threshold.numerator),
+        u128::from(threshold.denominator),
+    );
     match threshold.comparison {
         Comparison::MoreThan => order == Ordering::Greater,
         Comparison::AtLeast => order != Ordering::Less,
@@ -72,12 +93,26 @@ mod tests {
     fn vote(yes: u64, no: u64, abstain: u64) -> Contest {
         with_marks(
             &["proposal"],
-            vec![(yes, Marks::YesNo(Choice::Yes)), (no, Marks::YesNo(Choice::No)), (abstain, Marks::YesNo(Choice::Abstain))],
+            vec![
+                (yes, Marks::YesNo(Choice::Yes)),
+                (no, Marks::YesNo(Choice::No)),
+                (abstain, Marks::YesNo(Choice::Abstain)),
+            ],
         )
     }
 
-    fn threshold(numerator: u32, denominator: u32, comparison: Comparison, base: ThresholdBase) -> Threshold {
-        Threshold { numerator, denominator, comparison, base }
+    fn threshold(
+        numerator: u32,
+        denominator: u32,
+        comparison: Comparison,
+        base: ThresholdBase,
+    ) -> Threshold {
+        Threshold {
+            numerator,
+            denominator,
+            comparison,
+            base,
+        }
     }
 
     #[test]
@@ -85,16 +120,32 @@ mod tests {
         let r = count(&vote(5, 5, 3), &Threshold::default(), None).expect("count");
         assert_eq!((r.yes, r.no, r.abstain, r.base), (5, 5, 3, 10));
         assert!(!r.passes);
-        assert!(count(&vote(6, 5, 3), &Threshold::default(), None).expect("count").passes);
+        assert!(
+            count(&vote(6, 5, 3), &Threshold::default(), None)
+                .expect("count")
+                .passes
+        );
     }
 
     #[test]
     fn exactly_two_thirds_passes_at_least_but_not_more_than() {
         let at_least = threshold(2, 3, Comparison::AtLeast, ThresholdBase::VotesCast);
         let more_than = threshold(2, 3, Comparison::MoreThan, ThresholdBase::VotesCast);
-        assert!(count(&vote(20, 10, 0), &at_least, None).expect("count").passes);
-        assert!(!count(&vote(20, 10, 0), &more_than, None).expect("count").passes);
-        assert!(!count(&vote(19, 10, 0), &at_least, None).expect("count").passes);
+        assert!(
+            count(&vote(20, 10, 0), &at_least, None)
+                .expect("count")
+                .passes
+        );
+        assert!(
+            !count(&vote(20, 10, 0), &more_than, None)
+                .expect("count")
+                .passes
+        );
+        assert!(
+            !count(&vote(19, 10, 0), &at_least, None)
+                .expect("count")
+                .passes
+        );
     }
 
     #[test]
@@ -108,7 +159,10 @@ mod tests {
     #[test]
     fn the_electorate_base_needs_the_electorate() {
         let t = threshold(1, 2, Comparison::MoreThan, ThresholdBase::Electorate);
-        assert_eq!(count(&vote(6, 0, 0), &t, None), Err(TallyError::ElectorateRequired));
+        assert_eq!(
+            count(&vote(6, 0, 0), &t, None),
+            Err(TallyError::ElectorateRequired)
+        );
         let r = count(&vote(6, 0, 0), &t, Some(12)).expect("count");
         assert!(!r.passes);
         assert!(count(&vote(7, 0, 0), &t, Some(12)).expect("count").passes);

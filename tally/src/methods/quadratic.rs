@@ -34,14 +34,20 @@ pub struct GroupCredits {
 }
 
 /// Counts quadratic votes.
-pub fn count(contest: &Contest, budget: u32, ties: &mut TieBreaker) -> Result<QuadraticReport, TallyError> {
+pub fn count(
+    contest: &Contest,
+    budget: u32,
+    ties: &mut TieBreaker,
+) -> Result<QuadraticReport, TallyError> {
     let active = totals::active(contest);
     let mut sums = vec![0_i128; contest.options.len()];
     let mut credits = Vec::new();
     let mut credits_total = 0_u128;
     let (mut valid, mut blank) = (0_u128, 0_u128);
     for (group, ballot) in contest.ballots.iter().enumerate() {
-        let Marks::Points(marks) = &ballot.marks else { continue };
+        let Marks::Points(marks) = &ballot.marks else {
+            continue;
+        };
         let mut spent = 0_u128;
         let mut any = false;
         for &(o, v) in marks.iter().filter(|(o, _)| active.contains(o)) {
@@ -53,13 +59,28 @@ pub fn count(contest: &Contest, budget: u32, ties: &mut TieBreaker) -> Result<Qu
             spent = spent.checked_add(square).ok_or(TallyError::Overflow)?;
         }
         let m = u128::from(ballot.weight);
-        if any { valid = valid.saturating_add(m) } else { blank = blank.saturating_add(m) }
+        if any {
+            valid = valid.saturating_add(m)
+        } else {
+            blank = blank.saturating_add(m)
+        }
         let weighted = spent.checked_mul(m).ok_or(TallyError::Overflow)?;
-        credits_total = credits_total.checked_add(weighted).ok_or(TallyError::Overflow)?;
-        credits.push(GroupCredits { group, weight: ballot.weight, credits: spent });
+        credits_total = credits_total
+            .checked_add(weighted)
+            .ok_or(TallyError::Overflow)?;
+        credits.push(GroupCredits {
+            group,
+            weight: ballot.weight,
+            credits: spent,
+        });
     }
     let result = totals::rank(sums, &active, 1, valid, blank, ties)?;
-    Ok(QuadraticReport { budget, result, credits, credits_total })
+    Ok(QuadraticReport {
+        budget,
+        result,
+        credits,
+        credits_total,
+    })
 }
 
 #[cfg(test)]
@@ -71,13 +92,19 @@ mod tests {
     fn sums_and_credits_are_weighted_exactly_and_negative_sums_rank_last() {
         let c = with_marks(
             &["A", "B", "C"],
-            vec![(2, Marks::Points(vec![(0, 3), (1, -1)])), (1, Marks::Points(vec![(1, -4), (2, 2)]))],
+            vec![
+                (2, Marks::Points(vec![(0, 3), (1, -1)])),
+                (1, Marks::Points(vec![(1, -4), (2, 2)])),
+            ],
         );
         let mut tb = TieBreaker::new(TiePolicy::Order, None, &c.options);
         let r = count(&c, 100, &mut tb).expect("count");
         assert_eq!(r.result.totals, vec![6, -6, 2]);
         assert_eq!(r.result.tiers, vec![vec![0], vec![2], vec![1]]);
-        assert_eq!(r.credits.iter().map(|g| g.credits).collect::<Vec<_>>(), vec![10, 20]);
+        assert_eq!(
+            r.credits.iter().map(|g| g.credits).collect::<Vec<_>>(),
+            vec![10, 20]
+        );
         assert_eq!(r.credits_total, 40);
     }
 }

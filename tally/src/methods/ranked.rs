@@ -7,19 +7,23 @@ use crate::{
 };
 use std::collections::BTreeMap;
 
-/// One ballot group's ranking, most preferred first, with its multiplicity.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One ballot group's ranking (a range of [`Flattened::prefs`]) with its multiplicity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct RankedGroup {
     /// Multiplicity `m`.
     pub weight: u128,
-    /// The ranked options (no withdrawn ones), one per rank.
-    pub prefs: Vec<OptionIndex>,
+    /// Start of its preferences in the shared buffer.
+    start: usize,
+    /// End (exclusive) of its preferences in the shared buffer.
+    end: usize,
 }
 
 /// The valid ranked groups (at least one preference) and the undervotes (abstentions).
 pub(crate) struct Flattened {
     /// Groups with at least one preference.
     pub groups: Vec<RankedGroup>,
+    /// Every group's preferences, one after another (one allocation: fast on big counts).
+    pub prefs: Vec<OptionIndex>,
     /// Total multiplicity of groups with at least one preference (`N`).
     pub valid: u128,
     /// Total multiplicity of empty rankings.
@@ -30,30 +34,43 @@ pub(crate) struct Flattened {
 /// before; an equal-rank set is read in the order given, so nothing here can panic.
 pub(crate) fn flatten(contest: &Contest) -> Flattened {
     let mut groups = Vec::with_capacity(contest.ballots.len());
+    let mut prefs = Vec::with_capacity(contest.ballots.len().saturating_mul(4));
     let mut valid = 0_u128;
     let mut undervotes = 0_u128;
+    let n = contest.options.len();
+    let keep = |o: &OptionIndex| *o < n && !contest.withdrawn.contains(o);
     for group in &contest.ballots {
         let weight = u128::from(group.weight);
-        let prefs: Vec<OptionIndex> = match &group.marks {
-            Marks::Ranking(ranks) => ranks
-                .iter()
-                .flatten()
-                .copied()
-                .filter(|o| !contest.withdrawn.contains(o) && *o < contest.options.len())
-                .collect(),
-            _ => Vec::new(),
-        };
-        if prefs.is_empty() {
+        let start = prefs.len();
+        if let Marks::Ranking(ranks) = &group.marks {
+            prefs.extend(ranks.iter().flatten().copied().filter(keep));
+        }
+        let end = prefs.len();
+        if start == end {
             undervotes = undervotes.saturating_add(weight);
         } else {
             valid = valid.saturating_add(weight);
-            groups.push(RankedGroup { weight, prefs });
+            groups.push(RankedGroup { weight, start, end });
         }
     }
-    Flattened { groups, valid, undervotes }
+    Flattened {
+        groups,
+        prefs,
+        valid,
+        undervotes,
+    }
+}
+
+impl Flattened {
+    /// A group's preferences, most preferred first.
+    pub fn prefs(&self, group: &RankedGroup) -> &[OptionIndex] {
+        self.prefs.get(group.start..group.end).unwrap_or(&[])
+    }
 }
 
 /// Sums amounts by recipient and lists them in ballot order, `exhausted` last.
 pub(crate) fn collect_transfers<V: Copy>(map: BTreeMap<Recipient, V>) -> Vec<Transfer<V>> {
-    map.into_iter().map(|(to, amount)| Transfer { to, amount }).collect()
+    map.into_iter()
+        .map(|(to, amount)| Transfer { to, amount })
+        .collect()
 }

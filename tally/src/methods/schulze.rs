@@ -62,7 +62,9 @@ fn pairwise(contest: &Contest, active: &[bool]) -> Result<(Vec<u128>, u128, u128
     let mut level = vec![usize::MAX; n];
     let (mut valid, mut undervotes) = (0_u128, 0_u128);
     for group in &contest.ballots {
-        let Marks::Ranking(ranks) = &group.marks else { continue };
+        let Marks::Ranking(ranks) = &group.marks else {
+            continue;
+        };
         let m = u128::from(group.weight);
         level.iter_mut().for_each(|l| *l = usize::MAX);
         let mut ranked = Vec::new();
@@ -125,7 +127,8 @@ fn strongest_paths(d: &[u128], n: usize) -> Vec<u128> {
 fn tiers(p: &[u128], active: &[bool]) -> Result<Vec<Vec<OptionIndex>>, TallyError> {
     let n = active.len();
     let at = |a: usize, b: usize| p.get(a * n + b).copied().unwrap_or(0);
-    let mut remaining: Vec<OptionIndex> = (0..n).filter(|&o| active.get(o) == Some(&true)).collect();
+    let mut remaining: Vec<OptionIndex> =
+        (0..n).filter(|&o| active.get(o) == Some(&true)).collect();
     let mut tiers = Vec::new();
     while !remaining.is_empty() {
         let tier: Vec<OptionIndex> = remaining
@@ -134,7 +137,9 @@ fn tiers(p: &[u128], active: &[bool]) -> Result<Vec<Vec<OptionIndex>>, TallyErro
             .filter(|&a| !remaining.iter().any(|&b| at(b, a) > at(a, b)))
             .collect();
         if tier.is_empty() {
-            return Err(TallyError::Invariant("Schulze beat relation has a cycle".into()));
+            return Err(TallyError::Invariant(
+                "Schulze beat relation has a cycle".into(),
+            ));
         }
         remaining.retain(|o| !tier.contains(o));
         tiers.push(tier);

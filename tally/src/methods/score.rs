@@ -18,7 +18,9 @@ pub(crate) fn points(contest: &Contest, ties: &mut TieBreaker) -> Result<TotalsR
     let mut sums = vec![0_i128; contest.options.len()];
     let (mut valid, mut blank) = (0_u128, 0_u128);
     for group in &contest.ballots {
-        let Marks::Points(marks) = &group.marks else { continue };
+        let Marks::Points(marks) = &group.marks else {
+            continue;
+        };
         let marked: Vec<_> = marks.iter().filter(|(o, _)| active.contains(o)).collect();
         if marked.is_empty() {
             blank = blank.saturating_add(u128::from(group.weight));
@@ -43,7 +45,10 @@ mod tests {
     fn the_highest_weighted_score_wins_and_blanks_score_zero() {
         let c = with_marks(
             &["A", "B"],
-            vec![(2, Marks::Points(vec![(0, 5)])), (3, Marks::Points(vec![(0, 1), (1, 4)]))],
+            vec![
+                (2, Marks::Points(vec![(0, 5)])),
+                (3, Marks::Points(vec![(0, 1), (1, 4)])),
+            ],
         );
         let mut tb = TieBreaker::new(TiePolicy::Order, None, &c.options);
         let r = count(&c, &mut tb).expect("count");

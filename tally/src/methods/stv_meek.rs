@@ -7,7 +7,7 @@ use crate::{
     ballot::{Contest, OptionIndex},
     error::TallyError,
     fixed::D9,
-    methods::ranked::{self, RankedGroup},
+    methods::ranked::{self, Flattened},
     report::StvStatus,
     tie_break::{TieBreaker, TieDecision, TieKind},
 };
@@ -116,22 +116,37 @@ struct Tree {
 }
 
 impl Tree {
-    fn build(groups: &[RankedGroup]) -> Result<Tree, TallyError> {
-        let mut tree = Tree { nodes: Vec::new(), roots: Vec::new() };
-        for g in groups {
+    fn build(flat: &Flattened) -> Result<Tree, TallyError> {
+        let mut tree = Tree {
+            nodes: Vec::new(),
+            roots: Vec::new(),
+        };
+        for g in &flat.groups {
             let weight = i128::try_from(g.weight).map_err(|_| TallyError::Overflow)?;
             let mut parent: Option<usize> = None;
-            for &o in &g.prefs {
+            for &o in flat.prefs(g) {
                 let siblings = match parent {
-                    Some(p) => tree.nodes.get(p).map(|n| n.children.as_slice()).unwrap_or(&[]),
+                    Some(p) => tree
+                        .nodes
+                        .get(p)
+                        .map(|n| n.children.as_slice())
+                        .unwrap_or(&[]),
                     None => tree.roots.as_slice(),
                 };
-                let found = siblings.iter().copied().find(|&i| tree.nodes.get(i).is_some_and(|n| n.option == o));
+                let found = siblings
+                    .iter()
+                    .copied()
+                    .find(|&i| tree.nodes.get(i).is_some_and(|n| n.option == o));
                 let at = match found {
                     Some(i) => i,
                     None => {
                         let i = tree.nodes.len();
-                        tree.nodes.push(Node { option: o, through: 0, ends: 0, children: Vec::new() });
+                        tree.nodes.push(Node {
+                            option: o,
+                            through: 0,
+                            ends: 0,
+                            children: Vec::new(),
+                        });
                         match parent.and_then(|p| tree.nodes.get_mut(p)) {
                             Some(p) => p.children.push(i),
                             None => tree.roots.push(i),
@@ -157,22 +172,24 @@ impl Tree {
         let mut excess = D9::ZERO;
         let mut stack: Vec<(usize, D9)> = self.roots.iter().map(|&r| (r, D9::ONE)).collect();
         while let Some((at, w)) = stack.pop() {
-            let Some(node) = self.nodes.get(at) else { continue };
+            let Some(node) = self.nodes.get(at) else {
+                continue;
+            };
             let k = kf.get(node.option).copied().unwrap_or(D9::ZERO);
             let mut rest = w;
             if k != D9::ZERO {
                 let keep = if k == D9::ONE { w } else { w.mul_ceil(k)? };
                 if let Some(v) = votes.get_mut(node.option) {
-                    *v = v.add(keep.mul_int(node.through)?)?;
+                    *v = v.checked_add(keep.mul_int(node.through)?)?;
                 }
-                rest = w.sub(keep)?;
+                rest = w.checked_sub(keep)?;
             }
             if !rest.is_positive() {
                 // Every ballot through here stops: what is left (≤ 0) is its excess.
-                excess = excess.add(rest.mul_int(node.through)?)?;
+                excess = excess.checked_add(rest.mul_int(node.through)?)?;
                 continue;
             }
-            excess = excess.add(rest.mul_int(node.ends)?)?;
+            excess = excess.checked_add(rest.mul_int(node.ends)?)?;
             stack.extend(node.children.iter().map(|&c| (c, rest)));
         }
         Ok(excess)
@@ -193,7 +210,11 @@ struct Count<'a> {
 }
 
 /// Counts a contest by the PRF reference Meek rule.
-pub fn count(contest: &Contest, seats: u32, ties: &mut TieBreaker) -> Result<MeekReport, TallyError> {
+pub fn count(
+    contest: &Contest,
+    seats: u32,
+    ties: &mut TieBreaker,
+) -> Result<MeekReport, TallyError> {
     if seats == 0 {
         return Err(TallyError::ZeroSeats);
     }
@@ -208,7 +229,7 @@ pub fn count(contest: &Contest, seats: u32, ties: &mut TieBreaker) -> Result<Mee
         }
     }
     let mut c = Count {
-        tree: Tree::build(&flat.groups)?,
+        tree: Tree::build(&flat)?,
         seats: usize::try_from(seats).map_err(|_| TallyError::Overflow)?,
         seats_d9: i128::from(seats),
         valid: D9::from_u128(flat.valid)?,
@@ -225,12 +246,20 @@ pub fn count(contest: &Contest, seats: u32, ties: &mut TieBreaker) -> Result<Mee
     }
     // §4 step 5.
     let rest = c.hopeful();
-    let (finish_elected, finish_defeated) =
-        if c.vacancies() > 0 { (rest, Vec::new()) } else { (Vec::new(), rest) };
+    let (finish_elected, finish_defeated) = if c.vacancies() > 0 {
+        (rest, Vec::new())
+    } else {
+        (Vec::new(), rest)
+    };
     if rounds.is_empty() {
         // No round ran: show the first distribution so every candidate's vote is reported.
         let iteration = c.iterate(1)?;
-        rounds.push(MeekRound { round: 1, iterations: vec![iteration], action: MeekAction::Finish, status: c.status.clone() });
+        rounds.push(MeekRound {
+            round: 1,
+            iterations: vec![iteration],
+            action: MeekAction::Finish,
+            status: c.status.clone(),
+        });
     }
     for &o in &finish_elected {
         c.set_status(o, StvStatus::Elected);
@@ -256,7 +285,9 @@ pub fn count(contest: &Contest, seats: u32, ties: &mut TieBreaker) -> Result<Mee
 
 impl Count<'_> {
     fn hopeful(&self) -> Vec<OptionIndex> {
-        (0..self.status.len()).filter(|&o| self.status.get(o) == Some(&StvStatus::Continuing)).collect()
+        (0..self.status.len())
+            .filter(|&o| self.status.get(o) == Some(&StvStatus::Continuing))
+            .collect()
     }
 
     fn vacancies(&self) -> usize {
@@ -275,19 +306,24 @@ impl Count<'_> {
         let excess = self.tree.distribute(&self.kf, &mut votes)?;
         let mut total = D9::ZERO;
         for v in &votes {
-            total = total.add(*v)?;
+            total = total.checked_add(*v)?;
         }
-        if total.add(excess)? != self.valid {
-            return Err(TallyError::Invariant(format!("Meek: votes {total} + excess {excess} != {}", self.valid)));
+        if total.checked_add(excess)? != self.valid {
+            return Err(TallyError::Invariant(format!(
+                "Meek: votes {total} + excess {excess} != {}",
+                self.valid
+            )));
         }
         // Defeated candidates have kf = 0 and so no votes: `total` is V.
-        let quota = total.div_int_floor(self.seats_d9 + 1)?.add(D9::EPSILON)?;
+        let quota = total
+            .div_int_floor(self.seats_d9 + 1)?
+            .checked_add(D9::EPSILON)?;
         let mut surplus = D9::ZERO;
         for (o, v) in votes.iter().enumerate() {
             let elected = self.status.get(o) == Some(&StvStatus::Elected);
             let reaches = self.status.get(o) == Some(&StvStatus::Continuing) && *v >= quota;
             if elected || reaches {
-                surplus = surplus.add(v.sub(quota)?)?;
+                surplus = surplus.checked_add(v.checked_sub(quota)?)?;
             }
         }
         Ok(MeekIteration {
@@ -338,7 +374,12 @@ impl Count<'_> {
         if let Some(last) = iterations.last() {
             self.history.push(last.votes.clone());
         }
-        Ok(MeekRound { round: number, iterations, action, status: self.status.clone() })
+        Ok(MeekRound {
+            round: number,
+            iterations,
+            action,
+            status: self.status.clone(),
+        })
     }
 
     /// §4 step 3.6: `kf = ceil9(ceil9(kf · q) / vote)` for every elected candidate.
@@ -356,16 +397,28 @@ impl Count<'_> {
     }
 
     /// Candidates elected together, highest vote first; equal votes by a choose-first tie.
-    fn order_elected(&mut self, round: u32, mut options: Vec<OptionIndex>, votes: &[D9]) -> Result<Vec<OptionIndex>, TallyError> {
+    fn order_elected(
+        &mut self,
+        round: u32,
+        mut options: Vec<OptionIndex>,
+        votes: &[D9],
+    ) -> Result<Vec<OptionIndex>, TallyError> {
         let vote = |o: &OptionIndex| votes.get(*o).copied().unwrap_or(D9::ZERO);
         options.sort_by(|a, b| vote(b).cmp(&vote(a)).then(a.cmp(b)));
         let mut out = Vec::with_capacity(options.len());
         while let Some(head) = options.first() {
             let top = vote(head);
-            let tied: Vec<OptionIndex> = options.iter().copied().filter(|o| vote(o) == top).collect();
+            let tied: Vec<OptionIndex> =
+                options.iter().copied().filter(|o| vote(o) == top).collect();
             let pick = match tied.as_slice() {
                 [one] => *one,
-                _ => self.ties.choose(TieKind::ChooseFirst, TieDecision::ElectionOrder, round, &tied, &self.history)?,
+                _ => self.ties.choose(
+                    TieKind::ChooseFirst,
+                    TieDecision::ElectionOrder,
+                    round,
+                    &tied,
+                    &self.history,
+                )?,
             };
             out.push(pick);
             options.retain(|&o| o != pick);
@@ -377,12 +430,22 @@ impl Count<'_> {
     fn defeat(&mut self, round: u32, votes: &[D9], surplus: D9) -> Result<OptionIndex, TallyError> {
         let hopeful = self.hopeful();
         let vote = |o: &OptionIndex| votes.get(*o).copied().unwrap_or(D9::ZERO);
-        let low = hopeful.iter().map(vote).min().ok_or(TallyError::Invariant("nobody to defeat".into()))?;
-        let limit = low.add(surplus)?;
+        let low = hopeful
+            .iter()
+            .map(vote)
+            .min()
+            .ok_or(TallyError::Invariant("nobody to defeat".into()))?;
+        let limit = low.checked_add(surplus)?;
         let tied: Vec<OptionIndex> = hopeful.into_iter().filter(|o| vote(o) <= limit).collect();
         let out = match tied.as_slice() {
             [one] => *one,
-            _ => self.ties.choose(TieKind::ChooseLast, TieDecision::Defeat, round, &tied, &self.history)?,
+            _ => self.ties.choose(
+                TieKind::ChooseLast,
+                TieDecision::Defeat,
+                round,
+                &tied,
+                &self.history,
+            )?,
         };
         self.set_status(out, StvStatus::Excluded);
         if let Some(k) = self.kf.get_mut(out) {

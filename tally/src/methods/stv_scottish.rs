@@ -6,7 +6,7 @@ use crate::{
     ballot::{Contest, OptionIndex},
     error::TallyError,
     fixed::D5,
-    methods::ranked::{self, RankedGroup, collect_transfers},
+    methods::ranked::{self, Flattened, collect_transfers},
     report::{Recipient, StvStatus, Transfer},
     tie_break::{TieBreaker, TieDecision, TieKind},
 };
@@ -109,7 +109,7 @@ struct Paper {
 }
 
 struct Count<'a> {
-    groups: Vec<RankedGroup>,
+    flat: Flattened,
     papers: Vec<Paper>,
     /// Paper groups held by each candidate.
     held: Vec<Vec<usize>>,
@@ -127,13 +127,18 @@ struct Count<'a> {
 }
 
 /// Counts a contest by the Scottish STV rules.
-pub fn count(contest: &Contest, seats: u32, ties: &mut TieBreaker) -> Result<ScottishReport, TallyError> {
+pub fn count(
+    contest: &Contest,
+    seats: u32,
+    ties: &mut TieBreaker,
+) -> Result<ScottishReport, TallyError> {
     if seats == 0 {
         return Err(TallyError::ZeroSeats);
     }
     let flat = ranked::flatten(contest);
     let n = contest.options.len();
     let quota = D5::from_u128(flat.valid / (u128::from(seats) + 1) + 1)?;
+    let valid_d5 = D5::from_u128(flat.valid)?;
     let mut status = vec![StvStatus::Continuing; n];
     for &w in &contest.withdrawn {
         if let Some(s) = status.get_mut(w) {
@@ -141,8 +146,14 @@ pub fn count(contest: &Contest, seats: u32, ties: &mut TieBreaker) -> Result<Sco
         }
     }
     let mut c = Count {
-        papers: vec![Paper { pos: 0, value: D5::ONE }; flat.groups.len()],
-        groups: flat.groups,
+        papers: vec![
+            Paper {
+                pos: 0,
+                value: D5::ONE
+            };
+            flat.groups.len()
+        ],
+        flat,
         held: vec![Vec::new(); n],
         status,
         totals: vec![D5::ZERO; n],
@@ -152,13 +163,19 @@ pub fn count(contest: &Contest, seats: u32, ties: &mut TieBreaker) -> Result<Sco
         elected: Vec::new(),
         nt_total: D5::ZERO,
         loss_total: D5::ZERO,
-        valid: D5::from_u128(flat.valid)?,
+        valid: valid_d5,
         history: Vec::new(),
         ties,
     };
     let mut stages = Vec::new();
     let first = c.first_preferences()?;
-    stages.push(c.finish_stage(1, ScottishAction::FirstPreferences, first, D5::ZERO, D5::ZERO)?);
+    stages.push(c.finish_stage(
+        1,
+        ScottishAction::FirstPreferences,
+        first,
+        D5::ZERO,
+        D5::ZERO,
+    )?);
     loop {
         let stage = u32::try_from(stages.len()).map_err(|_| TallyError::Overflow)?;
         let Some(last) = stages.last_mut() else { break };
@@ -177,8 +194,8 @@ pub fn count(contest: &Contest, seats: u32, ties: &mut TieBreaker) -> Result<Sco
     }
     Ok(ScottishReport {
         seats,
-        valid: flat.valid,
-        undervotes: flat.undervotes,
+        valid: c.flat.valid,
+        undervotes: c.flat.undervotes,
         quota,
         stages,
         elected: c.elected,
@@ -197,24 +214,31 @@ impl Count<'_> {
     }
 
     fn add_to(&mut self, o: OptionIndex, amount: D5) -> Result<(), TallyError> {
-        let t = self.totals.get_mut(o).ok_or(TallyError::Invariant("unknown option".into()))?;
-        *t = t.add(amount)?;
+        let t = self
+            .totals
+            .get_mut(o)
+            .ok_or(TallyError::Invariant("unknown option".into()))?;
+        *t = t.checked_add(amount)?;
         Ok(())
     }
 
     /// Rule 45: every paper at value 1 to its first preference.
     fn first_preferences(&mut self) -> Result<BTreeMap<Recipient, D5>, TallyError> {
         let mut moved = BTreeMap::new();
-        for g in 0..self.groups.len() {
-            let Some(group) = self.groups.get(g) else { continue };
-            let (Some(&o), weight) = (group.prefs.first(), group.weight) else { continue };
+        for g in 0..self.flat.groups.len() {
+            let Some(group) = self.flat.groups.get(g) else {
+                continue;
+            };
+            let (Some(&o), weight) = (self.flat.prefs(group).first(), group.weight) else {
+                continue;
+            };
             let amount = D5::ONE.mul_weight(weight)?;
             self.add_to(o, amount)?;
             if let Some(h) = self.held.get_mut(o) {
                 h.push(g);
             }
             let e: &mut D5 = moved.entry(Recipient::Option(o)).or_default();
-            *e = e.add(amount)?;
+            *e = e.checked_add(amount)?;
         }
         Ok(moved)
     }
@@ -228,11 +252,11 @@ impl Count<'_> {
         non_transferable: D5,
         loss: D5,
     ) -> Result<ScottishStage, TallyError> {
-        self.nt_total = self.nt_total.add(non_transferable)?;
-        self.loss_total = self.loss_total.add(loss)?;
-        let mut sum = self.nt_total.add(self.loss_total)?;
+        self.nt_total = self.nt_total.checked_add(non_transferable)?;
+        self.loss_total = self.loss_total.checked_add(loss)?;
+        let mut sum = self.nt_total.checked_add(self.loss_total)?;
         for t in &self.totals {
-            sum = sum.add(*t)?;
+            sum = sum.checked_add(*t)?;
         }
         if sum != self.valid {
             return Err(TallyError::Invariant(format!(
@@ -245,7 +269,9 @@ impl Count<'_> {
             .totals
             .iter()
             .enumerate()
-            .map(|(o, t)| t.sub(previous.and_then(|p| p.get(o).copied()).unwrap_or(D5::ZERO)))
+            .map(|(o, t)| {
+                t.checked_sub(previous.and_then(|p| p.get(o).copied()).unwrap_or(D5::ZERO))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         self.history.push(self.totals.clone());
         Ok(ScottishStage {
@@ -267,8 +293,11 @@ impl Count<'_> {
 
     /// §3 step 4: elect, then see whether the count is complete. Returns true when it is.
     fn after_stage(&mut self, stage: u32, record: &mut ScottishStage) -> Result<bool, TallyError> {
-        let reached: Vec<OptionIndex> =
-            self.continuing().into_iter().filter(|&o| self.total(o) >= self.quota).collect();
+        let reached: Vec<OptionIndex> = self
+            .continuing()
+            .into_iter()
+            .filter(|&o| self.total(o) >= self.quota)
+            .collect();
         let order = self.order_by_total(stage, reached, true)?;
         for &o in &order {
             self.mark_elected(o);
@@ -318,11 +347,23 @@ impl Count<'_> {
         let mut rest = options;
         while let Some(&head) = rest.first() {
             let top = self.total(head);
-            let tied: Vec<OptionIndex> = rest.iter().copied().filter(|&o| self.total(o) == top).collect();
+            let tied: Vec<OptionIndex> = rest
+                .iter()
+                .copied()
+                .filter(|&o| self.total(o) == top)
+                .collect();
             let pick = if tied.len() > 1 {
-                let decision = if elect { TieDecision::ElectionOrder } else { TieDecision::SurplusOrder };
-                let history = self.history.get(..self.history.len().saturating_sub(1)).unwrap_or(&[]);
-                self.ties.choose(TieKind::ChooseFirst, decision, stage, &tied, history)?
+                let decision = if elect {
+                    TieDecision::ElectionOrder
+                } else {
+                    TieDecision::SurplusOrder
+                };
+                let history = self
+                    .history
+                    .get(..self.history.len().saturating_sub(1))
+                    .unwrap_or(&[]);
+                self.ties
+                    .choose(TieKind::ChooseFirst, decision, stage, &tied, history)?
             } else {
                 head
             };
@@ -337,31 +378,55 @@ impl Count<'_> {
         let pending: Vec<OptionIndex> = (0..self.status.len())
             .filter(|&o| self.surplus_pending.get(o) == Some(&true))
             .collect();
-        let Some(best) = pending.iter().map(|&o| self.total(o)).max() else { return Ok(None) };
-        let tied: Vec<OptionIndex> = pending.into_iter().filter(|&o| self.total(o) == best).collect();
+        let Some(best) = pending.iter().map(|&o| self.total(o)).max() else {
+            return Ok(None);
+        };
+        let tied: Vec<OptionIndex> = pending
+            .into_iter()
+            .filter(|&o| self.total(o) == best)
+            .collect();
         if let [one] = tied.as_slice() {
             return Ok(Some(*one));
         }
-        let pick = self.ties.choose(TieKind::ChooseFirst, TieDecision::SurplusOrder, stage, &tied, &self.history)?;
+        let pick = self.ties.choose(
+            TieKind::ChooseFirst,
+            TieDecision::SurplusOrder,
+            stage,
+            &tied,
+            &self.history,
+        )?;
         Ok(Some(pick))
     }
 
     /// Rules 50, 51: the lowest continuing candidate, ties choose-last.
     fn next_exclusion(&mut self, stage: u32) -> Result<OptionIndex, TallyError> {
         let continuing = self.continuing();
-        let low = continuing.iter().map(|&o| self.total(o)).min().ok_or(TallyError::Invariant("nobody to exclude".into()))?;
-        let tied: Vec<OptionIndex> = continuing.into_iter().filter(|&o| self.total(o) == low).collect();
+        let low = continuing
+            .iter()
+            .map(|&o| self.total(o))
+            .min()
+            .ok_or(TallyError::Invariant("nobody to exclude".into()))?;
+        let tied: Vec<OptionIndex> = continuing
+            .into_iter()
+            .filter(|&o| self.total(o) == low)
+            .collect();
         if let [one] = tied.as_slice() {
             return Ok(*one);
         }
-        self.ties.choose(TieKind::ChooseLast, TieDecision::Exclusion, stage, &tied, &self.history)
+        self.ties.choose(
+            TieKind::ChooseLast,
+            TieDecision::Exclusion,
+            stage,
+            &tied,
+            &self.history,
+        )
     }
 
     /// The next continuing preference of a paper group after position `pos`.
     fn next_preference(&self, g: usize, pos: usize) -> Option<(usize, OptionIndex)> {
-        let group = self.groups.get(g)?;
-        group
-            .prefs
+        let group = self.flat.groups.get(g)?;
+        self.flat
+            .prefs(group)
             .iter()
             .enumerate()
             .skip(pos + 1)
@@ -380,7 +445,10 @@ impl Count<'_> {
         let mut moved: BTreeMap<Recipient, D5> = BTreeMap::new();
         let mut non_transferable = D5::ZERO;
         for g in held {
-            let (Some(paper), Some(group)) = (self.papers.get(g).copied(), self.groups.get(g)) else { continue };
+            let (Some(paper), Some(group)) = (self.papers.get(g).copied(), self.flat.groups.get(g))
+            else {
+                continue;
+            };
             let value = value_of(paper.value)?;
             let amount = value.mul_weight(group.weight)?;
             let next = self.next_preference(g, paper.pos);
@@ -396,23 +464,27 @@ impl Count<'_> {
                     Recipient::Option(o)
                 }
                 None => {
-                    non_transferable = non_transferable.add(amount)?;
+                    non_transferable = non_transferable.checked_add(amount)?;
                     Recipient::Exhausted
                 }
             };
             let e = moved.entry(to).or_default();
-            *e = e.add(amount)?;
+            *e = e.checked_add(amount)?;
         }
         Ok((moved, non_transferable))
     }
 
     /// Rule 48: the inclusive Gregory transfer of `e`'s surplus.
-    fn transfer_surplus(&mut self, stage: u32, e: OptionIndex) -> Result<ScottishStage, TallyError> {
+    fn transfer_surplus(
+        &mut self,
+        stage: u32,
+        e: OptionIndex,
+    ) -> Result<ScottishStage, TallyError> {
         let total = self.total(e);
-        let surplus = total.sub(self.quota)?;
+        let surplus = total.checked_sub(self.quota)?;
         let mut by_value: BTreeMap<D5, u128> = BTreeMap::new();
         for &g in self.held.get(e).map(Vec::as_slice).unwrap_or(&[]) {
-            if let (Some(p), Some(group)) = (self.papers.get(g), self.groups.get(g)) {
+            if let (Some(p), Some(group)) = (self.papers.get(g), self.flat.groups.get(g)) {
                 let n = by_value.entry(p.value).or_insert(0);
                 *n = n.checked_add(group.weight).ok_or(TallyError::Overflow)?;
             }
@@ -421,7 +493,11 @@ impl Count<'_> {
             .into_iter()
             .rev()
             .map(|(value, papers)| {
-                Ok(TransferValue { value, transfer_value: surplus.mul_div_floor(value, total)?, papers })
+                Ok(TransferValue {
+                    value,
+                    transfer_value: surplus.mul_div_floor(value, total)?,
+                    papers,
+                })
             })
             .collect::<Result<Vec<_>, TallyError>>()?;
         let (moved, non_transferable) = self.move_papers(e, |v| surplus.mul_div_floor(v, total))?;
@@ -434,9 +510,16 @@ impl Count<'_> {
         let transferred = moved
             .iter()
             .filter(|(to, _)| matches!(to, Recipient::Option(_)))
-            .try_fold(D5::ZERO, |acc, (_, v)| acc.add(*v))?;
-        let loss = surplus.sub(transferred)?.sub(non_transferable)?;
-        let action = ScottishAction::Surplus { option: e, total, surplus, transfer_values };
+            .try_fold(D5::ZERO, |acc, (_, v)| acc.checked_add(*v))?;
+        let loss = surplus
+            .checked_sub(transferred)?
+            .checked_sub(non_transferable)?;
+        let action = ScottishAction::Surplus {
+            option: e,
+            total,
+            surplus,
+            transfer_values,
+        };
         self.finish_stage(stage, action, moved, non_transferable, loss)
     }
 

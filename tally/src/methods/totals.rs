@@ -25,7 +25,9 @@ pub struct TotalsReport {
 
 /// The options still in the count (not withdrawn), in ballot order.
 pub(crate) fn active(contest: &Contest) -> Vec<OptionIndex> {
-    (0..contest.options.len()).filter(|o| !contest.withdrawn.contains(o)).collect()
+    (0..contest.options.len())
+        .filter(|o| !contest.withdrawn.contains(o))
+        .collect()
 }
 
 /// Ranks the active options by total and picks `k` winners (§6.2: options strictly above the
@@ -58,12 +60,22 @@ pub(crate) fn rank(
         if tier.len() <= places {
             winners.extend(tier.iter().copied());
         } else {
-            let decision = if k == 1 { TieDecision::Winner } else { TieDecision::LastPlaces };
+            let decision = if k == 1 {
+                TieDecision::Winner
+            } else {
+                TieDecision::LastPlaces
+            };
             let order = ties.order(decision, 1, tier)?;
             winners.extend(order.into_iter().take(places));
         }
     }
-    Ok(TotalsReport { totals, tiers, winners, valid, blank })
+    Ok(TotalsReport {
+        totals,
+        tiers,
+        winners,
+        valid,
+        blank,
+    })
 }
 
 /// Adds `m · x` to a total, checked.

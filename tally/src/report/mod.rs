@@ -12,8 +12,9 @@ use crate::{
     config::{Method, TiePolicy},
     error::TallyError,
     methods::{
-        consent::ConsentReport, irv::IrvReport, majority::MajorityReport, quadratic::QuadraticReport,
-        schulze::SchulzeReport, stv_meek::MeekReport, stv_scottish::ScottishReport, totals::TotalsReport,
+        consent::ConsentReport, irv::IrvReport, majority::MajorityReport,
+        quadratic::QuadraticReport, schulze::SchulzeReport, stv_meek::MeekReport,
+        stv_scottish::ScottishReport, totals::TotalsReport,
     },
     quorum::QuorumReport,
     tie_break::{Lot, TieRecord},
@@ -126,11 +127,19 @@ pub enum Outcome {
 impl Details {
     /// The outcome the count alone gives (before the quorum is considered).
     pub fn outcome(&self) -> Outcome {
-        let adopted = |yes: bool| if yes { Outcome::Adopted } else { Outcome::NotAdopted };
+        let adopted = |yes: bool| {
+            if yes {
+                Outcome::Adopted
+            } else {
+                Outcome::NotAdopted
+            }
+        };
         match self {
             Details::Consent(c) => adopted(c.within_limit),
             Details::Majority(m) => adopted(m.passes),
-            _ => Outcome::Elected { winners: self.winners() },
+            _ => Outcome::Elected {
+                winners: self.winners(),
+            },
         }
     }
 
@@ -138,7 +147,9 @@ impl Details {
     pub fn winners(&self) -> Vec<OptionIndex> {
         match self {
             Details::Consent(_) | Details::Majority(_) => Vec::new(),
-            Details::Approval(t) | Details::Score(t) | Details::Dot(t) | Details::Borda(t) => t.winners.clone(),
+            Details::Approval(t) | Details::Score(t) | Details::Dot(t) | Details::Borda(t) => {
+                t.winners.clone()
+            }
             Details::Quadratic(q) => q.result.winners.clone(),
             Details::Irv(r) => r.winner.into_iter().collect(),
             Details::StvScottish(r) => r.elected.clone(),

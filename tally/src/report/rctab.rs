@@ -47,11 +47,16 @@ fn text(s: impl Into<String>) -> Value {
 }
 
 fn number(n: u128) -> Result<Value, TallyError> {
-    u64::try_from(n).map(Value::from).map_err(|_| TallyError::Overflow)
+    u64::try_from(n)
+        .map(Value::from)
+        .map_err(|_| TallyError::Overflow)
 }
 
 fn action(kind: &str, name: &str, transfers: Vec<(String, Value)>) -> Value {
-    object(vec![(kind.to_owned(), text(name)), ("transfers".to_owned(), object(transfers))])
+    object(vec![
+        (kind.to_owned(), text(name)),
+        ("transfers".to_owned(), object(transfers)),
+    ])
 }
 
 fn inactive(exhausted: String, final_surplus: Option<String>) -> Value {
@@ -84,12 +89,26 @@ impl Report {
                 let t = r.rounds.last().map_or(0, |x| x.threshold).to_string();
                 (self.irv_rounds(r), t, 1, r.valid, r.undervotes)
             }
-            Details::StvScottish(r) => {
-                (self.scottish_rounds(r), r.quota.to_trimmed_string(), r.seats, r.valid, r.undervotes)
-            }
+            Details::StvScottish(r) => (
+                self.scottish_rounds(r),
+                r.quota.to_trimmed_string(),
+                r.seats,
+                r.valid,
+                r.undervotes,
+            ),
             Details::StvMeek(r) => {
-                let q = r.rounds.last().and_then(|x| x.iterations.last()).map(|i| i.quota.to_trimmed_string());
-                (self.meek_rounds(r), q.unwrap_or_else(|| "0".into()), r.seats, r.valid, r.undervotes)
+                let q = r
+                    .rounds
+                    .last()
+                    .and_then(|x| x.iterations.last())
+                    .map(|i| i.quota.to_trimmed_string());
+                (
+                    self.meek_rounds(r),
+                    q.unwrap_or_else(|| "0".into()),
+                    r.seats,
+                    r.valid,
+                    r.undervotes,
+                )
             }
             _ => return Err(TallyError::NotRanked),
         };
@@ -136,7 +155,11 @@ impl Report {
         ]))
     }
 
-    fn transfer_entries<V>(&self, transfers: &[Transfer<V>], show: impl Fn(&V) -> Option<String>) -> Vec<(String, Value)> {
+    fn transfer_entries<V>(
+        &self,
+        transfers: &[Transfer<V>],
+        show: impl Fn(&V) -> Option<String>,
+    ) -> Vec<(String, Value)> {
         transfers
             .iter()
             .filter_map(|t| {
@@ -161,11 +184,21 @@ impl Report {
                     .enumerate()
                     .filter_map(|(o, t)| t.map(|t| (self.name(o).to_owned(), text(t.to_string()))))
                     .collect(),
-                elected: round.elected.iter().map(|&w| action("elected", self.name(w), Vec::new())).collect(),
+                elected: round
+                    .elected
+                    .iter()
+                    .map(|&w| action("elected", self.name(w), Vec::new()))
+                    .collect(),
                 eliminated: round
                     .eliminated
                     .iter()
-                    .map(|e| action("eliminated", self.name(e.option), self.transfer_entries(&e.transfers, count)))
+                    .map(|e| {
+                        action(
+                            "eliminated",
+                            self.name(e.option),
+                            self.transfer_entries(&e.transfers, count),
+                        )
+                    })
                     .collect(),
                 threshold: round.threshold.to_string(),
                 inactive: inactive(round.exhausted.to_string(), None),
@@ -189,12 +222,18 @@ impl Report {
                         transfers.push(("residual surplus".to_owned(), text(loss)));
                     }
                     let entry = action("elected", self.name(*option), transfers);
-                    elected_in.entry(j.saturating_sub(1)).or_default().push((place(*option), entry));
+                    elected_in
+                        .entry(j.saturating_sub(1))
+                        .or_default()
+                        .push((place(*option), entry));
                     moved.push(*option);
                 }
                 ScottishAction::Exclusion { option, .. } => {
                     let entry = action("eliminated", self.name(*option), transfers);
-                    eliminated_in.entry(j.saturating_sub(1)).or_default().push(entry);
+                    eliminated_in
+                        .entry(j.saturating_sub(1))
+                        .or_default()
+                        .push(entry);
                 }
                 ScottishAction::FirstPreferences => {}
             }
@@ -202,7 +241,10 @@ impl Report {
         for (k, st) in r.stages.iter().enumerate() {
             for &o in st.elected.iter().chain(&st.deemed_elected) {
                 if !moved.contains(&o) {
-                    elected_in.entry(k).or_default().push((place(o), action("elected", self.name(o), Vec::new())));
+                    elected_in
+                        .entry(k)
+                        .or_default()
+                        .push((place(o), action("elected", self.name(o), Vec::new())));
                 }
             }
         }
@@ -219,9 +261,9 @@ impl Report {
                         .iter()
                         .zip(&st.status)
                         .filter(|(_, s)| **s == StvStatus::Elected)
-                        .filter_map(|(t, _)| t.sub(r.quota).ok())
+                        .filter_map(|(t, _)| t.checked_sub(r.quota).ok())
                         .filter(|x| x.is_positive())
-                        .try_fold(Fixed::<5>::ZERO, |a, x| a.add(x))
+                        .try_fold(Fixed::<5>::ZERO, |a, x| a.checked_add(x))
                         .unwrap_or_default();
                     sum.to_trimmed_string()
                 });
@@ -230,13 +272,20 @@ impl Report {
                     elected: elected.into_iter().map(|(_, v)| v).collect(),
                     eliminated: eliminated_in.remove(&k).unwrap_or_default(),
                     threshold: r.quota.to_trimmed_string(),
-                    inactive: inactive(st.non_transferable_total.to_trimmed_string(), final_surplus),
+                    inactive: inactive(
+                        st.non_transferable_total.to_trimmed_string(),
+                        final_surplus,
+                    ),
                 }
             })
             .collect()
     }
 
-    fn stv_tally<const D: u32>(&self, totals: &[Fixed<D>], status: &[StvStatus]) -> Vec<(String, Value)> {
+    fn stv_tally<const D: u32>(
+        &self,
+        totals: &[Fixed<D>],
+        status: &[StvStatus],
+    ) -> Vec<(String, Value)> {
         totals
             .iter()
             .zip(status)
@@ -250,12 +299,20 @@ impl Report {
         let n = self.options.len();
         let mut out = Vec::with_capacity(r.rounds.len());
         for (k, round) in r.rounds.iter().enumerate() {
-            let Some(it) = round.iterations.last() else { continue };
+            let Some(it) = round.iterations.last() else {
+                continue;
+            };
             // In the count this round: not defeated or withdrawn before it.
             let before: Vec<StvStatus> = match k.checked_sub(1).and_then(|p| r.rounds.get(p)) {
                 Some(p) => p.status.clone(),
                 None => (0..n)
-                    .map(|o| if self.withdrawn.contains(&o) { StvStatus::Withdrawn } else { StvStatus::Continuing })
+                    .map(|o| {
+                        if self.withdrawn.contains(&o) {
+                            StvStatus::Withdrawn
+                        } else {
+                            StvStatus::Continuing
+                        }
+                    })
                     .collect(),
             };
             let next = r.rounds.get(k + 1).and_then(|x| x.iterations.last());
@@ -270,11 +327,12 @@ impl Report {
                     let mut t: Vec<(String, Value)> = (0..n)
                         .filter(|o| !acting.contains(o))
                         .filter_map(|o| {
-                            let up = nx.votes.get(o)?.sub(*it.votes.get(o)?).ok()?;
-                            up.is_positive().then(|| (self.name(o).to_owned(), text(up.to_trimmed_string())))
+                            let up = nx.votes.get(o)?.checked_sub(*it.votes.get(o)?).ok()?;
+                            up.is_positive()
+                                .then(|| (self.name(o).to_owned(), text(up.to_trimmed_string())))
                         })
                         .collect();
-                    if let Ok(up) = nx.excess.sub(it.excess)
+                    if let Ok(up) = nx.excess.checked_sub(it.excess)
                         && up.is_positive()
                     {
                         t.push(("exhausted".to_owned(), text(up.to_trimmed_string())));
@@ -287,7 +345,11 @@ impl Report {
             match &round.action {
                 MeekAction::Elected { options } => {
                     for (i, &o) in options.iter().enumerate() {
-                        let t = if i == 0 { transfers.clone() } else { Vec::new() };
+                        let t = if i == 0 {
+                            transfers.clone()
+                        } else {
+                            Vec::new()
+                        };
                         elected.push(action("elected", self.name(o), t));
                     }
                 }
@@ -307,7 +369,10 @@ impl Report {
                 elected,
                 eliminated,
                 threshold: it.quota.to_trimmed_string(),
-                inactive: inactive(it.excess.to_trimmed_string(), is_last.then(|| it.surplus.to_trimmed_string())),
+                inactive: inactive(
+                    it.excess.to_trimmed_string(),
+                    is_last.then(|| it.surplus.to_trimmed_string()),
+                ),
             });
         }
         out

@@ -18,7 +18,13 @@ use std::fmt::{Display, Write};
 fn table(rows: &[Vec<String>]) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
-        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0))
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for row in rows {
@@ -57,7 +63,13 @@ impl Report {
         if let Some(lot) = &self.lot {
             let _ = writeln!(out, "Lot seed: {}", lot.seed);
             for (i, e) in lot.order.iter().enumerate() {
-                let _ = writeln!(out, "  lot {}: {} key {}", i + 1, self.name(e.option), e.key);
+                let _ = writeln!(
+                    out,
+                    "  lot {}: {} key {}",
+                    i + 1,
+                    self.name(e.option),
+                    e.key
+                );
             }
         }
         out.push('\n');
@@ -73,7 +85,11 @@ impl Report {
     }
 
     fn names(&self, options: &[OptionIndex]) -> String {
-        options.iter().map(|&o| self.name(o)).collect::<Vec<_>>().join(", ")
+        options
+            .iter()
+            .map(|&o| self.name(o))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     fn outcome_text(&self) -> String {
@@ -99,15 +115,34 @@ impl Report {
             self.names(&t.tied)
         );
         for step in &t.steps {
-            let totals: Vec<String> =
-                step.totals.iter().map(|(o, v)| format!("{} {v}", self.name(*o))).collect();
-            let _ = writeln!(s, "    stage {}: {} -> kept {}", step.stage, totals.join(", "), self.names(&step.kept));
+            let totals: Vec<String> = step
+                .totals
+                .iter()
+                .map(|(o, v)| format!("{} {v}", self.name(*o)))
+                .collect();
+            let _ = writeln!(
+                s,
+                "    stage {}: {} -> kept {}",
+                step.stage,
+                totals.join(", "),
+                self.names(&step.kept)
+            );
         }
         let rule = serde_json::to_string(&t.rule).unwrap_or_default();
         if t.order.is_empty() {
-            let _ = writeln!(s, "    picked {} by {}", self.name(t.picked), rule.trim_matches('"'));
+            let _ = writeln!(
+                s,
+                "    picked {} by {}",
+                self.name(t.picked),
+                rule.trim_matches('"')
+            );
         } else {
-            let _ = writeln!(s, "    ordered {} by {}", self.names(&t.order), rule.trim_matches('"'));
+            let _ = writeln!(
+                s,
+                "    ordered {} by {}",
+                self.names(&t.order),
+                rule.trim_matches('"')
+            );
         }
         s
     }
@@ -134,10 +169,20 @@ impl Report {
                     c.consent, c.concern, c.stand_aside, c.object, c.max_objections
                 );
                 for o in &c.objections {
-                    let _ = writeln!(s, "  objection (x{}): {}", o.weight, o.reason.as_deref().unwrap_or(""));
+                    let _ = writeln!(
+                        s,
+                        "  objection (x{}): {}",
+                        o.weight,
+                        o.reason.as_deref().unwrap_or("")
+                    );
                 }
                 for o in &c.concerns {
-                    let _ = writeln!(s, "  concern (x{}): {}", o.weight, o.reason.as_deref().unwrap_or("-"));
+                    let _ = writeln!(
+                        s,
+                        "  concern (x{}): {}",
+                        o.weight,
+                        o.reason.as_deref().unwrap_or("-")
+                    );
                 }
                 s
             }
@@ -158,12 +203,20 @@ impl Report {
                     if m.passes { "passes" } else { "does not pass" }
                 )
             }
-            Details::Approval(t) | Details::Score(t) | Details::Dot(t) | Details::Borda(t) => self.totals_text(t),
+            Details::Approval(t) | Details::Score(t) | Details::Dot(t) | Details::Borda(t) => {
+                self.totals_text(t)
+            }
             Details::Quadratic(q) => {
                 let mut s = self.totals_text(&q.result);
                 let _ = writeln!(s, "credits spent (budget {} per ballot):", q.budget);
                 for g in &q.credits {
-                    let _ = writeln!(s, "  ballot group {} (x{}): {}", g.group + 1, g.weight, g.credits);
+                    let _ = writeln!(
+                        s,
+                        "  ballot group {} (x{}): {}",
+                        g.group + 1,
+                        g.weight,
+                        g.credits
+                    );
                 }
                 let _ = writeln!(s, "  total: {}", q.credits_total);
                 s
@@ -185,25 +238,45 @@ impl Report {
     }
 
     fn matrix(&self, m: &[Vec<u128>]) -> String {
-        let mut rows = vec![std::iter::once(String::new()).chain(self.options.iter().cloned()).collect::<Vec<_>>()];
+        let mut rows = vec![
+            std::iter::once(String::new())
+                .chain(self.options.iter().cloned())
+                .collect::<Vec<_>>(),
+        ];
         for (a, row) in m.iter().enumerate() {
             let mut r = vec![self.name(a).to_owned()];
-            r.extend(row.iter().enumerate().map(|(b, v)| if a == b { "-".into() } else { v.to_string() }));
+            r.extend(
+                row.iter()
+                    .enumerate()
+                    .map(|(b, v)| if a == b { "-".into() } else { v.to_string() }),
+            );
             rows.push(r);
         }
         table(&rows)
     }
 
     fn totals_text(&self, t: &TotalsReport) -> String {
-        let mut rows = vec![vec!["option".to_owned(), "total".to_owned(), "place".to_owned()]];
+        let mut rows = vec![vec![
+            "option".to_owned(),
+            "total".to_owned(),
+            "place".to_owned(),
+        ]];
         for (i, tier) in t.tiers.iter().enumerate() {
             for &o in tier {
                 let total = t.totals.get(o).copied().unwrap_or(0);
-                rows.push(vec![self.name(o).to_owned(), total.to_string(), (i + 1).to_string()]);
+                rows.push(vec![
+                    self.name(o).to_owned(),
+                    total.to_string(),
+                    (i + 1).to_string(),
+                ]);
             }
         }
         let mut s = table(&rows);
-        let _ = writeln!(s, "ballots marking something: {}, blank: {}", t.valid, t.blank);
+        let _ = writeln!(
+            s,
+            "ballots marking something: {}, blank: {}",
+            t.valid, t.blank
+        );
         let _ = writeln!(s, "winners: {}", self.names(&t.winners));
         s
     }
@@ -215,7 +288,12 @@ impl Report {
         let mut rows = vec![head];
         for round in &r.rounds {
             let mut row = vec![round.round.to_string()];
-            row.extend(round.tallies.iter().map(|t| t.map_or("-".into(), |v| v.to_string())));
+            row.extend(
+                round
+                    .tallies
+                    .iter()
+                    .map(|t| t.map_or("-".into(), |v| v.to_string())),
+            );
             row.extend([round.exhausted, round.active, round.threshold].map(|v| v.to_string()));
             rows.push(row);
         }
@@ -240,7 +318,10 @@ impl Report {
     }
 
     fn scottish_text(&self, r: &ScottishReport) -> String {
-        let mut s = format!("valid papers {}, undervotes {}, quota {}\n", r.valid, r.undervotes, r.quota);
+        let mut s = format!(
+            "valid papers {}, undervotes {}, quota {}\n",
+            r.valid, r.undervotes, r.quota
+        );
         let mut head = vec!["stage".to_owned()];
         head.extend(self.options.iter().cloned());
         head.extend(["non-transf.", "(cum.)", "loss", "(cum.)"].map(String::from));
@@ -248,45 +329,87 @@ impl Report {
         for st in &r.stages {
             let mut row = vec![st.stage.to_string()];
             row.extend(st.totals.iter().map(ToString::to_string));
-            row.extend([st.non_transferable, st.non_transferable_total, st.loss, st.loss_total].map(|v| v.to_string()));
+            row.extend(
+                [
+                    st.non_transferable,
+                    st.non_transferable_total,
+                    st.loss,
+                    st.loss_total,
+                ]
+                .map(|v| v.to_string()),
+            );
             rows.push(row);
         }
         s.push_str(&table(&rows));
         for st in &r.stages {
             let action = match &st.action {
                 ScottishAction::FirstPreferences => "first preferences".to_owned(),
-                ScottishAction::Surplus { option, total, surplus, transfer_values } => {
+                ScottishAction::Surplus {
+                    option,
+                    total,
+                    surplus,
+                    transfer_values,
+                } => {
                     let tvs: Vec<String> = transfer_values
                         .iter()
-                        .map(|t| format!("{} papers at {} -> {}", t.papers, t.value, t.transfer_value))
+                        .map(|t| {
+                            format!("{} papers at {} -> {}", t.papers, t.value, t.transfer_value)
+                        })
                         .collect();
-                    format!("surplus of {} ({total} - quota = {surplus}); {}", self.name(*option), tvs.join("; "))
+                    format!(
+                        "surplus of {} ({total} - quota = {surplus}); {}",
+                        self.name(*option),
+                        tvs.join("; ")
+                    )
                 }
-                ScottishAction::Exclusion { option, total } => format!("exclusion of {} ({total})", self.name(*option)),
+                ScottishAction::Exclusion { option, total } => {
+                    format!("exclusion of {} ({total})", self.name(*option))
+                }
             };
-            let _ = writeln!(s, "stage {}: {action}; transfers: {}", st.stage, self.transfers_text(&st.transfers));
+            let _ = writeln!(
+                s,
+                "stage {}: {action}; transfers: {}",
+                st.stage,
+                self.transfers_text(&st.transfers)
+            );
             if !st.elected.is_empty() {
                 let _ = writeln!(s, "  elected: {}", self.names(&st.elected));
             }
             if !st.deemed_elected.is_empty() {
-                let _ = writeln!(s, "  deemed elected (rule 52): {}", self.names(&st.deemed_elected));
+                let _ = writeln!(
+                    s,
+                    "  deemed elected (rule 52): {}",
+                    self.names(&st.deemed_elected)
+                );
             }
         }
         s
     }
 
     fn meek_text(&self, r: &MeekReport) -> String {
-        let mut s = format!("valid ballots {}, undervotes {}, omega {}\n", r.valid, r.undervotes, r.omega);
+        let mut s = format!(
+            "valid ballots {}, undervotes {}, omega {}\n",
+            r.valid, r.undervotes, r.omega
+        );
         for round in &r.rounds {
             let action = match &round.action {
                 MeekAction::Elected { options } => format!("elected {}", self.names(options)),
                 MeekAction::Defeated { option, reason } => {
                     let why = serde_json::to_string(reason).unwrap_or_default();
-                    format!("defeated {} ({})", self.name(*option), why.trim_matches('"'))
+                    format!(
+                        "defeated {} ({})",
+                        self.name(*option),
+                        why.trim_matches('"')
+                    )
                 }
                 MeekAction::Finish => "no round needed".into(),
             };
-            let _ = writeln!(s, "round {}: {} iteration(s); {action}", round.round, round.iterations.len());
+            let _ = writeln!(
+                s,
+                "round {}: {} iteration(s); {action}",
+                round.round,
+                round.iterations.len()
+            );
             let mut head = vec!["iter.".to_owned()];
             head.extend(self.options.iter().map(|o| format!("{o} vote")));
             head.extend(self.options.iter().map(|o| format!("{o} kf")));
@@ -302,10 +425,18 @@ impl Report {
             s.push_str(&table(&rows));
         }
         if !r.finish_elected.is_empty() {
-            let _ = writeln!(s, "elected at the end (seats left): {}", self.names(&r.finish_elected));
+            let _ = writeln!(
+                s,
+                "elected at the end (seats left): {}",
+                self.names(&r.finish_elected)
+            );
         }
         if !r.finish_defeated.is_empty() {
-            let _ = writeln!(s, "defeated at the end (seats filled): {}", self.names(&r.finish_defeated));
+            let _ = writeln!(
+                s,
+                "defeated at the end (seats filled): {}",
+                self.names(&r.finish_defeated)
+            );
         }
         s
     }

@@ -4,7 +4,17 @@ use crate::{config::TiePolicy, test_support::ranked};
 const TREES: [&str; 5] = ["Oak", "Pine", "Elm", "Ash", "Yew"];
 
 fn worked_example() -> Contest {
-    ranked(&TREES, 1, &["8 Oak", "5 Pine>Oak", "4 Elm>Pine", "2 Ash>Elm", "1 Yew>Ash"])
+    ranked(
+        &TREES,
+        1,
+        &[
+            "8 Oak",
+            "5 Pine>Oak",
+            "4 Elm>Pine",
+            "2 Ash>Elm",
+            "1 Yew>Ash",
+        ],
+    )
 }
 
 fn run(contest: &Contest, batch: bool, cu2: bool) -> IrvReport {
@@ -27,14 +37,25 @@ fn the_worked_example_with_batch_elimination_matches_every_round() {
     assert_eq!(r.valid, 20);
     assert_eq!(r.rounds.len(), 3);
     let [r1, r2, r3] = [&r.rounds[0], &r.rounds[1], &r.rounds[2]];
-    assert_eq!(tallies(r1), vec![Some(8), Some(5), Some(4), Some(2), Some(1)]);
+    assert_eq!(
+        tallies(r1),
+        vec![Some(8), Some(5), Some(4), Some(2), Some(1)]
+    );
     assert_eq!((r1.active, r1.threshold, r1.exhausted), (20, 11, 0));
     assert!(r1.batch);
     assert_eq!(
         r1.eliminated,
         vec![
-            Elimination { option: 4, tally: 1, transfers: vec![t(Recipient::Exhausted, 1)] },
-            Elimination { option: 3, tally: 2, transfers: vec![t(Recipient::Option(2), 2)] },
+            Elimination {
+                option: 4,
+                tally: 1,
+                transfers: vec![t(Recipient::Exhausted, 1)]
+            },
+            Elimination {
+                option: 3,
+                tally: 2,
+                transfers: vec![t(Recipient::Option(2), 2)]
+            },
         ]
     );
     assert_eq!(tallies(r2), vec![Some(8), Some(5), Some(6), None, None]);
@@ -42,7 +63,11 @@ fn the_worked_example_with_batch_elimination_matches_every_round() {
     assert!(!r2.batch);
     assert_eq!(
         r2.eliminated,
-        vec![Elimination { option: 1, tally: 5, transfers: vec![t(Recipient::Option(0), 5)] }]
+        vec![Elimination {
+            option: 1,
+            tally: 5,
+            transfers: vec![t(Recipient::Option(0), 5)]
+        }]
     );
     assert_eq!(tallies(r3), vec![Some(13), None, Some(6), None, None]);
     assert_eq!((r3.active, r3.threshold, r3.exhausted), (19, 10, 1));
@@ -54,8 +79,11 @@ fn the_worked_example_with_batch_elimination_matches_every_round() {
 #[test]
 fn the_worked_example_without_batch_elimination_takes_four_rounds() {
     let r = run(&worked_example(), false, false);
-    let rows: Vec<(Vec<Option<u128>>, u128, u128, u128)> =
-        r.rounds.iter().map(|x| (tallies(x), x.active, x.threshold, x.exhausted)).collect();
+    let rows: Vec<(Vec<Option<u128>>, u128, u128, u128)> = r
+        .rounds
+        .iter()
+        .map(|x| (tallies(x), x.active, x.threshold, x.exhausted))
+        .collect();
     assert_eq!(
         rows,
         vec![
@@ -65,10 +93,16 @@ fn the_worked_example_without_batch_elimination_takes_four_rounds() {
             (vec![Some(13), None, Some(6), None, None], 19, 10, 1),
         ]
     );
-    let out: Vec<Vec<OptionIndex>> =
-        r.rounds.iter().map(|x| x.eliminated.iter().map(|e| e.option).collect()).collect();
+    let out: Vec<Vec<OptionIndex>> = r
+        .rounds
+        .iter()
+        .map(|x| x.eliminated.iter().map(|e| e.option).collect())
+        .collect();
     assert_eq!(out, vec![vec![4], vec![3], vec![1], vec![]]);
-    assert_eq!(r.rounds[0].eliminated[0].transfers, vec![t(Recipient::Option(3), 1)]);
+    assert_eq!(
+        r.rounds[0].eliminated[0].transfers,
+        vec![t(Recipient::Option(3), 1)]
+    );
     assert_eq!(
         r.rounds[1].eliminated[0].transfers,
         vec![t(Recipient::Option(2), 2), t(Recipient::Exhausted, 1)]
@@ -126,7 +160,14 @@ fn batch_elimination_never_leaves_a_lone_option_under_continue_until_two() {
     let c = ranked(&["A", "B", "C"], 1, &["10 A", "2 B", "1 C"]);
     let r = run(&c, true, true);
     // Round 1 elects A; round 2 would batch {C, B} (3 < 10): that leaves one, so only C.
-    assert_eq!(r.rounds[1].eliminated.iter().map(|e| e.option).collect::<Vec<_>>(), vec![2]);
+    assert_eq!(
+        r.rounds[1]
+            .eliminated
+            .iter()
+            .map(|e| e.option)
+            .collect::<Vec<_>>(),
+        vec![2]
+    );
     assert_eq!(r.rounds.len(), 3);
 }
 

@@ -19,7 +19,15 @@ fn worked_example() -> Contest {
     ranked(
         &["Ada", "Bo", "Cy", "Di", "Ed"],
         3,
-        &["15 Ada>Bo>Cy", "2 Ada", "3 Bo>Cy", "1 Bo", "3 Cy>Di", "3 Di>Bo", "2 Ed>Di"],
+        &[
+            "15 Ada>Bo>Cy",
+            "2 Ada",
+            "3 Bo>Cy",
+            "1 Bo",
+            "3 Cy>Di",
+            "3 Di>Bo",
+            "2 Ed>Di",
+        ],
     )
 }
 
@@ -28,21 +36,56 @@ fn the_scottish_worked_example_matches_every_stage() {
     let r = run(&worked_example(), 3);
     assert_eq!(r.valid, 29);
     assert_eq!(r.quota, whole(8));
-    let rows: Vec<(Vec<D5>, D5, D5)> =
-        r.stages.iter().map(|s| (s.totals.clone(), s.non_transferable_total, s.loss_total)).collect();
+    let rows: Vec<(Vec<D5>, D5, D5)> = r
+        .stages
+        .iter()
+        .map(|s| (s.totals.clone(), s.non_transferable_total, s.loss_total))
+        .collect();
     assert_eq!(
         rows,
         vec![
-            (vec![whole(17), whole(4), whole(3), whole(3), whole(2)], d(0), d(0)),
-            (vec![whole(8), d(1_194_115), whole(3), whole(3), whole(2)], d(105_882), d(3)),
-            (vec![whole(8), whole(8), d(661_107), whole(3), whole(2)], d(138_886), d(7)),
-            (vec![whole(8), whole(8), d(661_107), whole(5), whole(0)], d(138_886), d(7)),
-            (vec![whole(8), whole(8), d(661_107), whole(0), whole(0)], d(638_886), d(7)),
+            (
+                vec![whole(17), whole(4), whole(3), whole(3), whole(2)],
+                d(0),
+                d(0)
+            ),
+            (
+                vec![whole(8), d(1_194_115), whole(3), whole(3), whole(2)],
+                d(105_882),
+                d(3)
+            ),
+            (
+                vec![whole(8), whole(8), d(661_107), whole(3), whole(2)],
+                d(138_886),
+                d(7)
+            ),
+            (
+                vec![whole(8), whole(8), d(661_107), whole(5), whole(0)],
+                d(138_886),
+                d(7)
+            ),
+            (
+                vec![whole(8), whole(8), d(661_107), whole(0), whole(0)],
+                d(638_886),
+                d(7)
+            ),
         ]
     );
-    let elected: Vec<(Vec<OptionIndex>, Vec<OptionIndex>)> =
-        r.stages.iter().map(|s| (s.elected.clone(), s.deemed_elected.clone())).collect();
-    assert_eq!(elected, vec![(vec![0], vec![]), (vec![1], vec![]), (vec![], vec![]), (vec![], vec![]), (vec![], vec![2])]);
+    let elected: Vec<(Vec<OptionIndex>, Vec<OptionIndex>)> = r
+        .stages
+        .iter()
+        .map(|s| (s.elected.clone(), s.deemed_elected.clone()))
+        .collect();
+    assert_eq!(
+        elected,
+        vec![
+            (vec![0], vec![]),
+            (vec![1], vec![]),
+            (vec![], vec![]),
+            (vec![], vec![]),
+            (vec![], vec![2])
+        ]
+    );
     assert_eq!(r.elected, vec![0, 1, 2]);
 
     // Stage 2: TV(1) = 0.52941; 15 papers to Bo, 2 non-transferable, loss 0.00003.
@@ -53,14 +96,24 @@ fn the_scottish_worked_example_matches_every_stage() {
             option: 0,
             total: whole(17),
             surplus: whole(9),
-            transfer_values: vec![TransferValue { value: whole(1), transfer_value: d(52_941), papers: 17 }],
+            transfer_values: vec![TransferValue {
+                value: whole(1),
+                transfer_value: d(52_941),
+                papers: 17
+            }],
         }
     );
     assert_eq!(
         s2.transfers,
         vec![
-            Transfer { to: Recipient::Option(1), amount: d(794_115) },
-            Transfer { to: Recipient::Exhausted, amount: d(105_882) }
+            Transfer {
+                to: Recipient::Option(1),
+                amount: d(794_115)
+            },
+            Transfer {
+                to: Recipient::Exhausted,
+                amount: d(105_882)
+            }
         ]
     );
     assert_eq!((s2.non_transferable, s2.loss), (d(105_882), d(3)));
@@ -68,31 +121,74 @@ fn the_scottish_worked_example_matches_every_stage() {
 
     // Stage 3: two paper values: TV(1) = 0.33004 (4 papers), TV(0.52941) = 0.17473 (15).
     let s3 = &r.stages[2];
-    let ScottishAction::Surplus { surplus, transfer_values, .. } = &s3.action else {
+    let ScottishAction::Surplus {
+        surplus,
+        transfer_values,
+        ..
+    } = &s3.action
+    else {
         panic!("stage 3 is a surplus")
     };
     assert_eq!(*surplus, d(394_115));
     assert_eq!(
         transfer_values,
         &vec![
-            TransferValue { value: whole(1), transfer_value: d(33_004), papers: 4 },
-            TransferValue { value: d(52_941), transfer_value: d(17_473), papers: 15 },
+            TransferValue {
+                value: whole(1),
+                transfer_value: d(33_004),
+                papers: 4
+            },
+            TransferValue {
+                value: d(52_941),
+                transfer_value: d(17_473),
+                papers: 15
+            },
         ]
     );
     assert_eq!(
         s3.transfers,
         vec![
-            Transfer { to: Recipient::Option(2), amount: d(361_107) },
-            Transfer { to: Recipient::Exhausted, amount: d(33_004) }
+            Transfer {
+                to: Recipient::Option(2),
+                amount: d(361_107)
+            },
+            Transfer {
+                to: Recipient::Exhausted,
+                amount: d(33_004)
+            }
         ]
     );
     assert_eq!((s3.non_transferable, s3.loss), (d(33_004), d(4)));
 
     // Stages 4 and 5: exclusions of Ed then Di, no loss.
-    assert_eq!(r.stages[3].action, ScottishAction::Exclusion { option: 4, total: whole(2) });
-    assert_eq!(r.stages[3].transfers, vec![Transfer { to: Recipient::Option(3), amount: whole(2) }]);
-    assert_eq!(r.stages[4].action, ScottishAction::Exclusion { option: 3, total: whole(5) });
-    assert_eq!(r.stages[4].transfers, vec![Transfer { to: Recipient::Exhausted, amount: whole(5) }]);
+    assert_eq!(
+        r.stages[3].action,
+        ScottishAction::Exclusion {
+            option: 4,
+            total: whole(2)
+        }
+    );
+    assert_eq!(
+        r.stages[3].transfers,
+        vec![Transfer {
+            to: Recipient::Option(3),
+            amount: whole(2)
+        }]
+    );
+    assert_eq!(
+        r.stages[4].action,
+        ScottishAction::Exclusion {
+            option: 3,
+            total: whole(5)
+        }
+    );
+    assert_eq!(
+        r.stages[4].transfers,
+        vec![Transfer {
+            to: Recipient::Exhausted,
+            amount: whole(5)
+        }]
+    );
     assert_eq!(r.stages[4].loss, d(0));
 }
 
@@ -102,7 +198,13 @@ fn a_candidate_elected_with_exactly_the_quota_gets_no_surplus_stage() {
     let c = ranked(&["A", "B", "C"], 2, &["4 A>B", "3 C", "2 B>C"]);
     let r = run(&c, 2);
     assert_eq!(r.stages[0].elected, vec![0]);
-    assert_eq!(r.stages[1].action, ScottishAction::Exclusion { option: 1, total: whole(2) });
+    assert_eq!(
+        r.stages[1].action,
+        ScottishAction::Exclusion {
+            option: 1,
+            total: whole(2)
+        }
+    );
     assert_eq!(r.stages[1].elected, vec![2]);
     assert_eq!(r.stages.len(), 2);
 }
@@ -113,19 +215,47 @@ fn the_largest_surplus_moves_first_whenever_it_was_elected() {
     let c = ranked(&["A", "B", "C", "D"], 3, &["9 A>C", "7 B>D", "2 C", "2 D"]);
     let r = run(&c, 3);
     assert_eq!(r.stages[0].elected, vec![0, 1]);
-    assert!(matches!(r.stages[1].action, ScottishAction::Surplus { option: 0, .. }));
-    assert!(matches!(r.stages[2].action, ScottishAction::Surplus { option: 1, .. }));
+    assert!(matches!(
+        r.stages[1].action,
+        ScottishAction::Surplus { option: 0, .. }
+    ));
+    assert!(matches!(
+        r.stages[2].action,
+        ScottishAction::Surplus { option: 1, .. }
+    ));
 }
 
 #[test]
 fn equal_lowest_totals_exclude_the_one_lower_at_the_latest_earlier_stage() {
     // N = 13, 1 seat, Q = 7. Stage 1: A 5, B 3, C 2, D 2, E 1 (E -> C).
     // Stage 2: E excluded -> C 3; B 3 and C 3 tie; stage 1 had C 2 < B 3: C excluded.
-    let c = ranked(&["A", "B", "C", "D", "E"], 1, &["5 A", "3 B", "2 C", "2 D", "1 E>C"]);
+    let c = ranked(
+        &["A", "B", "C", "D", "E"],
+        1,
+        &["5 A", "3 B", "2 C", "2 D", "1 E>C"],
+    );
     let r = run(&c, 1);
-    assert_eq!(r.stages[1].action, ScottishAction::Exclusion { option: 4, total: whole(1) });
-    assert_eq!(r.stages[2].action, ScottishAction::Exclusion { option: 3, total: whole(2) });
-    assert_eq!(r.stages[3].action, ScottishAction::Exclusion { option: 2, total: whole(3) });
+    assert_eq!(
+        r.stages[1].action,
+        ScottishAction::Exclusion {
+            option: 4,
+            total: whole(1)
+        }
+    );
+    assert_eq!(
+        r.stages[2].action,
+        ScottishAction::Exclusion {
+            option: 3,
+            total: whole(2)
+        }
+    );
+    assert_eq!(
+        r.stages[3].action,
+        ScottishAction::Exclusion {
+            option: 2,
+            total: whole(3)
+        }
+    );
 }
 
 #[test]

@@ -125,7 +125,9 @@ pub fn run(args: &CountArgs) -> anyhow::Result<ExitCode> {
     let report = tally::count(&file.contest, &config).context("the count failed")?;
     let text = match args.output {
         Output::Text => report.to_text(),
-        Output::Json => report.to_json().context("cannot write the report as JSON")?,
+        Output::Json => report
+            .to_json()
+            .context("cannot write the report as JSON")?,
         Output::Rctab => {
             let meta = tally::RctabMeta {
                 contest: file.contest.title.clone(),
@@ -163,15 +165,15 @@ fn read_ballots(args: &CountArgs) -> anyhow::Result<BallotFile> {
         None => input,
     };
     let mut input = BufReader::with_capacity(1 << 16, input);
-    let name = (!stdin).then(|| args.file.as_str());
+    let name = (!stdin).then_some(args.file.as_str());
     let format = match args.format {
         Some(format) => format,
         None => {
             let head = input.fill_buf().context("cannot read the ballot file")?;
             let head = head.get(..head.len().min(8192)).unwrap_or(head);
-            formats::detect(name, head).with_context(|| {
-                "cannot tell the file's format: name it with --format blt|csv|json|cdf"
-            })?
+            formats::detect(name, head).with_context(
+                || "cannot tell the file's format: name it with --format blt|csv|json|cdf",
+            )?
         }
     };
     let options = ReadOptions {
@@ -183,7 +185,10 @@ fn read_ballots(args: &CountArgs) -> anyhow::Result<BallotFile> {
         bar.finish_and_clear();
     }
     let shown = name.map_or("standard input", |name| {
-        Path::new(name).file_name().and_then(|n| n.to_str()).unwrap_or(name)
+        Path::new(name)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(name)
     });
     file.with_context(|| format!("{shown} ({format})"))
 }
@@ -207,7 +212,10 @@ fn check_ballots(file: &BallotFile, method: &Method) -> anyhow::Result<()> {
         for problem in validate::problems(method, options, &group.marks) {
             total = total.saturating_add(1);
             if found.len() < PROBLEMS_SHOWN {
-                found.push(format!("ballot group {number} (weight {}): {problem}", group.weight));
+                found.push(format!(
+                    "ballot group {number} (weight {}): {problem}",
+                    group.weight
+                ));
             }
         }
     }
@@ -266,8 +274,19 @@ mod tests {
     #[test]
     fn the_flags_parse_into_names_and_parameters() {
         let args = parse(&[
-            "--method", "stv-meek", "--seats", "3", "--format", "blt", "--tie-break", "lot",
-            "--seed", "abc", "--output", "rctab", "-",
+            "--method",
+            "stv-meek",
+            "--seats",
+            "3",
+            "--format",
+            "blt",
+            "--tie-break",
+            "lot",
+            "--seed",
+            "abc",
+            "--output",
+            "rctab",
+            "-",
         ])
         .unwrap();
         assert_eq!(args.method, Some(MethodName::StvMeek));
@@ -280,13 +299,18 @@ mod tests {
 
     #[test]
     fn unknown_method_names_are_refused_with_the_list() {
-        let error = parse(&["--method", "plurality", "x.blt"]).unwrap_err().to_string();
+        let error = parse(&["--method", "plurality", "x.blt"])
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("stv-scottish"), "{error}");
     }
 
     #[test]
     fn the_csv_order_is_a_comma_separated_list() {
         let args = parse(&["--order", "Ash,Elm,Oak", "x.csv"]).unwrap();
-        assert_eq!(args.order, Some(vec!["Ash".into(), "Elm".into(), "Oak".into()]));
+        assert_eq!(
+            args.order,
+            Some(vec!["Ash".into(), "Elm".into(), "Oak".into()])
+        );
     }
 }

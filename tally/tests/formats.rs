@@ -354,3 +354,21 @@ fn cdf_contests_are_chosen_by_id_or_name() {
         );
     }
 }
+
+#[test]
+fn every_json_example_in_the_documentation_reads() {
+    let doc = include_str!("../../docs/formats.md");
+    let mut examples = 0;
+    for block in doc.split("```json\n").skip(1) {
+        let text = block.split("\n```").next().unwrap();
+        let file = read_back(Format::Json, text.as_bytes(), &ReadOptions::default());
+        let method = file.method.expect("every example names its method");
+        for group in &file.contest.ballots {
+            let problems =
+                tally::validate::problems(&method, file.contest.options.len(), &group.marks);
+            assert!(problems.is_empty(), "{text}\n{problems:?}");
+        }
+        examples += 1;
+    }
+    assert_eq!(examples, 11, "one example per method");
+}

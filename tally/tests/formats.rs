@@ -372,3 +372,39 @@ fn every_json_example_in_the_documentation_reads() {
     }
     assert_eq!(examples, 11, "one example per method");
 }
+
+#[test]
+fn windows_line_ends_and_byte_order_marks_are_accepted() {
+    let blt = "\u{feff}2 1\r\n1 2 1 0\r\n0\r\n\"A\" \"B\" \"T\"\r\n";
+    let file = read_back(Format::Blt, blt.as_bytes(), &ReadOptions::default());
+    assert_eq!(file.contest.options, ["A", "B"]);
+    assert_eq!(file.contest.title, "T");
+    let csv = "\u{feff}Ballot_ID , Rank_1\r\n1, B \r\n2,\r\n";
+    let file = read_back(Format::Csv, csv.as_bytes(), &ReadOptions::default());
+    assert_eq!(file.contest.options, ["B"]);
+    assert_eq!(file.contest.ballots.len(), 2);
+}
+
+#[test]
+fn readers_accept_a_reader_that_yields_one_byte_at_a_time() {
+    struct Trickle<'a>(&'a [u8]);
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            match (self.0.split_first(), buf.first_mut()) {
+                (Some((byte, rest)), Some(slot)) => {
+                    *slot = *byte;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+    let text = include_str!("fixtures/formats/example_stv.json");
+    let file = formats::read(
+        Format::Json,
+        Trickle(text.as_bytes()),
+        &ReadOptions::default(),
+    );
+    assert_eq!(file.map(|f| f.contest.total_weight()), Ok(7));
+}

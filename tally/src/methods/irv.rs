@@ -149,7 +149,7 @@ pub fn count(
         exhausted_before = c.exhausted;
         // §2 step 8: with continue-until-two, stop at the first round after the winner with
         // two (or fewer) continuing options; that round has no action.
-        if winner.is_some() && continuing.len() <= 2 || continuing.is_empty() {
+        if winner.is_some() && continuing.len() <= 2 || continuing.is_empty() || active == 0 {
             rounds.push(round);
             break;
         }

@@ -178,3 +178,11 @@ fn empty_rankings_are_undervotes_not_valid_papers() {
     assert_eq!((r.valid, r.undervotes), (3, 4));
     assert_eq!(r.rounds[0].threshold, 2);
 }
+
+#[test]
+fn with_no_valid_ballot_nobody_is_elected() {
+    let c = ranked(&["A", "B", "C"], 1, &["4 "]);
+    let r = run(&c, true, false);
+    assert_eq!(r.rounds.len(), 1);
+    assert_eq!(r.winner, None);
+}

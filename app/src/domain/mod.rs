@@ -1,3 +1,7 @@
 //! Decision rules as pure functions over plain data (no I/O, no clock: `now` is passed in).
 //! No cfg gate: the same rules run on the server, which enforces them, and in the browser,
 //! which only uses them to hide what a person may not do.
+
+pub mod membership;
+pub mod policy;
+pub mod roles;

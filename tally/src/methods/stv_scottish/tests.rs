@@ -264,3 +264,36 @@ fn zero_seats_is_an_error() {
     let mut tb = TieBreaker::new(TiePolicy::Order, None, &c.options);
     assert_eq!(count(&c, 0, &mut tb), Err(TallyError::ZeroSeats));
 }
+
+#[test]
+fn equal_surpluses_go_by_tie_break_and_both_are_transferred_in_turn() {
+    // N = 14, 3 seats, Q = 4. A and B both 6 at stage 1: one tie orders their election, another
+    // decides whose surplus (2 each) moves first; no earlier stage, so ballot order: A.
+    let c = ranked(&["A", "B", "C", "D"], 3, &["6 A>C", "6 B>C", "1 C", "1 D"]);
+    let r = run(&c, 3);
+    assert_eq!(r.stages[0].elected, vec![0, 1]);
+    assert!(matches!(
+        r.stages[1].action,
+        ScottishAction::Surplus { option: 0, .. }
+    ));
+    // TV = trunc5(2 / 6) = 0.33333; C gets 6 × 0.33333 = 1.99998 twice.
+    assert_eq!(r.stages[1].totals[2], d(299_998));
+    assert!(matches!(
+        r.stages[2].action,
+        ScottishAction::Surplus { option: 1, .. }
+    ));
+    assert_eq!(r.stages[2].totals[2], d(499_996));
+    assert_eq!(r.stages[2].elected, vec![2]);
+    assert_eq!(r.stages[2].loss_total, d(4));
+}
+
+#[test]
+fn no_more_continuing_than_vacancies_deems_them_elected_before_any_surplus_moves() {
+    // N = 9, 2 seats, Q = 4: A 6 elected; B alone continuing for one vacancy (rule 52).
+    let c = ranked(&["A", "B"], 2, &["6 A", "3 B"]);
+    let r = run(&c, 2);
+    assert_eq!(r.stages.len(), 1);
+    assert_eq!(r.stages[0].elected, vec![0]);
+    assert_eq!(r.stages[0].deemed_elected, vec![1]);
+    assert_eq!(r.elected, vec![0, 1]);
+}

@@ -56,6 +56,19 @@ pub fn count_with_lot_ids(
             return Err(TallyError::InvalidBallot { group, problem });
         }
     }
+    // Staged methods keep every option's total at every stage, and Schulze two n×n matrices:
+    // cap the options so a hostile file cannot ask for quadratic memory.
+    let staged = matches!(
+        config.method,
+        Method::Irv { .. } | Method::StvScottish { .. } | Method::StvMeek { .. } | Method::Schulze
+    );
+    let max = methods::schulze::MAX_OPTIONS;
+    if staged && contest.options.len() > max {
+        return Err(TallyError::TooManyOptions {
+            options: contest.options.len(),
+            max,
+        });
+    }
     let quorum = quorum::check(&config.quorum, contest.total_weight(), config.electorate)?;
     let mut ties = TieBreaker::new(config.tie_policy, config.seed.as_ref(), lot_ids);
     let details = run(contest, config, &mut ties)?;

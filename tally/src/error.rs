@@ -44,6 +44,14 @@ pub enum TallyError {
         /// Identifiers given.
         got: usize,
     },
+    /// Too many options for a method whose work grows with the square of the options.
+    #[error("{options} options are too many for this method (at most {max})")]
+    TooManyOptions {
+        /// Options in the contest.
+        options: usize,
+        /// The most the method accepts.
+        max: usize,
+    },
     /// The RCTab summary exists only for ranked counts (IRV and STV).
     #[error("the RCTab summary is only produced for IRV and STV counts")]
     NotRanked,

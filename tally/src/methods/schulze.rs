@@ -28,9 +28,19 @@ pub struct SchulzeReport {
     pub winner: Option<OptionIndex>,
 }
 
+/// The most options a Schulze count takes: its matrices grow with the square of the options
+/// (4,096 options = two 268 MB matrices), and a ballot file may name up to 100,000.
+pub const MAX_OPTIONS: usize = 4_096;
+
 /// Counts a contest by Schulze's method.
 pub fn count(contest: &Contest, ties: &mut TieBreaker) -> Result<SchulzeReport, TallyError> {
     let n = contest.options.len();
+    if n > MAX_OPTIONS {
+        return Err(TallyError::TooManyOptions {
+            options: n,
+            max: MAX_OPTIONS,
+        });
+    }
     let active: Vec<bool> = (0..n).map(|o| !contest.withdrawn.contains(&o)).collect();
     let (d, valid, undervotes) = pairwise(contest, &active)?;
     let p = strongest_paths(&d, n);

@@ -2,6 +2,9 @@
 //! No cfg gate: the same rules run on the server, which enforces them, and in the browser,
 //! which only uses them to hide what a person may not do.
 
+pub mod audit;
+pub mod canonical_json;
+pub mod digest;
 pub mod membership;
 pub mod policy;
 pub mod roles;

@@ -5,6 +5,8 @@
 pub mod audit;
 pub mod canonical_json;
 pub mod digest;
+pub mod invitation;
 pub mod membership;
+pub mod password;
 pub mod policy;
 pub mod roles;

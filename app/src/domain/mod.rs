@@ -5,8 +5,10 @@
 pub mod audit;
 pub mod canonical_json;
 pub mod digest;
+pub mod email;
 pub mod invitation;
 pub mod membership;
+pub mod organisation;
 pub mod password;
 pub mod policy;
 pub mod roles;

@@ -61,14 +61,35 @@ impl Language {
     }
 
     /// The translation of `key` with one named argument.
-    pub fn tr_with(self, key: &str, name: &'static str, value: impl Into<String>) -> String {
-        let args = std::collections::HashMap::from([(
-            std::borrow::Cow::Borrowed(name),
-            fluent_templates::fluent_bundle::FluentValue::from(value.into()),
-        )]);
-        LOCALES
-            .try_lookup_with_args(&self.langid(), key, &args)
+    pub fn tr_with(self, key: &str, name: &str, value: impl Into<String>) -> String {
+        self.tr_args(key, &[(name.to_owned(), value.into())])
+    }
+
+    /// The translation of `key` with named arguments; `None` if the key is missing.
+    pub fn try_tr_args(self, key: &str, args: &[(String, String)]) -> Option<String> {
+        let args: std::collections::HashMap<_, _> = args
+            .iter()
+            .map(|(name, value)| {
+                (
+                    std::borrow::Cow::Owned(name.clone()),
+                    fluent_templates::fluent_bundle::FluentValue::from(value.clone()),
+                )
+            })
+            .collect();
+        LOCALES.try_lookup_with_args(&self.langid(), key, &args)
+    }
+
+    /// The translation of `key` with named arguments (the key itself if missing).
+    pub fn tr_args(self, key: &str, args: &[(String, String)]) -> String {
+        self.try_tr_args(key, args)
             .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// A problem's message in this language: `problem-<code>` with its arguments, or the
+    /// English message the rule gave if no translation exists yet.
+    pub fn problem(self, problem: &crate::dto::Problem) -> String {
+        self.try_tr_args(&format!("problem-{}", problem.code), &problem.args)
+            .unwrap_or_else(|| problem.message.clone())
     }
 }
 

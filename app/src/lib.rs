@@ -1,16 +1,27 @@
 //! Quorate's user interface: the HTML shell, the routes, pages and components. Compiled for
 //! the server (`ssr`: renders HTML) and for the browser (`hydrate`: makes it interactive).
 //! Every page works without JavaScript: forms post and redirect.
+// Leptos view types nest deeply; the member table needs more than the default 128.
+#![recursion_limit = "256"]
 
+pub mod api;
 pub mod components;
 pub mod domain;
+pub mod dto;
+#[cfg(feature = "ssr")]
+pub mod entities;
+pub mod error;
 pub mod i18n;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod services;
+pub mod session;
 
 use components::layout::Layout;
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{Route, Router, Routes},
     path,
 };
@@ -70,7 +81,18 @@ pub fn App() -> impl IntoView {
             <Layout>
                 <ErrorBoundary fallback=|_errors| view! { <pages::error::ErrorPage /> }>
                     <Routes fallback=pages::not_found::NotFoundPage>
-                        <Route path=path!("/") view=pages::home::HomePage />
+                        // Pages that load data render whole before sending (SsrMode::Async),
+                        // so they are complete without JavaScript.
+                        <Route path=path!("/") view=pages::home::HomePage ssr=SsrMode::Async />
+                        <Route path=path!("/signup") view=pages::sign_up::SignUpPage />
+                        <Route path=path!("/signin") view=pages::sign_in::SignInPage />
+                        <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("/orgs/new") view=pages::organisation_new::NewOrganisationPage />
+                        <Route path=path!("/o/:slug") view=pages::organisation::OrganisationPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/settings") view=pages::organisation_settings::OrganisationSettingsPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/members") view=pages::members::MembersPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/invitations") view=pages::invitations::InvitationsPage ssr=SsrMode::Async />
+                        <Route path=path!("/invite/:token") view=pages::invitation_accept::InvitationAcceptPage ssr=SsrMode::Async />
                     </Routes>
                 </ErrorBoundary>
             </Layout>

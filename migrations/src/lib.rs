@@ -5,6 +5,8 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_instance_settings;
+mod m20261123_000002_accounts;
+mod m20261123_000003_organisations;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -12,6 +14,10 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261123_000001_instance_settings::Migration)]
+        vec![
+            Box::new(m20261123_000001_instance_settings::Migration),
+            Box::new(m20261123_000002_accounts::Migration),
+            Box::new(m20261123_000003_organisations::Migration),
+        ]
     }
 }

@@ -4,10 +4,12 @@
 pub mod cli;
 pub mod config;
 pub mod db;
+mod forms;
 mod health;
 mod instance;
 mod language;
 mod security;
+mod session;
 pub mod startup;
 pub mod telemetry;
 

@@ -3,11 +3,12 @@
 
 use crate::{
     config::{Config, origin_of},
-    db, health, instance, language,
+    db, forms, health, instance, language,
     security::{self, AllowedOrigin},
+    session,
 };
 use anyhow::Context;
-use app::{App, shell};
+use app::{App, session::Database, shell};
 use axum::{
     Router,
     extract::FromRef,
@@ -33,6 +34,10 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The database pool.
     pub db: DatabaseConnection,
+    /// The address people reach this instance at (for links).
+    pub base_url: String,
+    /// Whether cookies get `Secure` (the base URL is https).
+    pub secure_cookies: bool,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -93,10 +98,14 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown)
-            .await
-            .context("the server stopped with an error")
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("the server stopped with an error")
     }
 }
 
@@ -120,16 +129,65 @@ pub fn build_router(
     let state = AppState {
         leptos_options: leptos_options.clone(),
         db: connection,
+        base_url: base_url.trim_end_matches('/').to_owned(),
+        secure_cookies: base_url.starts_with("https://"),
     };
     let routes = generate_route_list(App);
     let router = Router::new()
         .route("/healthz", get(health::check))
         .route("/language", post(language::set))
-        .leptos_routes(&state, routes, {
-            let options = leptos_options.clone();
-            move || shell(options.clone())
-        })
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .route("/signup", post(forms::accounts::sign_up))
+        .route("/signin", post(forms::accounts::sign_in))
+        .route("/signout", post(forms::accounts::sign_out))
+        .route("/account/profile", post(forms::accounts::update_profile))
+        .route("/account/password", post(forms::accounts::change_password))
+        .route("/orgs/new", post(forms::organisations::create))
+        .route(
+            "/o/{slug}/settings",
+            post(forms::organisations::update_settings),
+        )
+        .route(
+            "/o/{slug}/members/{membership}/{change}",
+            post(forms::organisations::change_member),
+        )
+        .route(
+            "/o/{slug}/invitations",
+            post(forms::organisations::create_invitation),
+        )
+        .route(
+            "/o/{slug}/invitations/{id}/revoke",
+            post(forms::organisations::revoke_invitation),
+        )
+        .route(
+            "/invite/{token}",
+            post(forms::organisations::accept_invitation),
+        )
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            {
+                let db = state.db.clone();
+                move || provide_context(Database(db.clone()))
+            },
+            {
+                let options = leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            {
+                let db = state.db.clone();
+                move || provide_context(Database(db.clone()))
+            },
+            shell,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session::resolve,
+        ))
         .layer(middleware::from_fn_with_state(
             allowed,
             security::same_origin,

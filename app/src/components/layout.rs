@@ -1,13 +1,14 @@
-//! The frame of every page: skip link, header with the product name and language picker,
-//! the main region, and the footer.
+//! The frame of every page: skip link, header with the product name, the signed-in person's
+//! links and the language picker, the main region, and the footer.
 
-use crate::{components::language_picker::LanguagePicker, i18n::use_t};
+use crate::{components::language_picker::LanguagePicker, i18n::use_t, session::use_current_user};
 use leptos::prelude::*;
 
 /// Wraps a page's content in the site's header and footer.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let t = use_t();
+    let user = use_current_user();
     view! {
         <a class="skip-link" href="#main">{t("skip-to-content")}</a>
         <header class="site-header">
@@ -15,6 +16,22 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="brand-name">{t("product-name")}</span>
                 <span class="brand-tagline">{t("product-tagline")}</span>
             </a>
+            <nav class="account-nav" aria-label=t("nav-account")>
+                {match user {
+                    Some(user) => view! {
+                        <a href="/account">{user.display_name}</a>
+                        <form method="post" action="/signout" class="inline-form">
+                            <button type="submit" class="link-button">{t("nav-sign-out")}</button>
+                        </form>
+                    }
+                    .into_any(),
+                    None => view! {
+                        <a href="/signin">{t("nav-sign-in")}</a>
+                        <a href="/signup">{t("nav-sign-up")}</a>
+                    }
+                    .into_any(),
+                }}
+            </nav>
             <LanguagePicker />
         </header>
         <main id="main" tabindex="-1">

@@ -1,4 +1,6 @@
 //! Small reusable views.
 
+pub mod forms;
 pub mod language_picker;
 pub mod layout;
+pub mod organisation_fields;

@@ -1,6 +1,11 @@
-//! The home page: what Quorate is for.
+//! The home page: what Quorate is for; for a signed-in person their organisations; on an
+//! empty instance, the first steps (create an account, then an organisation).
 
-use crate::i18n::use_t;
+use crate::{
+    api::organisations::{HomeView, home_data},
+    i18n::{use_language, use_t},
+    session::use_current_user,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -8,6 +13,7 @@ use leptos_meta::Title;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let t = use_t();
+    let data = Resource::new_blocking(|| (), |_| home_data());
     let features = [
         (
             "home-feature-proposals-title",
@@ -22,6 +28,11 @@ pub fn HomePage() -> impl IntoView {
             <h1 id="home-title">{t("home-title")}</h1>
             <p class="lead">{t("home-lead")}</p>
         </section>
+        <Suspense>
+            {move || Suspend::new(async move {
+                data.await.ok().map(|data| view! { <Personal data /> })
+            })}
+        </Suspense>
         <ul class="features">
             {features
                 .into_iter()
@@ -35,5 +46,53 @@ pub fn HomePage() -> impl IntoView {
                 })
                 .collect_view()}
         </ul>
+    }
+}
+
+#[component]
+fn Personal(data: HomeView) -> impl IntoView {
+    let t = use_t();
+    let language = use_language();
+    let user = use_current_user();
+    match user {
+        None if data.first_run => view! {
+            <section class="card first-run" aria-labelledby="first-run-title">
+                <h2 id="first-run-title">{t("first-run-title")}</h2>
+                <ol>
+                    <li>{t("first-run-account")} " " <a href="/signup">{t("nav-sign-up")}</a></li>
+                    <li>{t("first-run-organisation")}</li>
+                    <li>{t("first-run-invite")}</li>
+                </ol>
+            </section>
+        }
+        .into_any(),
+        None => view! {
+            <p class="actions">
+                <a href="/signin">{t("nav-sign-in")}</a> " · " <a href="/signup">{t("nav-sign-up")}</a>
+            </p>
+        }
+        .into_any(),
+        Some(_) => view! {
+            <section aria-labelledby="your-orgs-title">
+                <h2 id="your-orgs-title">{t("home-your-organisations")}</h2>
+                {if data.organisations.is_empty() {
+                    view! { <p>{t("home-no-organisations")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="org-list">
+                            {data.organisations.into_iter().map(|o| view! {
+                                <li>
+                                    <a href=format!("/o/{}", o.slug)>{o.name}</a>
+                                    " · " {language.tr(&format!("role-{}", o.role))}
+                                    {(o.state != "active").then(|| format!(" ({})", language.tr(&format!("state-{}", o.state))))}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+                <p><a class="button" href="/orgs/new">{t("org-new-title")}</a></p>
+            </section>
+        }
+        .into_any(),
     }
 }

@@ -1,5 +1,15 @@
 //! One module per route.
 
+pub mod account;
 pub mod error;
 pub mod home;
+pub mod invitation_accept;
+pub mod invitations;
+pub mod load_error;
+pub mod members;
 pub mod not_found;
+pub mod organisation;
+pub mod organisation_new;
+pub mod organisation_settings;
+pub mod sign_in;
+pub mod sign_up;

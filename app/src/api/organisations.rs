@@ -1,0 +1,236 @@
+//! Page data about organisations, memberships and invitations.
+
+use crate::{dto::CurrentUser, error::AppError};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// An organisation in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgLink {
+    /// URL slug.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+    /// The viewer's role code.
+    pub role: String,
+    /// The viewer's membership state code.
+    pub state: String,
+}
+
+/// The home page's data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeView {
+    /// No account exists yet: lead the first person through setting up.
+    pub first_run: bool,
+    /// The viewer's organisations.
+    pub organisations: Vec<OrgLink>,
+}
+
+/// What the viewer may do in an organisation (the server still checks every action).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Permissions {
+    /// Change settings.
+    pub edit_settings: bool,
+    /// Invite and manage invitations.
+    pub invite: bool,
+    /// Change roles, suspend, reinstate, remove.
+    pub manage_members: bool,
+    /// Leave the organisation.
+    pub leave: bool,
+}
+
+/// An organisation's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgPage {
+    /// URL slug.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// IANA time zone.
+    pub time_zone: String,
+    /// Default language code.
+    pub default_language: String,
+    /// The viewer's role code, if a member.
+    pub role: Option<String>,
+    /// The viewer's membership id.
+    pub membership_id: Option<String>,
+    /// Number of active members.
+    pub active_members: usize,
+    /// What the viewer may do.
+    pub may: Permissions,
+}
+
+/// A member row on the members page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberRow {
+    /// Membership id.
+    pub membership_id: String,
+    /// Display name.
+    pub display_name: String,
+    /// E-mail, for admins.
+    pub email: Option<String>,
+    /// Role code.
+    pub role: String,
+    /// State code.
+    pub state: String,
+}
+
+/// An invitation on the invitations page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationRow {
+    /// Id.
+    pub id: String,
+    /// Address it is for, if any.
+    pub email: Option<String>,
+    /// Role code.
+    pub role: String,
+    /// Expiry, RFC 3339.
+    pub expires_at: String,
+    /// Uses so far.
+    pub uses: i32,
+    /// Use limit.
+    pub max_uses: Option<i32>,
+    /// Whether it was revoked.
+    pub revoked: bool,
+}
+
+/// What an invitation link shows before it is accepted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationOffer {
+    /// The organisation's name.
+    pub organisation: String,
+    /// Its slug.
+    pub slug: String,
+    /// The role offered.
+    pub role: String,
+}
+
+/// The home page's data for the viewer.
+#[server(endpoint = "home_data")]
+pub async fn home_data() -> Result<HomeView, AppError> {
+    use crate::{entities::account, services::organisations};
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let ctx = crate::session::service_ctx()?;
+    let first_run = account::Entity::find()
+        .count(&ctx.db)
+        .await
+        .map_err(crate::services::ServiceError::from)?
+        == 0;
+    let organisations = match &ctx.account {
+        Some(a) => organisations::of_account(&ctx.db, a.id)
+            .await?
+            .into_iter()
+            .map(|(o, m)| OrgLink {
+                slug: o.slug,
+                name: o.name,
+                role: m.role,
+                state: m.state,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(HomeView {
+        first_run,
+        organisations,
+    })
+}
+
+/// An organisation's page, for someone allowed to view it.
+#[server(endpoint = "organisation_page")]
+pub async fn organisation_page(slug: String) -> Result<OrgPage, AppError> {
+    use crate::{
+        domain::policy::{Action, authorise},
+        services::{members, organisations},
+    };
+    let ctx = crate::session::service_ctx()?;
+    let seen = organisations::authorised(&ctx, &slug, Action::ViewOrganisation).await?;
+    let allowed = |action| authorise(&seen.actor, action).is_ok();
+    let rows = members::list(&ctx, &slug).await.unwrap_or_default();
+    Ok(OrgPage {
+        slug: seen.organisation.slug.clone(),
+        name: seen.organisation.name.clone(),
+        description: seen.organisation.description.clone(),
+        time_zone: seen.organisation.time_zone.clone(),
+        default_language: seen.organisation.default_language.clone(),
+        role: seen.membership.as_ref().map(|m| m.role.clone()),
+        membership_id: seen.membership.as_ref().map(|m| m.id.to_string()),
+        active_members: rows.iter().filter(|r| r.state == "active").count(),
+        may: Permissions {
+            edit_settings: allowed(Action::EditOrganisationSettings),
+            invite: allowed(Action::InviteMembers),
+            manage_members: allowed(Action::ChangeRole),
+            leave: allowed(Action::LeaveOrganisation),
+        },
+    })
+}
+
+/// The members of an organisation.
+#[server(endpoint = "organisation_members")]
+pub async fn organisation_members(slug: String) -> Result<Vec<MemberRow>, AppError> {
+    let ctx = crate::session::service_ctx()?;
+    Ok(crate::services::members::list(&ctx, &slug)
+        .await?
+        .into_iter()
+        .map(|m| MemberRow {
+            membership_id: m.membership_id.to_string(),
+            display_name: m.display_name,
+            email: m.email,
+            role: m.role,
+            state: m.state,
+        })
+        .collect())
+}
+
+/// The invitations of an organisation (admins).
+#[server(endpoint = "organisation_invitations")]
+pub async fn organisation_invitations(slug: String) -> Result<Vec<InvitationRow>, AppError> {
+    let ctx = crate::session::service_ctx()?;
+    Ok(crate::services::invitations::list(&ctx, &slug)
+        .await?
+        .into_iter()
+        .map(|i| InvitationRow {
+            id: i.id.to_string(),
+            email: i.email,
+            role: i.role,
+            expires_at: i.expires_at.to_rfc3339(),
+            uses: i.uses,
+            max_uses: i.max_uses,
+            revoked: i.revoked_at.is_some(),
+        })
+        .collect())
+}
+
+/// What an invitation link offers, if it is usable.
+#[server(endpoint = "invitation_preview")]
+pub async fn invitation_preview(token: String) -> Result<InvitationOffer, AppError> {
+    let ctx = crate::session::service_ctx()?;
+    match crate::services::invitations::find_usable(&ctx, &token).await {
+        Ok((invitation, organisation)) => Ok(InvitationOffer {
+            organisation: organisation.name,
+            slug: organisation.slug,
+            role: invitation.role,
+        }),
+        Err(crate::services::ServiceError::Invalid(problems)) => Err(AppError::Forbidden {
+            code: problems
+                .first()
+                .map(|p| p.code.clone())
+                .unwrap_or_else(|| "invitation_unknown".into()),
+        }),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The signed-in person (for the account page).
+#[server(endpoint = "account_data")]
+pub async fn account_data() -> Result<CurrentUser, AppError> {
+    let session = crate::session::request_session();
+    let account = session.account.ok_or(AppError::SignInNeeded)?;
+    Ok(CurrentUser {
+        id: account.id.to_string(),
+        display_name: account.display_name,
+        email: account.email,
+        language: account.language,
+    })
+}

@@ -1,0 +1,11 @@
+//! Database entities (server only). Views never see these; services turn them into DTOs.
+
+pub mod account;
+pub mod audit_entry;
+pub mod group;
+pub mod group_member;
+pub mod invitation;
+pub mod login_throttle;
+pub mod membership;
+pub mod organisation;
+pub mod session;

@@ -1,0 +1,120 @@
+//! `/o/:slug/invitations`: create invitation links, see and revoke them (admins).
+
+use crate::{
+    api::organisations::{InvitationRow, organisation_invitations, organisation_page},
+    components::forms::{Field, ProblemSummary},
+    i18n::{use_language, use_t},
+    pages::load_error::LoadError,
+    session::use_form_state,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// The invitations page.
+#[component]
+pub fn InvitationsPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let org = Resource::new_blocking(slug, organisation_page);
+    let invitations = Resource::new_blocking(slug, organisation_invitations);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match (org.await, invitations.await) {
+                    (Ok(org), Ok(rows)) => view! { <Invitations org rows /> }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => view! { <LoadError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Invitations(org: crate::api::organisations::OrgPage, rows: Vec<InvitationRow>) -> impl IntoView {
+    let t = use_t();
+    let language = use_language();
+    let state = use_form_state("invitation");
+    let created = use_form_state("invitation_created");
+    let base = format!("/o/{}", org.slug);
+    let role = if state.form.is_empty() {
+        "member".to_owned()
+    } else {
+        state.value("role")
+    };
+    view! {
+        <Title text=format!("{} · {}", t("org-invitations-link"), org.name) />
+        <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
+            <a href="/">{t("nav-home")}</a> " / " <a href=base.clone()>{org.name.clone()}</a>
+        </nav>
+        <h1>{t("org-invitations-link")}</h1>
+        {(!created.form.is_empty()).then(|| {
+            let link = created.value("link");
+            view! {
+                <div class="notice" role="status">
+                    <p>{t("invitation-created")}</p>
+                    <label for="invitation-link">{t("invitation-link")}</label>
+                    <input id="invitation-link" type="text" readonly value=link />
+                </div>
+            }
+        })}
+        <h2>{t("invitation-new")}</h2>
+        <ProblemSummary form="invitation" state=state.clone() />
+        <form method="post" action=format!("{base}/invitations") class="stack narrow">
+            <input type="hidden" name="form_id" value="invitation" />
+            <Field form="invitation" name="email" label=t("field-invite-email") state=state.clone() kind="email" hint=t("field-invite-email-hint") />
+            <div class="field">
+                <label for="invitation-role">{t("members-role")}</label>
+                <select id="invitation-role" name="role">
+                    {["observer", "member", "facilitator", "admin"]
+                        .into_iter()
+                        .map(|r| view! { <option value=r selected=role == r>{language.tr(&format!("role-{r}"))}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <Field form="invitation" name="expires_in_days" label=t("field-expires-in-days") state=state.clone() kind="number" initial="14" required=true />
+            <Field form="invitation" name="max_uses" label=t("field-max-uses") state=state.clone() kind="number" initial="1" hint=t("field-max-uses-hint") />
+            <button type="submit">{t("invitation-create")}</button>
+        </form>
+        <h2>{t("invitation-list")}</h2>
+        <table>
+            <thead>
+                <tr>
+                    <th scope="col">{t("field-email")}</th>
+                    <th scope="col">{t("members-role")}</th>
+                    <th scope="col">{t("invitation-expires")}</th>
+                    <th scope="col">{t("invitation-uses")}</th>
+                    <th scope="col">{t("members-actions")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|row| {
+                    let uses = match row.max_uses {
+                        Some(max) => format!("{} / {max}", row.uses),
+                        None => row.uses.to_string(),
+                    };
+                    view! {
+                        <tr>
+                            <td>{row.email.clone().unwrap_or_else(|| t("invitation-any-address"))}</td>
+                            <td>{language.tr(&format!("role-{}", row.role))}</td>
+                            <td>{row.expires_at.chars().take(10).collect::<String>()}</td>
+                            <td>{uses}</td>
+                            <td>
+                                {if row.revoked {
+                                    view! { <span>{t("invitation-revoked")}</span> }.into_any()
+                                } else {
+                                    view! {
+                                        <form method="post" action=format!("{base}/invitations/{}/revoke", row.id) class="inline-form">
+                                            <input type="hidden" name="form_id" value="invitation" />
+                                            <button type="submit" class="secondary">{t("invitation-revoke")}</button>
+                                        </form>
+                                    }.into_any()
+                                }}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}

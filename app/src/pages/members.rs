@@ -1,0 +1,124 @@
+//! `/o/:slug/members`: who is in the organisation; admins change roles, suspend, reinstate
+//! and remove from here (each a small form that posts and comes back).
+
+use crate::{
+    api::organisations::{MemberRow, organisation_members, organisation_page},
+    components::forms::ProblemSummary,
+    i18n::{use_language, use_t},
+    pages::load_error::LoadError,
+    session::use_form_state,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// The member list.
+#[component]
+pub fn MembersPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let org = Resource::new_blocking(slug, organisation_page);
+    let members = Resource::new_blocking(slug, organisation_members);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match (org.await, members.await) {
+                    (Ok(org), Ok(rows)) => view! { <MemberList org rows /> }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => view! { <LoadError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MemberList(org: crate::api::organisations::OrgPage, rows: Vec<MemberRow>) -> impl IntoView {
+    let t = use_t();
+    let language = use_language();
+    let state = use_form_state("member");
+    let manage = org.may.manage_members;
+    let base = format!("/o/{}", org.slug);
+    let title = format!("{} · {}", t("org-members-link"), org.name);
+    view! {
+        <Title text=title />
+        <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
+            <a href="/">{t("nav-home")}</a> " / " <a href=base.clone()>{org.name.clone()}</a>
+        </nav>
+        <h1>{t("org-members-link")}</h1>
+        <ProblemSummary form="member" state />
+        <table class="members">
+            <caption class="visually-hidden">{t("org-members-link")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t("field-display-name")}</th>
+                    {manage.then(|| view! { <th scope="col">{t("field-email")}</th> })}
+                    <th scope="col">{t("members-role")}</th>
+                    <th scope="col">{t("members-state")}</th>
+                    {manage.then(|| view! { <th scope="col">{t("members-actions")}</th> })}
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|row| {
+                        let action = format!("{base}/members/{}", row.membership_id);
+                        let role = language.tr(&format!("role-{}", row.role));
+                        let member_state = language.tr(&format!("state-{}", row.state));
+                        view! {
+                            <tr>
+                                <th scope="row">{row.display_name.clone()}</th>
+                                {manage.then(|| view! { <td>{row.email.clone().unwrap_or_default()}</td> })}
+                                <td>{role}</td>
+                                <td>{member_state}</td>
+                                {manage.then(|| view! { <td><MemberActions row=row.clone() action=action.clone() /></td> })}
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn MemberActions(row: MemberRow, action: String) -> impl IntoView {
+    let t = use_t();
+    let language = use_language();
+    let select_id = format!("role-{}", row.membership_id);
+    let active = row.state == "active";
+    let suspended = row.state == "suspended";
+    let present = row.state != "left";
+    view! {
+        <div class="member-actions">
+            {active.then(|| view! {
+                <form method="post" action=format!("{action}/role") class="inline-form">
+                    <input type="hidden" name="form_id" value="member" />
+                    <label for=select_id.clone() class="visually-hidden">{format!("{} {}", t("members-role"), row.display_name)}</label>
+                    <select id=select_id.clone() name="role">
+                        {["observer", "member", "facilitator", "admin"]
+                            .into_iter()
+                            .map(|r| view! { <option value=r selected=row.role == r>{language.tr(&format!("role-{r}"))}</option> })
+                            .collect_view()}
+                    </select>
+                    <button type="submit">{t("members-change-role")}</button>
+                </form>
+                <form method="post" action=format!("{action}/suspend") class="inline-form">
+                    <input type="hidden" name="form_id" value="member" />
+                    <button type="submit" class="secondary">{t("members-suspend")}</button>
+                </form>
+            })}
+            {suspended.then(|| view! {
+                <form method="post" action=format!("{action}/reinstate") class="inline-form">
+                    <input type="hidden" name="form_id" value="member" />
+                    <button type="submit">{t("members-reinstate")}</button>
+                </form>
+            })}
+            {present.then(|| view! {
+                <form method="post" action=format!("{action}/remove") class="inline-form">
+                    <input type="hidden" name="form_id" value="member" />
+                    <button type="submit" class="danger">{t("members-remove")}</button>
+                </form>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,64 @@
+//! `/o/:slug`: an organisation's dashboard.
+
+use crate::{
+    api::organisations::organisation_page,
+    i18n::{use_language, use_t},
+    pages::load_error::LoadError,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// The organisation's name, description, the viewer's role and what they can do next.
+#[component]
+pub fn OrganisationPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let data = Resource::new_blocking(slug, organisation_page);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(org) => view! { <Dashboard org /> }.into_any(),
+                    Err(error) => view! { <LoadError error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Dashboard(org: crate::api::organisations::OrgPage) -> impl IntoView {
+    let t = use_t();
+    let language = use_language();
+    let base = format!("/o/{}", org.slug);
+    let role = org.role.clone().map(|r| language.tr(&format!("role-{r}")));
+    view! {
+        <Title text=org.name.clone() />
+        <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
+            <a href="/">{t("nav-home")}</a>
+        </nav>
+        <h1>{org.name.clone()}</h1>
+        {(!org.description.is_empty()).then(|| view! { <p class="lead">{org.description.clone()}</p> })}
+        <dl class="facts">
+            {role.map(|r| view! { <dt>{t("org-your-role")}</dt><dd>{r}</dd> })}
+            <dt>{t("org-active-members")}</dt>
+            <dd>{org.active_members}</dd>
+            <dt>{t("field-time-zone")}</dt>
+            <dd>{org.time_zone.clone()}</dd>
+        </dl>
+        <ul class="actions">
+            <li><a href=format!("{base}/members")>{t("org-members-link")}</a></li>
+            {org.may.invite.then(|| view! { <li><a href=format!("{base}/invitations")>{t("org-invitations-link")}</a></li> })}
+            {org.may.edit_settings.then(|| view! { <li><a href=format!("{base}/settings")>{t("org-settings-link")}</a></li> })}
+        </ul>
+        {org.may.leave.then(|| {
+            let membership = org.membership_id.clone().unwrap_or_default();
+            view! {
+                <form method="post" action=format!("{base}/members/{membership}/leave") class="inline-form">
+                    <button type="submit" class="secondary">{t("org-leave")}</button>
+                </form>
+            }
+        })}
+    }
+}

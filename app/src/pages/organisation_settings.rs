@@ -1,0 +1,52 @@
+//! `/o/:slug/settings`: change an organisation's settings (admins).
+
+use crate::{
+    api::organisations::organisation_page,
+    components::{forms::ProblemSummary, organisation_fields::OrganisationFields},
+    error::AppError,
+    i18n::use_t,
+    pages::load_error::LoadError,
+    session::use_form_state,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// The settings form, filled with the current settings.
+#[component]
+pub fn OrganisationSettingsPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let data = Resource::new_blocking(slug, organisation_page);
+    let t = use_t();
+    view! {
+        <Suspense>
+            {move || {
+                let t = t.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(org) if org.may.edit_settings => {
+                            let state = use_form_state("organisation");
+                            let action = format!("/o/{}/settings", org.slug);
+                            view! {
+                                <Title text=t("org-settings-title") />
+                                <section class="narrow">
+                                    <h1>{t("org-settings-title")}</h1>
+                                    <ProblemSummary form="organisation" state=state.clone() />
+                                    <form method="post" action=action class="stack">
+                                        <input type="hidden" name="form_id" value="organisation" />
+                                        <OrganisationFields state initial=Some(org) />
+                                        <button type="submit">{t("account-save")}</button>
+                                    </form>
+                                </section>
+                            }
+                            .into_any()
+                        }
+                        Ok(_) => view! { <LoadError error=AppError::Forbidden { code: "role_too_low".into() } /> }.into_any(),
+                        Err(error) => view! { <LoadError error /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,40 @@
+//! `/signin`: sign in with e-mail and password, or with a configured OpenID provider.
+
+use crate::{
+    components::forms::{Field, ProblemSummary},
+    i18n::use_t,
+    session::use_form_state,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The sign-in form. Posts to `/signin`.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let t = use_t();
+    let state = use_form_state("signin");
+    let query = use_query_map();
+    let next = move || {
+        query
+            .read()
+            .get("next")
+            .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+            .unwrap_or_default()
+    };
+    view! {
+        <Title text=t("signin-title") />
+        <section class="narrow">
+            <h1>{t("signin-title")}</h1>
+            <ProblemSummary form="signin" state=state.clone() />
+            <form method="post" action="/signin" class="stack">
+                <input type="hidden" name="form_id" value="signin" />
+                <input type="hidden" name="next" value=next />
+                <Field form="signin" name="email" label=t("field-email") state=state.clone() kind="email" autocomplete="email" required=true />
+                <Field form="signin" name="password" label=t("field-password") state=state.clone() kind="password" autocomplete="current-password" required=true />
+                <button type="submit">{t("signin-submit")}</button>
+            </form>
+            <p>{t("signin-no-account")} " " <a href="/signup">{t("nav-sign-up")}</a></p>
+        </section>
+    }
+}

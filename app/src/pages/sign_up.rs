@@ -1,0 +1,32 @@
+//! `/signup`: create an account with e-mail and password.
+
+use crate::{
+    components::forms::{Field, ProblemSummary},
+    i18n::use_t,
+    session::use_form_state,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The sign-up form. Posts to `/signup`; on success the person is signed in.
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let t = use_t();
+    let state = use_form_state("signup");
+    view! {
+        <Title text=t("signup-title") />
+        <section class="narrow">
+            <h1>{t("signup-title")}</h1>
+            <p>{t("signup-lead")}</p>
+            <ProblemSummary form="signup" state=state.clone() />
+            <form method="post" action="/signup" class="stack">
+                <input type="hidden" name="form_id" value="signup" />
+                <Field form="signup" name="display_name" label=t("field-display-name") state=state.clone() autocomplete="name" required=true />
+                <Field form="signup" name="email" label=t("field-email") state=state.clone() kind="email" autocomplete="email" required=true />
+                <Field form="signup" name="password" label=t("field-password") state=state.clone() kind="password" autocomplete="new-password" hint=t("password-hint") required=true />
+                <button type="submit">{t("signup-submit")}</button>
+            </form>
+            <p>{t("signup-have-account")} " " <a href="/signin">{t("nav-sign-in")}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,306 @@
+//! Invitations: an admin creates a link (optionally for one e-mail address) with a role, an
+//! expiry and a use limit; accepting it makes the signed-in person an active member. Only the
+//! token's hash is stored: a forged or guessed link matches nothing.
+
+use super::{Ctx, Problem, ServiceError, ServiceResult, audit, organisations, tokens};
+use crate::{
+    domain::{
+        invitation::{Invitation, check},
+        policy::{Action, authorise},
+        roles::{MembershipState, Role},
+    },
+    entities::{invitation, membership, organisation},
+};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+/// What the invitation form sends.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct NewInvitation {
+    /// The address it is meant for (empty: a shareable link).
+    #[serde(default)]
+    pub email: String,
+    /// Role code.
+    pub role: String,
+    /// Days until it expires (1 to 90).
+    pub expires_in_days: String,
+    /// How many people may use it (empty: unlimited until expiry).
+    #[serde(default)]
+    pub max_uses: String,
+}
+
+/// A created invitation, with the one-time view of its token.
+#[derive(Debug, Clone)]
+pub struct Created {
+    /// The stored row.
+    pub invitation: invitation::Model,
+    /// The token for the link (shown once; only its hash is stored).
+    pub token: String,
+}
+
+/// Creates an invitation; admins only.
+pub async fn create(ctx: &Ctx, slug: &str, form: &NewInvitation) -> ServiceResult<Created> {
+    let seen = organisations::authorised(ctx, slug, Action::InviteMembers).await?;
+    let mut problems = Vec::new();
+    let role = Role::from_code(form.role.trim());
+    if role.is_none() {
+        problems.push(Problem::new(
+            Some("role"),
+            "role_unknown",
+            "Choose one of the roles offered.",
+        ));
+    }
+    let days = form
+        .expires_in_days
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|d| (1..=90).contains(d));
+    if days.is_none() {
+        problems.push(
+            Problem::new(
+                Some("expires_in_days"),
+                "expiry_out_of_range",
+                "An invitation expires after 1 to 90 days.",
+            )
+            .arg("min", 1)
+            .arg("max", 90),
+        );
+    }
+    let max_uses = match form.max_uses.trim() {
+        "" => Some(None),
+        text => text
+            .parse::<i32>()
+            .ok()
+            .filter(|n| (1..=10_000).contains(n))
+            .map(Some),
+    };
+    if max_uses.is_none() {
+        problems.push(Problem::new(
+            Some("max_uses"),
+            "max_uses_out_of_range",
+            "Allow between 1 and 10000 uses, or leave it empty for no limit.",
+        ));
+    }
+    let email = form.email.trim();
+    let email = if email.is_empty() {
+        None
+    } else {
+        match crate::domain::email::normalise_email(email) {
+            Ok(address) => Some(address),
+            Err(problem) => {
+                problems.push(Problem::new(
+                    Some("email"),
+                    problem.code(),
+                    problem.to_string(),
+                ));
+                None
+            }
+        }
+    };
+    let (Some(role), Some(days), Some(max_uses), true) =
+        (role, days, max_uses, problems.is_empty())
+    else {
+        return Err(ServiceError::Invalid(problems));
+    };
+    let token = tokens::random_token()?;
+    let txn = ctx.db.begin().await?;
+    let created = invitation::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        organisation_id: Set(seen.organisation.id),
+        token_hash: Set(tokens::token_hash(&token)),
+        email: Set(email.clone()),
+        role: Set(role.code().to_owned()),
+        expires_at: Set(ctx.now + Duration::days(days)),
+        max_uses: Set(max_uses),
+        uses: Set(0),
+        created_by: Set(ctx.signed_in()?.id),
+        created_at: Set(ctx.now),
+        revoked_at: Set(None),
+    }
+    .insert(&txn)
+    .await?;
+    audit::append(
+        &txn,
+        seen.organisation.id,
+        Some(ctx.signed_in()?.id),
+        "invitation.created",
+        json!({
+            "invitation": created.id.to_string(),
+            "email": email,
+            "role": role.code(),
+            "expires_at": created.expires_at.to_rfc3339(),
+            "max_uses": max_uses,
+        }),
+        ctx.now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(Created {
+        invitation: created,
+        token,
+    })
+}
+
+/// The organisation's invitations, newest first; admins only.
+pub async fn list(ctx: &Ctx, slug: &str) -> ServiceResult<Vec<invitation::Model>> {
+    let seen = organisations::authorised(ctx, slug, Action::ManageInvitations).await?;
+    Ok(invitation::Entity::find()
+        .filter(invitation::Column::OrganisationId.eq(seen.organisation.id))
+        .order_by_desc(invitation::Column::CreatedAt)
+        .all(&ctx.db)
+        .await?)
+}
+
+/// Revokes an invitation; admins only.
+pub async fn revoke(ctx: &Ctx, slug: &str, invitation_id: Uuid) -> ServiceResult<()> {
+    let seen = organisations::authorised(ctx, slug, Action::ManageInvitations).await?;
+    let txn = ctx.db.begin().await?;
+    let found = invitation::Entity::find_by_id(invitation_id)
+        .one(&txn)
+        .await?
+        .filter(|i| i.organisation_id == seen.organisation.id)
+        .ok_or(ServiceError::NotFound)?;
+    let mut row: invitation::ActiveModel = found.into();
+    row.revoked_at = Set(Some(ctx.now));
+    row.update(&txn).await?;
+    audit::append(
+        &txn,
+        seen.organisation.id,
+        ctx.account.as_ref().map(|a| a.id),
+        "invitation.revoked",
+        json!({ "invitation": invitation_id.to_string() }),
+        ctx.now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The invitation a token names and its organisation, if the token is genuine and usable.
+pub async fn find_usable(
+    ctx: &Ctx,
+    token: &str,
+) -> ServiceResult<(invitation::Model, organisation::Model)> {
+    let found = invitation::Entity::find()
+        .filter(invitation::Column::TokenHash.eq(tokens::token_hash(token)))
+        .one(&ctx.db)
+        .await?
+        .ok_or_else(|| {
+            ServiceError::invalid(
+                None,
+                "invitation_unknown",
+                "This invitation link is not valid.",
+            )
+        })?;
+    usable(&found, ctx.now)?;
+    let organisation = organisation::Entity::find_by_id(found.organisation_id)
+        .one(&ctx.db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok((found, organisation))
+}
+
+/// Accepts an invitation as the signed-in account: it becomes (again) an active member with
+/// the invitation's role. Someone already active keeps their membership as it is.
+pub async fn accept(ctx: &Ctx, token: &str) -> ServiceResult<organisation::Model> {
+    let account = ctx.signed_in()?;
+    let (found, organisation) = find_usable(ctx, token).await?;
+    if let Some(address) = &found.email {
+        if super::accounts::lookup_key(address) != account.email_key {
+            return Err(ServiceError::invalid(
+                None,
+                "invitation_for_another_address",
+                "This invitation is for another e-mail address. Sign in with that address.",
+            ));
+        }
+    }
+    let txn = ctx.db.begin().await?;
+    let existing = organisations::membership_of(&txn, organisation.id, account.id).await?;
+    let role = Role::from_code(&found.role).unwrap_or(Role::Member);
+    let joined = match existing {
+        Some(m) if m.state == MembershipState::Active.code() => {
+            return Err(ServiceError::invalid(
+                None,
+                "already_a_member",
+                "You are a member of this organisation already.",
+            ));
+        }
+        Some(m) if m.state == MembershipState::Suspended.code() => {
+            return Err(ServiceError::Forbidden(
+                crate::domain::policy::Refusal::MembershipNotActive {
+                    state: MembershipState::Suspended,
+                },
+            ));
+        }
+        Some(m) => {
+            let mut row: membership::ActiveModel = m.into();
+            row.role = Set(role.code().to_owned());
+            row.state = Set(MembershipState::Active.code().to_owned());
+            row.updated_at = Set(ctx.now);
+            row.update(&txn).await?
+        }
+        None => {
+            membership::ActiveModel {
+                id: Set(Uuid::new_v4()),
+                organisation_id: Set(organisation.id),
+                account_id: Set(account.id),
+                role: Set(role.code().to_owned()),
+                state: Set(MembershipState::Active.code().to_owned()),
+                created_at: Set(ctx.now),
+                updated_at: Set(ctx.now),
+            }
+            .insert(&txn)
+            .await?
+        }
+    };
+    // Count the use inside the transaction, re-checking the limit against the fresh row so
+    // that two people racing for the last use cannot both get in.
+    let fresh = invitation::Entity::find_by_id(found.id)
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    usable(&fresh, ctx.now)?;
+    let uses = fresh.uses + 1;
+    let mut row: invitation::ActiveModel = fresh.into();
+    row.uses = Set(uses);
+    row.update(&txn).await?;
+    audit::append(
+        &txn,
+        organisation.id,
+        Some(account.id),
+        "invitation.accepted",
+        json!({
+            "invitation": found.id.to_string(),
+            "membership": joined.id.to_string(),
+            "account": account.id.to_string(),
+            "role": joined.role,
+        }),
+        ctx.now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(organisation)
+}
+
+fn usable(found: &invitation::Model, now: DateTime<Utc>) -> ServiceResult<()> {
+    let view = Invitation {
+        role: Role::from_code(&found.role).unwrap_or(Role::Member),
+        expires_at: found.expires_at,
+        max_uses: found.max_uses.and_then(|n| u32::try_from(n).ok()),
+        uses: u32::try_from(found.uses).unwrap_or(u32::MAX),
+        revoked: found.revoked_at.is_some(),
+    };
+    check(&view, now)
+        .map_err(|problem| ServiceError::invalid(None, problem.code(), problem.to_string()))
+}
+
+/// Whether the policy lets this actor manage invitations (for hiding buttons).
+pub fn may_invite(seen: &organisations::Seen) -> bool {
+    authorise(&seen.actor, Action::InviteMembers).is_ok()
+}

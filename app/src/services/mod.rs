@@ -1,0 +1,38 @@
+//! Orchestration (server only). Every service runs in the same order: authorise (domain
+//! policy) → load → apply the domain rules → write in one transaction → append to the audit
+//! chain. Services hold no HTTP and no HTML; handlers and server functions stay thin.
+
+pub mod accounts;
+pub mod audit;
+pub mod error;
+pub mod invitations;
+pub mod members;
+pub mod organisations;
+pub mod sessions;
+pub mod tokens;
+
+pub use error::{Problem, ServiceError, ServiceResult};
+
+use crate::entities::account;
+use chrono::{DateTime, Utc};
+use sea_orm::DatabaseConnection;
+
+/// What a service needs to know about the request: the database, who is acting, and when.
+#[derive(Clone, Debug)]
+pub struct Ctx {
+    /// The database pool.
+    pub db: DatabaseConnection,
+    /// The signed-in account, if any.
+    pub account: Option<account::Model>,
+    /// The instant the request is handled at (services never read the clock).
+    pub now: DateTime<Utc>,
+}
+
+impl Ctx {
+    /// The signed-in account, or a refusal naming the rule.
+    pub fn signed_in(&self) -> ServiceResult<&account::Model> {
+        self.account.as_ref().ok_or(ServiceError::Forbidden(
+            crate::domain::policy::Refusal::NotSignedIn,
+        ))
+    }
+}

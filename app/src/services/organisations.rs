@@ -1,0 +1,276 @@
+//! Organisations: creating one (its creator becomes its admin), reading it as a given person,
+//! and changing its settings. Every change lands in the organisation's audit chain.
+
+use super::{Ctx, Problem, ServiceError, ServiceResult, audit};
+use crate::{
+    domain::{
+        organisation::settings_problems,
+        policy::{Action, Actor, authorise},
+        roles::{Membership, MembershipState, Role},
+    },
+    entities::{membership, organisation},
+};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+/// What the organisation form sends.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Settings {
+    /// Display name.
+    pub name: String,
+    /// URL slug.
+    pub slug: String,
+    /// IANA time zone.
+    pub time_zone: String,
+    /// Default language code.
+    pub default_language: String,
+    /// Free text.
+    #[serde(default)]
+    pub description: String,
+}
+
+impl Settings {
+    fn problems(&self) -> Vec<Problem> {
+        settings_problems(
+            &self.name,
+            &self.slug,
+            &self.time_zone,
+            &self.default_language,
+            &self.description,
+        )
+        .into_iter()
+        .map(|p| Problem::new(Some(p.field()), p.code(), p.to_string()))
+        .collect()
+    }
+}
+
+/// An organisation as the person asking sees it.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    /// The organisation.
+    pub organisation: organisation::Model,
+    /// The asker's membership row, if any.
+    pub membership: Option<membership::Model>,
+    /// The asker as the policy sees them.
+    pub actor: Actor,
+}
+
+/// Creates an organisation and makes the signed-in account its active admin.
+pub async fn create(ctx: &Ctx, settings: &Settings) -> ServiceResult<organisation::Model> {
+    let account = ctx.signed_in()?;
+    authorise(&Actor::account(None), Action::CreateOrganisation)
+        .map_err(ServiceError::Forbidden)?;
+    let settings = Settings {
+        name: settings.name.trim().to_owned(),
+        slug: settings.slug.trim().to_owned(),
+        ..settings.clone()
+    };
+    let mut problems = settings.problems();
+    if problems.iter().all(|p| p.field.as_deref() != Some("slug"))
+        && slug_taken(&ctx.db, &settings.slug, None).await?
+    {
+        problems.push(slug_taken_problem());
+    }
+    if !problems.is_empty() {
+        return Err(ServiceError::Invalid(problems));
+    }
+    let txn = ctx.db.begin().await?;
+    let created = organisation::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        slug: Set(settings.slug.clone()),
+        name: Set(settings.name.clone()),
+        time_zone: Set(settings.time_zone.clone()),
+        default_language: Set(settings.default_language.clone()),
+        description: Set(settings.description.clone()),
+        created_at: Set(ctx.now),
+    }
+    .insert(&txn)
+    .await
+    .map_err(slug_conflict)?;
+    let admin = membership::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        organisation_id: Set(created.id),
+        account_id: Set(account.id),
+        role: Set(Role::Admin.code().to_owned()),
+        state: Set(MembershipState::Active.code().to_owned()),
+        created_at: Set(ctx.now),
+        updated_at: Set(ctx.now),
+    }
+    .insert(&txn)
+    .await?;
+    audit::append(
+        &txn,
+        created.id,
+        Some(account.id),
+        "organisation.created",
+        json!({ "settings": settings_json(&created), "admin": admin.id.to_string() }),
+        ctx.now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// Loads an organisation by slug, as the signed-in person (or nobody) sees it. Anyone may
+/// learn that a slug exists only if the policy lets them view it; otherwise: not found.
+pub async fn find(ctx: &Ctx, slug: &str) -> ServiceResult<Seen> {
+    let organisation = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(slug))
+        .one(&ctx.db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    let membership = match &ctx.account {
+        Some(account) => membership_of(&ctx.db, organisation.id, account.id).await?,
+        None => None,
+    };
+    let actor = actor_for(ctx, membership.as_ref());
+    Ok(Seen {
+        organisation,
+        membership,
+        actor,
+    })
+}
+
+/// Loads an organisation and checks that the asker may take `action` in it. A refusal for
+/// someone with no standing there is reported as "not found", so ids and slugs cannot be
+/// probed (a member of A learns nothing about B).
+pub async fn authorised(ctx: &Ctx, slug: &str, action: Action) -> ServiceResult<Seen> {
+    let seen = find(ctx, slug).await?;
+    match authorise(&seen.actor, action) {
+        Ok(()) => Ok(seen),
+        Err(_) if seen.membership.is_none() && ctx.account.is_some() => Err(ServiceError::NotFound),
+        Err(refusal) => Err(ServiceError::Forbidden(refusal)),
+    }
+}
+
+/// Changes the settings; admins only.
+pub async fn update_settings(
+    ctx: &Ctx,
+    slug: &str,
+    settings: &Settings,
+) -> ServiceResult<organisation::Model> {
+    let seen = authorised(ctx, slug, Action::EditOrganisationSettings).await?;
+    let settings = Settings {
+        name: settings.name.trim().to_owned(),
+        slug: settings.slug.trim().to_owned(),
+        ..settings.clone()
+    };
+    let mut problems = settings.problems();
+    if problems.iter().all(|p| p.field.as_deref() != Some("slug"))
+        && slug_taken(&ctx.db, &settings.slug, Some(seen.organisation.id)).await?
+    {
+        problems.push(slug_taken_problem());
+    }
+    if !problems.is_empty() {
+        return Err(ServiceError::Invalid(problems));
+    }
+    let before = settings_json(&seen.organisation);
+    let txn = ctx.db.begin().await?;
+    let mut row: organisation::ActiveModel = seen.organisation.clone().into();
+    row.name = Set(settings.name.clone());
+    row.slug = Set(settings.slug.clone());
+    row.time_zone = Set(settings.time_zone.clone());
+    row.default_language = Set(settings.default_language.clone());
+    row.description = Set(settings.description.clone());
+    let updated = row.update(&txn).await.map_err(slug_conflict)?;
+    audit::append(
+        &txn,
+        updated.id,
+        ctx.account.as_ref().map(|a| a.id),
+        "organisation.settings_changed",
+        json!({ "before": before, "after": settings_json(&updated) }),
+        ctx.now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// The organisations an account is an invited, active or suspended member of.
+pub async fn of_account(
+    db: &impl ConnectionTrait,
+    account_id: Uuid,
+) -> ServiceResult<Vec<(organisation::Model, membership::Model)>> {
+    let memberships = membership::Entity::find()
+        .filter(membership::Column::AccountId.eq(account_id))
+        .filter(membership::Column::State.ne(MembershipState::Left.code()))
+        .all(db)
+        .await?;
+    let mut found = Vec::new();
+    for m in memberships {
+        if let Some(org) = organisation::Entity::find_by_id(m.organisation_id)
+            .one(db)
+            .await?
+        {
+            found.push((org, m));
+        }
+    }
+    found.sort_by(|a, b| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()));
+    Ok(found)
+}
+
+/// The membership row of an account in an organisation.
+pub async fn membership_of(
+    db: &impl ConnectionTrait,
+    organisation_id: Uuid,
+    account_id: Uuid,
+) -> ServiceResult<Option<membership::Model>> {
+    Ok(membership::Entity::find()
+        .filter(membership::Column::OrganisationId.eq(organisation_id))
+        .filter(membership::Column::AccountId.eq(account_id))
+        .one(db)
+        .await?)
+}
+
+/// The policy's view of the asker.
+pub fn actor_for(ctx: &Ctx, membership: Option<&membership::Model>) -> Actor {
+    match &ctx.account {
+        None => Actor::Anonymous,
+        Some(_) => {
+            Actor::account(membership.and_then(|m| Membership::from_codes(&m.role, &m.state)))
+        }
+    }
+}
+
+/// The settings as recorded in the audit chain.
+pub fn settings_json(org: &organisation::Model) -> serde_json::Value {
+    json!({
+        "name": org.name,
+        "slug": org.slug,
+        "time_zone": org.time_zone,
+        "default_language": org.default_language,
+        "description": org.description,
+    })
+}
+
+async fn slug_taken(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    except: Option<Uuid>,
+) -> ServiceResult<bool> {
+    let mut query = organisation::Entity::find().filter(organisation::Column::Slug.eq(slug));
+    if let Some(id) = except {
+        query = query.filter(organisation::Column::Id.ne(id));
+    }
+    Ok(query.one(db).await?.is_some())
+}
+
+fn slug_taken_problem() -> Problem {
+    Problem::new(
+        Some("slug"),
+        "slug_taken",
+        "Another organisation uses this address already; choose another.",
+    )
+}
+
+fn slug_conflict(error: sea_orm::DbErr) -> ServiceError {
+    if super::accounts::is_unique_violation(&error) {
+        ServiceError::Invalid(vec![slug_taken_problem()])
+    } else {
+        error.into()
+    }
+}

@@ -1,0 +1,79 @@
+//! Who is signed in, as the pages see it. The server's session middleware puts a
+//! [`RequestSession`] into each request's extensions; pages read the signed-in person through
+//! [`use_current_user`], which the browser receives with the page when it hydrates.
+
+use crate::dto::CurrentUser;
+use leptos::prelude::*;
+
+/// What the session middleware found for this request (server only).
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, Default)]
+pub struct RequestSession {
+    /// The cookie's session token, if the cookie named a live session.
+    pub token: Option<String>,
+    /// The signed-in account.
+    pub account: Option<crate::entities::account::Model>,
+}
+
+/// The database, provided to Leptos (pages and server functions) by the server.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct Database(pub sea_orm::DatabaseConnection);
+
+/// This request's session (server only; empty outside a request).
+#[cfg(feature = "ssr")]
+pub fn request_session() -> RequestSession {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<RequestSession>().cloned())
+        .unwrap_or_default()
+}
+
+/// The services' context for this request: database, signed-in account, and now.
+#[cfg(feature = "ssr")]
+pub fn service_ctx() -> Result<crate::services::Ctx, crate::error::AppError> {
+    let db = use_context::<Database>().ok_or_else(|| crate::error::AppError::Internal {
+        reference: "no database in context".into(),
+    })?;
+    Ok(crate::services::Ctx {
+        db: db.0,
+        account: request_session().account,
+        now: chrono::Utc::now(),
+    })
+}
+
+/// The signed-in person, if any. Rendered on the server and handed to the browser with the
+/// page, so both agree while hydrating.
+pub fn use_current_user() -> Option<CurrentUser> {
+    SharedValue::new(current_user_on_server).into_inner()
+}
+
+#[cfg(feature = "ssr")]
+fn current_user_on_server() -> Option<CurrentUser> {
+    request_session().account.map(|a| CurrentUser {
+        id: a.id.to_string(),
+        display_name: a.display_name,
+        email: a.email,
+        language: a.language,
+    })
+}
+
+#[cfg(not(feature = "ssr"))]
+fn current_user_on_server() -> Option<CurrentUser> {
+    None
+}
+
+/// The form sent back with problems, if this page is answering one (see `dto::FormState`).
+pub fn use_form_state(form: &'static str) -> crate::dto::FormState {
+    let state = SharedValue::new(form_state_on_server).into_inner();
+    state.filter(|s| s.form == form).unwrap_or_default()
+}
+
+#[cfg(feature = "ssr")]
+fn form_state_on_server() -> Option<crate::dto::FormState> {
+    use_context::<crate::dto::FormState>()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn form_state_on_server() -> Option<crate::dto::FormState> {
+    None
+}

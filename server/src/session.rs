@@ -1,0 +1,55 @@
+//! Finds the signed-in account for each request from the session cookie and puts it into
+//! the request's extensions, where pages, server functions and form handlers read it.
+
+use crate::startup::AppState;
+use app::{
+    i18n::cookie_value,
+    services::sessions::{self, SESSION_COOKIE},
+    session::RequestSession,
+};
+use axum::{
+    extract::{Request, State},
+    http::header,
+    middleware::Next,
+    response::Response,
+};
+
+/// Resolves the session cookie (a missing, unknown or expired one means "nobody").
+pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let token = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|h| h.to_str().ok())
+        .find_map(|h| cookie_value(h, SESSION_COOKIE).map(str::to_owned));
+    let mut session = RequestSession::default();
+    if let Some(token) = token {
+        match sessions::account_for(&state.db, &token, chrono::Utc::now()).await {
+            Ok(Some(account)) => {
+                session.token = Some(token);
+                session.account = Some(account);
+            }
+            Ok(None) => {}
+            Err(error) => tracing::error!(%error, "could not read the session"),
+        }
+    }
+    request.extensions_mut().insert(session);
+    next.run(request).await
+}
+
+/// The `Set-Cookie` value that starts a session.
+pub fn session_cookie(token: &str, secure: bool) -> String {
+    let max_age = sessions::SESSION_LENGTH.num_seconds();
+    format!(
+        "{SESSION_COOKIE}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
+/// The `Set-Cookie` value that ends a session in the browser.
+pub fn clear_session_cookie(secure: bool) -> String {
+    format!(
+        "{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{}",
+        if secure { "; Secure" } else { "" }
+    )
+}

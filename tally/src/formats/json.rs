@@ -4,7 +4,7 @@
 //! method is in `docs/formats.md`.
 //!
 //! Ballots name options by name, so `"options"` must come before `"withdrawn"` and
-//! `"ballots"` in the document (as [`write`] puts them): ballots are then checked and merged
+//! `"ballots"` in the document (as [`write()`] puts them): ballots are then checked and merged
 //! while they stream in, and every error carries its line and column.
 
 use super::{

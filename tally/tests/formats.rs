@@ -408,3 +408,23 @@ fn readers_accept_a_reader_that_yields_one_byte_at_a_time() {
     );
     assert_eq!(file.map(|f| f.contest.total_weight()), Ok(7));
 }
+
+#[test]
+fn rankings_that_would_not_read_back_are_not_written() {
+    let contest = |ranking: Vec<Vec<usize>>| Contest {
+        title: String::new(),
+        options: vec!["A".to_owned(), "B".to_owned()],
+        withdrawn: vec![],
+        seats: 1,
+        ballots: vec![BallotGroup {
+            weight: 1,
+            marks: Marks::Ranking(ranking),
+        }],
+    };
+    for ranking in [vec![vec![0], vec![0]], vec![vec![2]], vec![vec![]]] {
+        let contest = contest(ranking);
+        assert!(formats::write_blt(&contest, Vec::new()).is_err());
+        assert!(formats::write_csv(&contest, Vec::new()).is_err());
+        assert!(formats::write_json(&BallotFile::from_contest(contest), Vec::new()).is_err());
+    }
+}

@@ -72,6 +72,15 @@ pub fn write(contest: &Contest, mut out: impl Write) -> Result<(), WriteError> {
         }
     }
     writeln!(out, "{} {}", contest.options.len(), contest.seats)?;
+    if let Some(beyond) = contest
+        .withdrawn
+        .iter()
+        .find(|w| **w >= contest.options.len())
+    {
+        return Err(WriteError::Unrepresentable(format!(
+            "option {beyond} is withdrawn but does not exist"
+        )));
+    }
     if !contest.withdrawn.is_empty() {
         let negated: Vec<String> = contest
             .withdrawn
@@ -86,6 +95,7 @@ pub fn write(contest: &Contest, mut out: impl Write) -> Result<(), WriteError> {
                 "BLT holds only ranked ballots".to_owned(),
             ));
         };
+        super::check_ranking(ranking, contest.options.len())?;
         write!(out, "{}", group.weight)?;
         for rank in ranking {
             let numbers: Vec<String> = rank

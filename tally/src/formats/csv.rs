@@ -70,6 +70,7 @@ pub fn write(contest: &Contest, out: impl Write) -> Result<(), WriteError> {
                 "CSV holds only ranked ballots".to_owned(),
             ));
         };
+        super::check_ranking(ranking, contest.options.len())?;
         ranks = ranks.max(ranking.len());
     }
     let weighted = contest.ballots.iter().any(|group| group.weight != 1);

@@ -151,6 +151,32 @@ pub fn write_json(file: &BallotFile, out: impl Write) -> Result<(), WriteError> 
     json::write(file, out)
 }
 
+/// A ranking that BLT and CSV can write and read back unchanged: known options, each once,
+/// no empty rank.
+fn check_ranking(
+    ranking: &[Vec<crate::ballot::OptionIndex>],
+    options: usize,
+) -> Result<(), WriteError> {
+    if ranking.iter().any(Vec::is_empty) {
+        return Err(WriteError::Unrepresentable(
+            "a ranking has an empty rank".to_owned(),
+        ));
+    }
+    let mut all: Vec<crate::ballot::OptionIndex> = ranking.iter().flatten().copied().collect();
+    all.sort_unstable();
+    if let Some(beyond) = all.last().filter(|last| **last >= options) {
+        return Err(WriteError::Unrepresentable(format!(
+            "a ballot ranks option {beyond}, beyond the {options} options"
+        )));
+    }
+    if all.windows(2).any(|pair| pair.first() == pair.last()) {
+        return Err(WriteError::Unrepresentable(
+            "a ballot ranks the same option twice".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
 /// Guesses a file's format from its name's extension, else from its first bytes (pass a few
 /// kilobytes). `.json` files are told apart from CDF files by their content.
 pub fn detect(name: Option<&str>, head: &[u8]) -> Option<Format> {

@@ -428,3 +428,25 @@ fn rankings_that_would_not_read_back_are_not_written() {
         assert!(formats::write_json(&BallotFile::from_contest(contest), Vec::new()).is_err());
     }
 }
+
+#[test]
+fn json_with_sorted_keys_reads_ballots_before_options() {
+    let text = r#"{"ballots": [{"ranking": ["B", "A"]}, {"weight": 2, "points": {"A": 2, "B": 1}},
+        {"ranking": ["B", "A"]}], "format": "quorate-ballots", "options": ["A", "B"],
+        "version": 1, "withdrawn": ["B"]}"#;
+    let contest = read_back(Format::Json, text.as_bytes(), &ReadOptions::default()).contest;
+    assert_eq!(contest.withdrawn, [1]);
+    assert_eq!(
+        contest.ballots,
+        [
+            BallotGroup {
+                weight: 2,
+                marks: Marks::Ranking(vec![vec![1], vec![0]])
+            },
+            BallotGroup {
+                weight: 2,
+                marks: Marks::Points(vec![(0, 2), (1, 1)])
+            },
+        ]
+    );
+}

@@ -320,10 +320,15 @@ fn json_format_and_version_are_checked() {
 }
 
 #[test]
-fn json_ballots_must_follow_the_options() {
+fn json_ballots_before_the_options_are_checked_at_the_end_by_number() {
     assert_eq!(
-        error(Format::Json, &json("\"ballots\": [], \"options\": [\"A\"]")),
-        "line 2, column 10: expected \"options\" before \"ballots\", found \"ballots\" first"
+        error(
+            Format::Json,
+            &json(
+                "\"ballots\": [{\"vote\": \"no\"}, {\"approval\": [\"Z\"]}],\n\"options\": [\"A\"]"
+            )
+        ),
+        "line 3, column 17: ballot 2: expected one of the names in \"options\", found \"Z\""
     );
 }
 

@@ -3,9 +3,10 @@
 //! method. `"format": "quorate-ballots"`, `"version": 1`; the schema with an example per
 //! method is in `docs/formats.md`.
 //!
-//! Ballots name options by name, so `"options"` must come before `"withdrawn"` and
-//! `"ballots"` in the document (as [`write()`] puts them): ballots are then checked and merged
-//! while they stream in, and every error carries its line and column.
+//! Ballots name options by name. When `"options"` comes before `"withdrawn"` and `"ballots"`
+//! (as [`write()`] puts them), ballots are checked and merged while they stream in, and every
+//! error carries its line and column. Otherwise (a writer that sorts keys) the ballots are
+//! held as JSON values until the options are known, and errors name the ballot's number.
 
 use super::{
     BallotFile, MAX_OPTIONS, ParseError, Problem, WriteError,
@@ -231,6 +232,9 @@ struct Fields {
     quorum: Option<Quorum>,
     electorate: Option<u64>,
     ballots: Option<MarksGroups>,
+    /// `withdrawn` and `ballots` met before `options`: kept until the options are known.
+    pending_withdrawn: Option<Vec<String>>,
+    pending_ballots: Option<Vec<serde_json::Value>>,
 }
 
 impl Fields {
@@ -261,8 +265,13 @@ impl Fields {
             }
             "withdrawn" => {
                 let names: Vec<String> = map.next_value()?;
-                let withdrawn = self.resolve_withdrawn(&names)?;
-                self.withdrawn.replace(withdrawn).is_some()
+                let duplicate = self.withdrawn.is_some() || self.pending_withdrawn.is_some();
+                if self.options.is_some() {
+                    self.withdrawn = Some(self.resolve_withdrawn(&names)?);
+                } else {
+                    self.pending_withdrawn = Some(names);
+                }
+                duplicate
             }
             "seats" => self.seats.replace(map.next_value()?).is_some(),
             "method" => self.method.replace(map.next_value()?).is_some(),
@@ -270,13 +279,16 @@ impl Fields {
             "quorum" => self.quorum.replace(map.next_value()?).is_some(),
             "electorate" => self.electorate.replace(map.next_value()?).is_some(),
             "ballots" => {
-                if self.options.is_none() {
-                    return Err(options_first("ballots"));
+                let duplicate = self.ballots.is_some() || self.pending_ballots.is_some();
+                if self.options.is_some() {
+                    let groups = map.next_value_seed(Ballots {
+                        lookup: &self.lookup,
+                    })?;
+                    self.ballots = Some(groups);
+                } else {
+                    self.pending_ballots = Some(map.next_value()?);
                 }
-                let groups = map.next_value_seed(Ballots {
-                    lookup: &self.lookup,
-                })?;
-                self.ballots.replace(groups).is_some()
+                duplicate
             }
             _ => return Err(de::Error::unknown_field(key, FIELDS)),
         };
@@ -303,9 +315,6 @@ impl Fields {
     }
 
     fn resolve_withdrawn<E: de::Error>(&self, names: &[String]) -> Result<Vec<OptionIndex>, E> {
-        if self.options.is_none() {
-            return Err(options_first("withdrawn"));
-        }
         let mut withdrawn = Vec::with_capacity(names.len());
         for name in names {
             let index = *self.lookup.get(name).ok_or_else(|| {
@@ -321,12 +330,41 @@ impl Fields {
         Ok(withdrawn)
     }
 
-    fn finish<E: de::Error>(self) -> Result<BallotFile, E> {
+    /// Ballots read before the options: checked now, each error naming the ballot.
+    fn resolve_ballots<E: de::Error>(
+        &self,
+        values: Vec<serde_json::Value>,
+    ) -> Result<MarksGroups, E> {
+        let mut groups = MarksGroups::default();
+        for (number, value) in (1u64..).zip(values) {
+            let seed = BallotSeed {
+                lookup: &self.lookup,
+            };
+            let (weight, marks) = seed
+                .deserialize(value)
+                .map_err(|e| E::custom(format_args!("ballot {number}: {e}")))?;
+            groups
+                .add(marks, weight)
+                .map_err(|_| E::custom(Problem::WeightOverflow))?;
+        }
+        Ok(groups)
+    }
+
+    fn finish<E: de::Error>(mut self) -> Result<BallotFile, E> {
         if !self.format {
             return Err(E::missing_field("format"));
         }
         if !self.version {
             return Err(E::missing_field("version"));
+        }
+        if self.options.is_none() {
+            return Err(E::missing_field("options"));
+        }
+        if let Some(names) = self.pending_withdrawn.take() {
+            self.withdrawn = Some(self.resolve_withdrawn(&names)?);
+        }
+        if let Some(values) = self.pending_ballots.take() {
+            self.ballots = Some(self.resolve_ballots(values)?);
         }
         let options = self.options.ok_or_else(|| E::missing_field("options"))?;
         let ballots = self.ballots.ok_or_else(|| E::missing_field("ballots"))?;
@@ -345,12 +383,6 @@ impl Fields {
             electorate: self.electorate,
         })
     }
-}
-
-fn options_first<E: de::Error>(key: &str) -> E {
-    E::custom(format_args!(
-        "expected \"options\" before \"{key}\", found \"{key}\" first"
-    ))
 }
 
 /// The `ballots` array, merged into groups as it streams.

@@ -16,12 +16,20 @@ pub fn LoadError(error: AppError) -> impl IntoView {
     match error {
         AppError::NotFound => view! { <NotFoundPage /> }.into_any(),
         AppError::SignInNeeded => {
+            // Without JavaScript the server answers with a redirect to the sign-in page,
+            // which brings the person back here afterwards.
             #[cfg(feature = "ssr")]
             {
                 let path = use_context::<http::request::Parts>()
                     .map(|p| p.uri.path().to_owned())
                     .unwrap_or_default();
-                leptos_axum::redirect(&format!("/signin?next={path}"));
+                if let (Some(response), Ok(location)) = (
+                    use_context::<leptos_axum::ResponseOptions>(),
+                    http::HeaderValue::from_str(&format!("/signin?next={path}")),
+                ) {
+                    response.set_status(http::StatusCode::SEE_OTHER);
+                    response.insert_header(http::header::LOCATION, location);
+                }
             }
             view! {
                 <section class="message-page">

@@ -83,9 +83,9 @@ pub async fn change(
         .await?
         .filter(|m| m.organisation_id == seen.organisation.id)
         .ok_or(ServiceError::NotFound)?;
-    // Leaving is only ever for oneself.
+    // Leaving is only ever for oneself (others are removed).
     let own = seen.membership.as_ref().is_some_and(|m| m.id == target.id);
-    if matches!(change, MembershipChange::Leave) != own {
+    if change == MembershipChange::Leave && !own {
         return Err(ServiceError::NotFound);
     }
     let current = Membership::from_codes(&target.role, &target.state)

@@ -71,7 +71,8 @@ pub fn kept_values(fields: &[(&str, &str)]) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Renders the page at `page_path` (a GET of it) with `form_state` in context, with `status`.
+/// Renders the page at `page_path` (a GET of it) with `form_state` in context, answering
+/// with `status` (the handler knows best what happened).
 pub async fn render_page(
     state: &AppState,
     parts: &Parts,
@@ -86,6 +87,11 @@ pub async fn render_page(
         .unwrap_or_else(|_| Uri::from_static("/"));
     *request.headers_mut() = parts.headers.clone();
     *request.extensions_mut() = parts.extensions.clone();
+    // Leptos routes by the original URI when axum recorded one: point it at the page.
+    let page_uri = request.uri().clone();
+    request
+        .extensions_mut()
+        .insert(axum::extract::OriginalUri(page_uri));
     let options = state.leptos_options.clone();
     let db = state.db.clone();
     let handler = leptos_axum::render_app_async_with_context(
@@ -96,9 +102,7 @@ pub async fn render_page(
         move || shell(options.clone()),
     );
     let mut response = handler(request).await;
-    if response.status() == StatusCode::OK {
-        *response.status_mut() = status;
-    }
+    *response.status_mut() = status;
     response
 }
 

@@ -5,4 +5,4 @@ pub mod db;
 pub mod spawn;
 
 pub use db::{Db, TestDb};
-pub use spawn::{quorate_bin, spawn_app};
+pub use spawn::{Browser, GOOD_PASSWORD, TestApp, quorate_bin, spawn_app};

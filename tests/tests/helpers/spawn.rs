@@ -37,6 +37,111 @@ impl TestApp {
             .await
             .expect("the server answers")
     }
+
+    /// Another browser (its own cookies) on the same instance.
+    pub fn browser(&self) -> Browser {
+        Browser {
+            address: self.address.clone(),
+            client: new_client(),
+        }
+    }
+}
+
+/// A person's browser: its own cookie jar, no redirects followed.
+pub struct Browser {
+    /// `http://127.0.0.1:PORT`
+    pub address: String,
+    /// The client.
+    pub client: reqwest::Client,
+}
+
+impl Browser {
+    /// `GET path`.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    /// The HTML of `GET path`, asserting the status.
+    pub async fn page(&self, path: &str, status: u16) -> String {
+        let response = self.get(path).await;
+        assert_eq!(response.status().as_u16(), status, "GET {path}");
+        response.text().await.expect("a body")
+    }
+
+    /// `POST path` with a form, from our own pages.
+    pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.address))
+            .header("origin", &self.address)
+            .header("sec-fetch-site", "same-origin")
+            .form(form)
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    /// Posts and asserts a redirect to `location`.
+    pub async fn post_redirects(&self, path: &str, form: &[(&str, &str)], location: &str) {
+        let response = self.post_form(path, form).await;
+        let status = response.status().as_u16();
+        let found = response
+            .headers()
+            .get("location")
+            .and_then(|l| l.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let body = response.text().await.unwrap_or_default();
+        assert_eq!(
+            (status, found.as_str()),
+            (303, location),
+            "POST {path}: {body}"
+        );
+    }
+
+    /// Signs up (and so in) with a good password.
+    pub async fn sign_up(&self, name: &str, email: &str) {
+        self.post_redirects(
+            "/signup",
+            &[
+                ("display_name", name),
+                ("email", email),
+                ("password", GOOD_PASSWORD),
+            ],
+            "/",
+        )
+        .await;
+    }
+
+    /// Creates an organisation with this slug and returns nothing; asserts success.
+    pub async fn create_organisation(&self, name: &str, slug: &str) {
+        self.post_redirects(
+            "/orgs/new",
+            &[
+                ("name", name),
+                ("slug", slug),
+                ("time_zone", "Europe/Madrid"),
+                ("default_language", "en"),
+                ("description", "A co-op for tests"),
+            ],
+            &format!("/o/{slug}"),
+        )
+        .await;
+    }
+}
+
+/// A password that passes every rule.
+pub const GOOD_PASSWORD: &str = "correct horse battery staple";
+
+fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("an HTTP client")
 }
 
 /// Builds the application exactly as `quorate serve` does, on port 0, and serves it in the
@@ -54,11 +159,7 @@ pub async fn spawn_app(db: Db) -> TestApp {
     let address = app.base_url().to_owned();
     let connection = app.database();
     tokio::spawn(app.run_until_stopped(std::future::pending()));
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
-        .build()
-        .expect("an HTTP client");
+    let client = new_client();
     TestApp {
         address,
         client,

@@ -2,6 +2,7 @@
 //! all of them through [`engine_tests!`]; add a new scenario to its list there.
 
 pub mod binary;
+pub mod identity;
 pub mod web;
 
 /// Generates one `#[tokio::test]` per scenario for the given engine.
@@ -29,6 +30,26 @@ macro_rules! engine_tests {
             web::every_response_carries_the_security_headers_and_a_request_id,
             web::migrating_again_changes_nothing,
             binary::the_binary_serves_on_a_random_port_and_stops_on_sigterm,
+            identity::signing_up_signs_in_with_a_safe_session_cookie,
+            identity::a_weak_password_is_refused_and_the_form_keeps_the_rest,
+            identity::a_second_account_with_the_same_address_is_refused,
+            identity::a_wrong_password_and_an_unknown_address_get_the_same_answer,
+            identity::sign_in_is_throttled_after_repeated_failures,
+            identity::signing_in_rotates_and_signing_out_ends_the_session,
+            identity::a_tampered_session_cookie_signs_nobody_in,
+            identity::a_password_change_ends_the_other_sessions,
+            identity::creating_an_organisation_makes_its_creator_admin_and_starts_the_audit_chain,
+            identity::signed_out_people_cannot_create_organisations,
+            identity::bad_settings_are_refused_by_rule_and_nothing_changes,
+            identity::only_admins_change_settings,
+            identity::an_admin_changes_settings_and_the_change_is_audited,
+            identity::an_invitation_link_makes_a_new_person_an_active_member,
+            identity::used_up_forged_revoked_and_expired_invitations_are_refused,
+            identity::a_member_of_one_organisation_cannot_reach_another,
+            identity::admins_change_roles_suspend_and_reinstate,
+            identity::members_and_observers_cannot_manage_members_or_invite,
+            identity::the_last_admin_can_neither_leave_nor_be_demoted,
+            identity::nobody_leaves_on_someone_elses_behalf,
         );
     };
 }

@@ -1,0 +1,711 @@
+//! Accounts, sessions, organisations, memberships and invitations over real HTTP: what a
+//! person can do, and every way a wrong or hostile request is refused without changing data.
+
+use crate::helpers::{Browser, Db, GOOD_PASSWORD, TestApp, spawn_app};
+use app::entities::{account, audit_entry, invitation, membership, organisation};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+async fn membership_id(app: &TestApp, slug: &str, email: &str) -> String {
+    let org = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(slug))
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .expect("the organisation");
+    let account = account::Entity::find()
+        .filter(account::Column::EmailKey.eq(email.to_lowercase()))
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .expect("the account");
+    membership::Entity::find()
+        .filter(membership::Column::OrganisationId.eq(org.id))
+        .filter(membership::Column::AccountId.eq(account.id))
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .expect("the membership")
+        .id
+        .to_string()
+}
+
+async fn membership_state(app: &TestApp, slug: &str, email: &str) -> (String, String) {
+    let id = uuid::Uuid::parse_str(&membership_id(app, slug, email).await).unwrap();
+    let m = membership::Entity::find_by_id(id)
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .unwrap();
+    (m.role, m.state)
+}
+
+async fn organisation_name(app: &TestApp, slug: &str) -> Option<String> {
+    organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(slug))
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .map(|o| o.name)
+}
+
+async fn audit_kinds(app: &TestApp, slug: &str) -> Vec<String> {
+    let org = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(slug))
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut entries = audit_entry::Entity::find()
+        .filter(audit_entry::Column::OrganisationId.eq(org.id))
+        .all(&app.connection)
+        .await
+        .unwrap();
+    entries.sort_by_key(|e| e.seq);
+    entries.into_iter().map(|e| e.kind).collect()
+}
+
+/// Creates an invitation as `admin` and returns its token.
+async fn invite(admin: &Browser, slug: &str, role: &str, max_uses: &str) -> String {
+    let response = admin
+        .post_form(
+            &format!("/o/{slug}/invitations"),
+            &[
+                ("email", ""),
+                ("role", role),
+                ("expires_in_days", "7"),
+                ("max_uses", max_uses),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 201);
+    let html = response.text().await.unwrap();
+    let link = html
+        .split("id=\"invitation-link\"")
+        .nth(1)
+        .and_then(|rest| rest.split("value=\"").nth(1))
+        .and_then(|rest| rest.split('"').next())
+        .expect("the page shows the new link")
+        .to_owned();
+    link.rsplit('/').next().unwrap().to_owned()
+}
+
+/// An organisation `coop` run by Ada, with Bea joined as `role`.
+async fn coop_with_member(app: &TestApp, role: &str) -> (Browser, Browser) {
+    let ada = app.browser();
+    ada.sign_up("Ada", "ada@example.org").await;
+    ada.create_organisation("The Co-op", "coop").await;
+    let token = invite(&ada, "coop", role, "1").await;
+    let bea = app.browser();
+    bea.sign_up("Bea", "bea@example.org").await;
+    bea.post_redirects(&format!("/invite/{token}"), &[], "/o/coop")
+        .await;
+    (ada, bea)
+}
+
+pub async fn signing_up_signs_in_with_a_safe_session_cookie(db: Db) {
+    let app = spawn_app(db).await;
+    let response = app
+        .post_form(
+            "/signup",
+            &[
+                ("display_name", "Ada Lovelace"),
+                ("email", "Ada@Example.org"),
+                ("password", GOOD_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(cookie.starts_with("quorate_session="), "{cookie}");
+    for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(cookie.contains(attribute), "{cookie}");
+    }
+    let html = app.get("/account").await.text().await.unwrap();
+    // The domain is stored lowercased; the part before @ as typed.
+    assert!(
+        html.contains("Ada@example.org"),
+        "the account page shows the address"
+    );
+}
+
+pub async fn a_weak_password_is_refused_and_the_form_keeps_the_rest(db: Db) {
+    let app = spawn_app(db).await;
+    let response = app
+        .post_form(
+            "/signup",
+            &[
+                ("display_name", "Ada"),
+                ("email", "ada@example.org"),
+                ("password", "password123"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(html.contains("at least 10 characters") || html.contains("most common"));
+    assert!(
+        html.contains(r#"value="ada@example.org""#),
+        "the e-mail is kept"
+    );
+    assert!(
+        !html.contains("password123"),
+        "the password is never sent back"
+    );
+    assert!(html.contains(r#"aria-invalid="true""#));
+    let accounts = account::Entity::find().all(&app.connection).await.unwrap();
+    assert!(accounts.is_empty(), "no account was created");
+}
+
+pub async fn a_second_account_with_the_same_address_is_refused(db: Db) {
+    let app = spawn_app(db).await;
+    app.browser().sign_up("Ada", "ada@example.org").await;
+    let response = app
+        .browser()
+        .post_form(
+            "/signup",
+            &[
+                ("display_name", "Impostor"),
+                ("email", "ADA@example.org"),
+                ("password", GOOD_PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    assert!(response.text().await.unwrap().contains("exists already"));
+    let accounts = account::Entity::find().all(&app.connection).await.unwrap();
+    assert_eq!(accounts.len(), 1);
+    assert_eq!(accounts[0].display_name, "Ada");
+}
+
+pub async fn a_wrong_password_and_an_unknown_address_get_the_same_answer(db: Db) {
+    let app = spawn_app(db).await;
+    app.browser().sign_up("Ada", "ada@example.org").await;
+    let wrong = app
+        .post_form(
+            "/signin",
+            &[("email", "ada@example.org"), ("password", "not it at all")],
+        )
+        .await;
+    let unknown = app
+        .post_form(
+            "/signin",
+            &[
+                ("email", "nobody@example.org"),
+                ("password", "not it at all"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status(), 422);
+    assert_eq!(unknown.status(), 422);
+    let message = "The e-mail address or the password is not right.";
+    assert!(wrong.text().await.unwrap().contains(message));
+    assert!(unknown.text().await.unwrap().contains(message));
+}
+
+pub async fn sign_in_is_throttled_after_repeated_failures(db: Db) {
+    let app = spawn_app(db).await;
+    app.browser().sign_up("Ada", "ada@example.org").await;
+    let attacker = app.browser();
+    for _ in 0..5 {
+        let response = attacker
+            .post_form(
+                "/signin",
+                &[
+                    ("email", "ada@example.org"),
+                    ("password", "guess guess guess"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), 422);
+    }
+    // Now even the right password is refused for a while.
+    let response = attacker
+        .post_form(
+            "/signin",
+            &[("email", "ada@example.org"), ("password", GOOD_PASSWORD)],
+        )
+        .await;
+    assert_eq!(response.status(), 429);
+    assert!(response.text().await.unwrap().contains("Too many attempts"));
+}
+
+pub async fn signing_in_rotates_and_signing_out_ends_the_session(db: Db) {
+    let app = spawn_app(db).await;
+    app.browser().sign_up("Ada", "ada@example.org").await;
+    let first = app
+        .post_form(
+            "/signin",
+            &[("email", "ada@example.org"), ("password", GOOD_PASSWORD)],
+        )
+        .await;
+    assert_eq!(first.status(), 303);
+    let first_cookie = first.headers()["set-cookie"].to_str().unwrap().to_owned();
+    let second = app
+        .post_form(
+            "/signin",
+            &[("email", "ada@example.org"), ("password", GOOD_PASSWORD)],
+        )
+        .await;
+    let second_cookie = second.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert_ne!(
+        first_cookie, second_cookie,
+        "a new session at every sign-in"
+    );
+
+    let out = app.post_form("/signout", &[]).await;
+    assert_eq!(out.status(), 303);
+    assert!(
+        out.headers()["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("Max-Age=0")
+    );
+
+    // Replaying the old cookies gets nobody signed in.
+    for cookie in [first_cookie, second_cookie] {
+        let token = cookie.split(';').next().unwrap().to_owned();
+        let response = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+            .get(format!("{}/account", app.address))
+            .header("cookie", token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 303, "sent to sign in");
+        assert!(
+            response.headers()["location"]
+                .to_str()
+                .unwrap()
+                .starts_with("/signin")
+        );
+    }
+}
+
+pub async fn a_tampered_session_cookie_signs_nobody_in(db: Db) {
+    let app = spawn_app(db).await;
+    let response = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(format!("{}/account", app.address))
+        .header("cookie", "quorate_session=forged-token-value")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303);
+    assert_eq!(response.headers()["location"], "/signin?next=/account");
+}
+
+pub async fn a_password_change_ends_the_other_sessions(db: Db) {
+    let app = spawn_app(db).await;
+    let laptop = app.browser();
+    laptop.sign_up("Ada", "ada@example.org").await;
+    let phone = app.browser();
+    phone
+        .post_redirects(
+            "/signin",
+            &[("email", "ada@example.org"), ("password", GOOD_PASSWORD)],
+            "/",
+        )
+        .await;
+    laptop
+        .post_redirects(
+            "/account/password",
+            &[
+                ("current_password", GOOD_PASSWORD),
+                ("new_password", "a new and better passphrase"),
+            ],
+            "/account",
+        )
+        .await;
+    assert_eq!(
+        laptop.get("/account").await.status(),
+        200,
+        "this session stays"
+    );
+    assert_eq!(
+        phone.get("/account").await.status(),
+        303,
+        "the other one ends"
+    );
+}
+
+pub async fn creating_an_organisation_makes_its_creator_admin_and_starts_the_audit_chain(db: Db) {
+    let app = spawn_app(db).await;
+    let ada = app.browser();
+    ada.sign_up("Ada", "ada@example.org").await;
+    ada.create_organisation("Green Valley", "green-valley")
+        .await;
+    assert_eq!(
+        membership_state(&app, "green-valley", "ada@example.org").await,
+        ("admin".into(), "active".into())
+    );
+    let html = ada.page("/o/green-valley", 200).await;
+    assert!(html.contains("Green Valley") && html.contains("Administrator"));
+    assert_eq!(
+        audit_kinds(&app, "green-valley").await,
+        ["organisation.created"]
+    );
+    let home = ada.page("/", 200).await;
+    assert!(home.contains(r#"href="/o/green-valley""#));
+}
+
+pub async fn signed_out_people_cannot_create_organisations(db: Db) {
+    let app = spawn_app(db).await;
+    let response = app
+        .post_form(
+            "/orgs/new",
+            &[
+                ("name", "X"),
+                ("slug", "x-coop"),
+                ("time_zone", "UTC"),
+                ("default_language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert!(
+        response.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/signin")
+    );
+    assert!(organisation_name(&app, "x-coop").await.is_none());
+}
+
+pub async fn bad_settings_are_refused_by_rule_and_nothing_changes(db: Db) {
+    let app = spawn_app(db).await;
+    let ada = app.browser();
+    ada.sign_up("Ada", "ada@example.org").await;
+    ada.create_organisation("Green Valley", "green-valley")
+        .await;
+    let response = ada
+        .post_form(
+            "/o/green-valley/settings",
+            &[
+                ("name", "Renamed"),
+                ("slug", "Not A Slug!"),
+                ("time_zone", "Mars/Olympus"),
+                ("default_language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 422);
+    let html = response.text().await.unwrap();
+    assert!(
+        html.contains(r#"value="Renamed""#),
+        "the entered name is kept"
+    );
+    assert!(html.contains("organisation-slug") && html.contains("organisation-time_zone"));
+    assert_eq!(
+        organisation_name(&app, "green-valley").await.as_deref(),
+        Some("Green Valley")
+    );
+}
+
+pub async fn only_admins_change_settings(db: Db) {
+    let app = spawn_app(db).await;
+    let (_ada, bea) = coop_with_member(&app, "facilitator").await;
+    let response = bea
+        .post_form(
+            "/o/coop/settings",
+            &[
+                ("name", "Bea's now"),
+                ("slug", "coop"),
+                ("time_zone", "UTC"),
+                ("default_language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 403);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Your role does not allow this.")
+    );
+    assert_eq!(
+        organisation_name(&app, "coop").await.as_deref(),
+        Some("The Co-op")
+    );
+}
+
+pub async fn an_admin_changes_settings_and_the_change_is_audited(db: Db) {
+    let app = spawn_app(db).await;
+    let ada = app.browser();
+    ada.sign_up("Ada", "ada@example.org").await;
+    ada.create_organisation("Green Valley", "green-valley")
+        .await;
+    ada.post_redirects(
+        "/o/green-valley/settings",
+        &[
+            ("name", "Green Valley Co-op"),
+            ("slug", "gvc"),
+            ("time_zone", "America/Bogota"),
+            ("default_language", "es"),
+            ("description", "Ahora en Bogotá"),
+        ],
+        "/o/gvc",
+    )
+    .await;
+    assert_eq!(
+        organisation_name(&app, "gvc").await.as_deref(),
+        Some("Green Valley Co-op")
+    );
+    assert_eq!(
+        audit_kinds(&app, "gvc").await,
+        ["organisation.created", "organisation.settings_changed"]
+    );
+}
+
+pub async fn an_invitation_link_makes_a_new_person_an_active_member(db: Db) {
+    let app = spawn_app(db).await;
+    let (ada, _bea) = coop_with_member(&app, "facilitator").await;
+    assert_eq!(
+        membership_state(&app, "coop", "bea@example.org").await,
+        ("facilitator".into(), "active".into())
+    );
+    let members = ada.page("/o/coop/members", 200).await;
+    assert!(members.contains("Bea") && members.contains("bea@example.org"));
+    assert_eq!(
+        audit_kinds(&app, "coop").await,
+        [
+            "organisation.created",
+            "invitation.created",
+            "invitation.accepted"
+        ]
+    );
+}
+
+pub async fn used_up_forged_revoked_and_expired_invitations_are_refused(db: Db) {
+    let app = spawn_app(db).await;
+    let (ada, _bea) = coop_with_member(&app, "member").await;
+    let late = app.browser();
+    late.sign_up("Cy", "cy@example.org").await;
+
+    // The link was for one person and Bea used it.
+    let used = invitation::Entity::find()
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(used.uses, 1);
+    let forged = late
+        .post_form("/invite/this-is-not-a-real-token", &[])
+        .await;
+    assert_eq!(forged.status(), 422);
+    assert!(forged.text().await.unwrap().contains("not valid"));
+
+    let revoked = invite(&ada, "coop", "member", "").await;
+    let row = invitation::Entity::find()
+        .filter(invitation::Column::Uses.eq(0))
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .unwrap();
+    ada.post_redirects(
+        &format!("/o/coop/invitations/{}/revoke", row.id),
+        &[],
+        "/o/coop/invitations",
+    )
+    .await;
+    let response = late.post_form(&format!("/invite/{revoked}"), &[]).await;
+    assert_eq!(response.status(), 422);
+    assert!(response.text().await.unwrap().contains("withdrawn"));
+
+    let expired = invite(&ada, "coop", "member", "5").await;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let row = invitation::Entity::find()
+        .filter(invitation::Column::RevokedAt.is_null())
+        .filter(invitation::Column::Uses.eq(0))
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut active: invitation::ActiveModel = row.into();
+    active.expires_at = Set(chrono::Utc::now() - chrono::Duration::hours(1));
+    active.update(&app.connection).await.unwrap();
+    let response = late.post_form(&format!("/invite/{expired}"), &[]).await;
+    assert_eq!(response.status(), 422);
+    assert!(response.text().await.unwrap().contains("expired"));
+
+    let members = membership::Entity::find()
+        .all(&app.connection)
+        .await
+        .unwrap();
+    assert_eq!(members.len(), 2, "Cy joined nothing");
+}
+
+pub async fn a_member_of_one_organisation_cannot_reach_another(db: Db) {
+    let app = spawn_app(db).await;
+    let (_ada, bea) = coop_with_member(&app, "admin").await;
+    let other = app.browser();
+    other.sign_up("Dee", "dee@example.org").await;
+    other.create_organisation("Other Co-op", "other").await;
+    let dee = membership_id(&app, "other", "dee@example.org").await;
+
+    // Bea is an admin of `coop`, and nothing of `other`.
+    bea.page("/o/other", 404).await;
+    bea.page("/o/other/members", 404).await;
+    let settings = bea
+        .post_form(
+            "/o/other/settings",
+            &[
+                ("name", "Taken over"),
+                ("slug", "other"),
+                ("time_zone", "UTC"),
+                ("default_language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(settings.status(), 404);
+    // Guessing ids: Dee's membership through Bea's own organisation's path.
+    let through_own = bea
+        .post_form(&format!("/o/coop/members/{dee}/suspend"), &[])
+        .await;
+    assert_eq!(through_own.status(), 404);
+    let direct = bea
+        .post_form(&format!("/o/other/members/{dee}/suspend"), &[])
+        .await;
+    assert_eq!(direct.status(), 404);
+    assert_eq!(
+        organisation_name(&app, "other").await.as_deref(),
+        Some("Other Co-op")
+    );
+    assert_eq!(
+        membership_state(&app, "other", "dee@example.org").await.1,
+        "active"
+    );
+}
+
+pub async fn admins_change_roles_suspend_and_reinstate(db: Db) {
+    let app = spawn_app(db).await;
+    let (ada, bea) = coop_with_member(&app, "member").await;
+    let id = membership_id(&app, "coop", "bea@example.org").await;
+    ada.post_redirects(
+        &format!("/o/coop/members/{id}/role"),
+        &[("role", "facilitator")],
+        "/o/coop/members",
+    )
+    .await;
+    assert_eq!(
+        membership_state(&app, "coop", "bea@example.org").await.0,
+        "facilitator"
+    );
+    ada.post_redirects(
+        &format!("/o/coop/members/{id}/suspend"),
+        &[],
+        "/o/coop/members",
+    )
+    .await;
+    assert_eq!(
+        membership_state(&app, "coop", "bea@example.org").await.1,
+        "suspended"
+    );
+
+    // Suspended: Bea may no longer see or do anything in the organisation.
+    bea.page("/o/coop", 403).await;
+    let invite_attempt = bea
+        .post_form(
+            "/o/coop/invitations",
+            &[("role", "member"), ("expires_in_days", "3")],
+        )
+        .await;
+    assert_eq!(invite_attempt.status(), 403);
+
+    ada.post_redirects(
+        &format!("/o/coop/members/{id}/reinstate"),
+        &[],
+        "/o/coop/members",
+    )
+    .await;
+    assert_eq!(
+        membership_state(&app, "coop", "bea@example.org").await,
+        ("facilitator".into(), "active".into())
+    );
+    let kinds = audit_kinds(&app, "coop").await;
+    assert!(kinds.ends_with(&[
+        "member.change_role".to_owned(),
+        "member.suspend".to_owned(),
+        "member.reinstate".to_owned()
+    ]));
+}
+
+pub async fn members_and_observers_cannot_manage_members_or_invite(db: Db) {
+    let app = spawn_app(db).await;
+    let (_ada, bea) = coop_with_member(&app, "observer").await;
+    let ada_id = membership_id(&app, "coop", "ada@example.org").await;
+    let invite_attempt = bea
+        .post_form(
+            "/o/coop/invitations",
+            &[("role", "admin"), ("expires_in_days", "3")],
+        )
+        .await;
+    assert_eq!(invite_attempt.status(), 403);
+    let demote = bea
+        .post_form(
+            &format!("/o/coop/members/{ada_id}/role"),
+            &[("role", "observer")],
+        )
+        .await;
+    assert_eq!(demote.status(), 403);
+    assert_eq!(
+        membership_state(&app, "coop", "ada@example.org").await.0,
+        "admin"
+    );
+    let invitations = invitation::Entity::find()
+        .all(&app.connection)
+        .await
+        .unwrap();
+    assert_eq!(invitations.len(), 1, "only Ada's invitation exists");
+}
+
+pub async fn the_last_admin_can_neither_leave_nor_be_demoted(db: Db) {
+    let app = spawn_app(db).await;
+    let (ada, bea) = coop_with_member(&app, "member").await;
+    let ada_id = membership_id(&app, "coop", "ada@example.org").await;
+    let leave = ada
+        .post_form(&format!("/o/coop/members/{ada_id}/leave"), &[])
+        .await;
+    assert_eq!(leave.status(), 422);
+    assert!(leave.text().await.unwrap().contains("last administrator"));
+    let demote = ada
+        .post_form(
+            &format!("/o/coop/members/{ada_id}/role"),
+            &[("role", "member")],
+        )
+        .await;
+    assert_eq!(demote.status(), 422);
+    assert_eq!(
+        membership_state(&app, "coop", "ada@example.org").await,
+        ("admin".into(), "active".into())
+    );
+    // A member can leave.
+    let bea_id = membership_id(&app, "coop", "bea@example.org").await;
+    bea.post_redirects(&format!("/o/coop/members/{bea_id}/leave"), &[], "/")
+        .await;
+    assert_eq!(
+        membership_state(&app, "coop", "bea@example.org").await.1,
+        "left"
+    );
+}
+
+pub async fn nobody_leaves_on_someone_elses_behalf(db: Db) {
+    let app = spawn_app(db).await;
+    let (ada, _bea) = coop_with_member(&app, "member").await;
+    let bea_id = membership_id(&app, "coop", "bea@example.org").await;
+    let response = ada
+        .post_form(&format!("/o/coop/members/{bea_id}/leave"), &[])
+        .await;
+    assert_eq!(response.status(), 404);
+    assert_eq!(
+        membership_state(&app, "coop", "bea@example.org").await.1,
+        "active"
+    );
+}

@@ -91,6 +91,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/o/:slug") view=pages::organisation::OrganisationPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/settings") view=pages::organisation_settings::OrganisationSettingsPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/members") view=pages::members::MembersPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/groups") view=pages::groups::GroupsPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/invitations") view=pages::invitations::InvitationsPage ssr=SsrMode::Async />
                         <Route path=path!("/invite/:token") view=pages::invitation_accept::InvitationAcceptPage ssr=SsrMode::Async />
                     </Routes>

@@ -156,3 +156,15 @@ problem-not_a_member = Only members of this organisation may do this.
 problem-membership_not_active = Only active members may do this.
 problem-role_too_low = Your role does not allow this.
 problem-observers_do_not_vote = Observers do not vote.
+
+org-groups-link = Groups
+groups-none = This organisation has no groups yet.
+groups-new = New group
+groups-create = Create group
+groups-add-member = Add a member
+groups-add = Add
+groups-remove-member = Remove from group
+problem-name_length = The name must have between 1 and 120 characters.
+problem-description_too_long = The description must have at most 2000 characters.
+problem-group_slug_taken = Another group of this organisation uses this address.
+problem-group_member_not_active = Only active members can join a group.

@@ -156,3 +156,15 @@ problem-not_a_member = Solo las personas socias de esta organización pueden hac
 problem-membership_not_active = Solo las personas socias activas pueden hacerlo.
 problem-role_too_low = Tu papel no lo permite.
 problem-observers_do_not_vote = Las personas observadoras no votan.
+
+org-groups-link = Grupos
+groups-none = Esta organización aún no tiene grupos.
+groups-new = Nuevo grupo
+groups-create = Crear grupo
+groups-add-member = Añadir a una persona socia
+groups-add = Añadir
+groups-remove-member = Quitar del grupo
+problem-name_length = El nombre debe tener entre 1 y 120 caracteres.
+problem-description_too_long = La descripción debe tener como mucho 2000 caracteres.
+problem-group_slug_taken = Otro grupo de esta organización ya usa esta dirección.
+problem-group_member_not_active = Solo las personas socias activas pueden unirse a un grupo.

@@ -26,6 +26,27 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Count a ballot file (BLT, CSV, Quorate JSON, NIST CDF) and print the report.
+    Count(crate::count::CountArgs),
+    /// Check the audit chain.
+    Audit {
+        /// What to check.
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Fill the database with a sample co-op to try Quorate with.
+    Demo,
+}
+
+/// `quorate audit ...`
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Recompute an organisation's audit chain and say where it breaks, if it does.
+    Verify {
+        /// The organisation's web address (slug).
+        #[arg(long)]
+        org: String,
+    },
 }
 
 /// Runs the command line and turns any error into one clear line and exit status 1.
@@ -41,6 +62,10 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Counting a file needs no configuration and no database.
+    if let Some(Command::Count(args)) = &cli.command {
+        return crate::count::run(args);
+    }
     let config = Config::load(cli.config.as_deref())?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     match cli.command.unwrap_or(Command::Serve) {
@@ -58,6 +83,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("The database is up to date.");
             anyhow::Ok(())
         })?,
+        Command::Audit {
+            command: AuditCommand::Verify { org },
+        } => {
+            return runtime.block_on(async {
+                let connection = db::connect(&config.database_url).await?;
+                crate::audit_cli::verify(&connection, &org).await
+            });
+        }
+        Command::Demo => runtime.block_on(async {
+            let connection = db::connect(&config.database_url).await?;
+            db::migrate(&connection).await?;
+            crate::demo::run(&connection).await
+        })?,
+        Command::Count(_) => {}
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,9 +1,12 @@
 //! The `quorate` binary's library: configuration, database, HTTP stack and commands. The
 //! binary in `main.rs` only calls [`cli::main`]; tests build the same router in-process.
 
+mod audit_cli;
 pub mod cli;
 pub mod config;
+pub mod count;
 pub mod db;
+mod demo;
 mod forms;
 mod health;
 mod instance;

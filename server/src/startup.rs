@@ -162,6 +162,15 @@ pub fn build_router(
             "/invite/{token}",
             post(forms::organisations::accept_invitation),
         )
+        .route("/o/{slug}/groups", post(forms::organisations::create_group))
+        .route(
+            "/o/{slug}/groups/{group}/members/add",
+            post(forms::organisations::group_member),
+        )
+        .route(
+            "/o/{slug}/groups/{group}/members/{membership}/remove",
+            post(forms::organisations::group_member),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

@@ -37,6 +37,8 @@ pub struct Permissions {
     pub manage_members: bool,
     /// Leave the organisation.
     pub leave: bool,
+    /// Create groups and choose their members.
+    pub manage_groups: bool,
 }
 
 /// An organisation's page.
@@ -162,6 +164,7 @@ pub async fn organisation_page(slug: String) -> Result<OrgPage, AppError> {
             invite: allowed(Action::InviteMembers),
             manage_members: allowed(Action::ChangeRole),
             leave: allowed(Action::LeaveOrganisation),
+            manage_groups: allowed(Action::CreateGroup),
         },
     })
 }
@@ -233,4 +236,37 @@ pub async fn account_data() -> Result<CurrentUser, AppError> {
         email: account.email,
         language: account.language,
     })
+}
+
+/// A group with its members.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupRow {
+    /// URL slug.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// (membership id, display name) of each member.
+    pub members: Vec<(String, String)>,
+}
+
+/// The groups of an organisation.
+#[server(endpoint = "organisation_groups")]
+pub async fn organisation_groups(slug: String) -> Result<Vec<GroupRow>, AppError> {
+    let ctx = crate::session::service_ctx()?;
+    Ok(crate::services::groups::list(&ctx, &slug)
+        .await?
+        .into_iter()
+        .map(|g| GroupRow {
+            slug: g.group.slug,
+            name: g.group.name,
+            description: g.group.description,
+            members: g
+                .members
+                .into_iter()
+                .map(|(id, name)| (id.to_string(), name))
+                .collect(),
+        })
+        .collect())
 }

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod error;
+pub mod groups;
 pub mod home;
 pub mod invitation_accept;
 pub mod invitations;

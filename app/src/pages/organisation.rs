@@ -49,6 +49,7 @@ fn Dashboard(org: crate::api::organisations::OrgPage) -> impl IntoView {
         </dl>
         <ul class="actions">
             <li><a href=format!("{base}/members")>{t("org-members-link")}</a></li>
+            <li><a href=format!("{base}/groups")>{t("org-groups-link")}</a></li>
             {org.may.invite.then(|| view! { <li><a href=format!("{base}/invitations")>{t("org-invitations-link")}</a></li> })}
             {org.may.edit_settings.then(|| view! { <li><a href=format!("{base}/settings")>{t("org-settings-link")}</a></li> })}
         </ul>

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod error;
+pub mod groups;
 pub mod invitations;
 pub mod members;
 pub mod organisations;

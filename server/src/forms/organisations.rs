@@ -187,3 +187,74 @@ pub async fn accept_invitation(
         }
     }
 }
+
+/// `POST /o/{slug}/groups`.
+pub async fn create_group(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    parts: Parts,
+    Form(form): Form<app::services::groups::NewGroup>,
+) -> Response {
+    let ctx = super::ctx(&state, &parts);
+    let page = format!("/o/{slug}/groups");
+    match app::services::groups::create(&ctx, &slug, &form).await {
+        Ok(_) => see_other(&page),
+        Err(error) => {
+            let values = kept_values(&[
+                ("name", &form.name),
+                ("slug", &form.slug),
+                ("description", &form.description),
+            ]);
+            refused(&state, &parts, &page, "group", values, error).await
+        }
+    }
+}
+
+/// The add-member form.
+#[derive(Debug, Deserialize, Default)]
+pub struct GroupMemberForm {
+    #[serde(default)]
+    membership: String,
+}
+
+/// `POST /o/{slug}/groups/{group}/members/add` (membership in the form) and
+/// `POST /o/{slug}/groups/{group}/members/{membership}/remove`.
+pub async fn group_member(
+    State(state): State<AppState>,
+    Path(segments): Path<Vec<(String, String)>>,
+    parts: Parts,
+    Form(form): Form<GroupMemberForm>,
+) -> Response {
+    let ctx = super::ctx(&state, &parts);
+    let get = |name: &str| {
+        segments
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default()
+    };
+    let slug = get("slug");
+    let page = format!("/o/{slug}/groups");
+    let (membership, add) = match get("membership").as_str() {
+        "" => (form.membership.clone(), true),
+        id => (id.to_owned(), false),
+    };
+    let result = match Uuid::parse_str(&membership) {
+        Ok(id) => app::services::groups::set_member(&ctx, &slug, &get("group"), id, add).await,
+        Err(_) => Err(ServiceError::NotFound),
+    };
+    match result {
+        Ok(()) => see_other(&page),
+        Err(error) => {
+            refused(
+                &state,
+                &parts,
+                &page,
+                "group_member",
+                BTreeMap::new(),
+                error,
+            )
+            .await
+        }
+    }
+}

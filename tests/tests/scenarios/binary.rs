@@ -69,3 +69,71 @@ pub async fn the_binary_serves_on_a_random_port_and_stops_on_sigterm(db: Db) {
         "request logs carry the id: {log}"
     );
 }
+
+fn run_with_db(database: &TestDb, args: &[&str]) -> std::process::Output {
+    Command::new(quorate_bin())
+        .args(args)
+        .env("QUORATE_DATABASE_URL", &database.url)
+        .current_dir(database.dir.path())
+        .output()
+        .unwrap()
+}
+
+pub async fn the_demo_co_op_has_every_role_and_state_and_a_chain_that_verifies(db: Db) {
+    use app::entities::{audit_entry, membership, organisation};
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+
+    let database = TestDb::new(db).await;
+    let demo = run_with_db(&database, &["demo"]);
+    assert!(demo.status.success(), "{demo:?}");
+    let printed = String::from_utf8_lossy(&demo.stdout);
+    assert!(printed.contains("ada@demo.quorate.invalid"), "{printed}");
+    assert!(printed.contains("quorate demo password"));
+
+    let connection = server::db::connect(&database.url).await.unwrap();
+    let org = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq("riverside-co-op"))
+        .one(&connection)
+        .await
+        .unwrap()
+        .expect("the demo co-op");
+    let members = membership::Entity::find()
+        .filter(membership::Column::OrganisationId.eq(org.id))
+        .all(&connection)
+        .await
+        .unwrap();
+    assert!(members.len() >= 12, "a dozen members");
+    for role in ["observer", "member", "facilitator", "admin"] {
+        assert!(members.iter().any(|m| m.role == role), "{role}");
+    }
+    for state in ["invited", "active", "suspended", "left"] {
+        assert!(members.iter().any(|m| m.state == state), "{state}");
+    }
+
+    let again = run_with_db(&database, &["demo"]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("demo co-op already"));
+
+    let verified = run_with_db(&database, &["audit", "verify", "--org", "riverside-co-op"]);
+    assert!(verified.status.success(), "{verified:?}");
+    assert!(String::from_utf8_lossy(&verified.stdout).contains("holds"));
+
+    // Someone with raw database access rewrites history: the chain says where.
+    let third = audit_entry::Entity::find()
+        .filter(audit_entry::Column::OrganisationId.eq(org.id))
+        .filter(audit_entry::Column::Seq.eq(3))
+        .one(&connection)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut tampered: audit_entry::ActiveModel = third.into();
+    tampered.actor = Set(None);
+    tampered.update(&connection).await.unwrap();
+    let broken = run_with_db(&database, &["audit", "verify", "--org", "riverside-co-op"]);
+    assert!(!broken.status.success());
+    let verdict = String::from_utf8_lossy(&broken.stdout);
+    assert!(
+        verdict.contains("BROKEN") && verdict.contains("entry 3"),
+        "{verdict}"
+    );
+}

@@ -30,6 +30,7 @@ macro_rules! engine_tests {
             web::every_response_carries_the_security_headers_and_a_request_id,
             web::migrating_again_changes_nothing,
             binary::the_binary_serves_on_a_random_port_and_stops_on_sigterm,
+            binary::the_demo_co_op_has_every_role_and_state_and_a_chain_that_verifies,
             identity::signing_up_signs_in_with_a_safe_session_cookie,
             identity::a_weak_password_is_refused_and_the_form_keeps_the_rest,
             identity::a_second_account_with_the_same_address_is_refused,

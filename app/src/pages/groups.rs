@@ -1,0 +1,134 @@
+//! `/o/:slug/groups`: the organisation's groups and their members; admins create groups and
+//! add or remove members.
+
+use crate::{
+    api::organisations::{
+        GroupRow, MemberRow, OrgPage, organisation_groups, organisation_members, organisation_page,
+    },
+    components::forms::{Field, ProblemSummary},
+    i18n::use_t,
+    pages::load_error::LoadError,
+    session::use_form_state,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// The groups page.
+#[component]
+pub fn GroupsPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let org = Resource::new_blocking(slug, organisation_page);
+    let groups = Resource::new_blocking(slug, organisation_groups);
+    let members = Resource::new_blocking(slug, organisation_members);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match (org.await, groups.await, members.await) {
+                    (Ok(org), Ok(groups), Ok(members)) => {
+                        view! { <Groups org groups members /> }.into_any()
+                    }
+                    (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
+                        view! { <LoadError error /> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Groups(org: OrgPage, groups: Vec<GroupRow>, members: Vec<MemberRow>) -> impl IntoView {
+    let t = use_t();
+    let state = use_form_state("group");
+    let membership_state = use_form_state("group_member");
+    let base = format!("/o/{}", org.slug);
+    let manage = org.may.manage_groups;
+    let active: Vec<MemberRow> = members
+        .into_iter()
+        .filter(|m| m.state == "active")
+        .collect();
+    view! {
+        <Title text=format!("{} · {}", t("org-groups-link"), org.name) />
+        <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
+            <a href="/">{t("nav-home")}</a> " / " <a href=base.clone()>{org.name.clone()}</a>
+        </nav>
+        <h1>{t("org-groups-link")}</h1>
+        <ProblemSummary form="group_member" state=membership_state />
+        {if groups.is_empty() {
+            view! { <p>{t("groups-none")}</p> }.into_any()
+        } else {
+            groups
+                .into_iter()
+                .map(|group| {
+                    view! { <GroupCard group base=base.clone() manage active=active.clone() /> }
+                })
+                .collect_view()
+                .into_any()
+        }}
+        {manage.then(|| view! {
+            <h2>{t("groups-new")}</h2>
+            <ProblemSummary form="group" state=state.clone() />
+            <form method="post" action=format!("{base}/groups") class="stack narrow">
+                <input type="hidden" name="form_id" value="group" />
+                <Field form="group" name="name" label=t("field-org-name") state=state.clone() required=true />
+                <Field form="group" name="slug" label=t("field-org-slug") state=state.clone() hint=t("field-org-slug-hint") required=true />
+                <Field form="group" name="description" label=t("field-description") state=state.clone() />
+                <button type="submit">{t("groups-create")}</button>
+            </form>
+        })}
+    }
+}
+
+#[component]
+fn GroupCard(group: GroupRow, base: String, manage: bool, active: Vec<MemberRow>) -> impl IntoView {
+    let t = use_t();
+    let action = format!("{base}/groups/{}/members", group.slug);
+    let select_id = format!("add-{}", group.slug);
+    let candidates: Vec<MemberRow> = active
+        .into_iter()
+        .filter(|m| !group.members.iter().any(|(id, _)| *id == m.membership_id))
+        .collect();
+    view! {
+        <section class="card group" aria-labelledby=format!("group-{}", group.slug)>
+            <h2 id=format!("group-{}", group.slug)>{group.name.clone()}</h2>
+            {(!group.description.is_empty()).then(|| view! { <p>{group.description.clone()}</p> })}
+            <ul>
+                {group
+                    .members
+                    .iter()
+                    .map(|(id, name)| {
+                        view! {
+                            <li>
+                                {name.clone()}
+                                {manage.then(|| view! {
+                                    " "
+                                    <form method="post" action=format!("{action}/{id}/remove") class="inline-form">
+                                        <input type="hidden" name="form_id" value="group_member" />
+                                        <button type="submit" class="secondary" aria-label=format!("{} {name}", t("groups-remove-member"))>
+                                            {t("groups-remove-member")}
+                                        </button>
+                                    </form>
+                                })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {(manage && !candidates.is_empty()).then(|| view! {
+                <form method="post" action=format!("{action}/add") class="inline-form">
+                    <input type="hidden" name="form_id" value="group_member" />
+                    <label for=select_id.clone()>{t("groups-add-member")}</label>
+                    <select id=select_id.clone() name="membership">
+                        {candidates
+                            .iter()
+                            .map(|m| view! { <option value=m.membership_id.clone()>{m.display_name.clone()}</option> })
+                            .collect_view()}
+                    </select>
+                    <button type="submit">{t("groups-add")}</button>
+                </form>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,210 @@
+//! `quorate demo`: fills a database with a sample co-op through the same services the pages
+//! use (so its audit chain is real): a dozen members with every role and state, two groups.
+
+use anyhow::{Context, bail};
+use app::{
+    domain::{membership::MembershipChange, roles::Role},
+    entities::{membership, organisation},
+    services::{Ctx, ServiceError, accounts, groups, invitations, members, organisations},
+};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+/// Everyone's password in the demo.
+pub const DEMO_PASSWORD: &str = "quorate demo password";
+/// The demo organisation's slug.
+pub const DEMO_SLUG: &str = "riverside-co-op";
+
+/// (display name, e-mail local part, role, what happens to them).
+const PEOPLE: [(&str, &str, Role, Fate); 13] = [
+    ("Ada Okafor", "ada", Role::Admin, Fate::Stays),
+    ("Ben Larsen", "ben", Role::Admin, Fate::Stays),
+    ("Cleo Martín", "cleo", Role::Facilitator, Fate::Stays),
+    ("Dev Patel", "dev", Role::Facilitator, Fate::Stays),
+    ("Eli Novak", "eli", Role::Member, Fate::Stays),
+    ("Fay Dubois", "fay", Role::Member, Fate::Stays),
+    ("Gus Romano", "gus", Role::Member, Fate::Stays),
+    ("Hana Sato", "hana", Role::Member, Fate::Stays),
+    ("Ivo Horvat", "ivo", Role::Member, Fate::Stays),
+    ("Jo Byrne", "jo", Role::Observer, Fate::Stays),
+    ("Kit Moreau", "kit", Role::Member, Fate::Suspended),
+    ("Lou Fischer", "lou", Role::Member, Fate::Left),
+    ("Max Ortiz", "max", Role::Member, Fate::Invited),
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    Stays,
+    Suspended,
+    Left,
+    Invited,
+}
+
+/// Creates the demo co-op and prints how to sign in.
+pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
+    let exists = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(DEMO_SLUG))
+        .one(db)
+        .await?
+        .is_some();
+    if exists {
+        bail!("this database has the demo co-op already (/o/{DEMO_SLUG})");
+    }
+    let now = chrono::Utc::now();
+    let mut accounts_by_name = Vec::new();
+    for (name, local, _, _) in PEOPLE {
+        let form = accounts::SignUp {
+            email: format!("{local}@demo.quorate.invalid"),
+            display_name: name.to_owned(),
+            password: DEMO_PASSWORD.to_owned(),
+        };
+        let account = accounts::sign_up(db, &form, now)
+            .await
+            .map_err(explain)
+            .with_context(|| format!("cannot create {name}'s account (is this database empty?)"))?;
+        accounts_by_name.push(account);
+    }
+    let mut founder = Ctx {
+        db: db.clone(),
+        account: accounts_by_name.first().cloned(),
+        now,
+    };
+    let settings = organisations::Settings {
+        name: "Riverside Housing Co-op".into(),
+        slug: DEMO_SLUG.into(),
+        time_zone: "Europe/London".into(),
+        default_language: "en".into(),
+        description: "Forty homes by the river, run by the people who live in them.".into(),
+    };
+    let org = organisations::create(&founder, &settings)
+        .await
+        .map_err(explain)?;
+
+    for ((_, _, role, fate), account) in PEOPLE.iter().zip(&accounts_by_name).skip(1) {
+        if *fate == Fate::Invited {
+            // Invited, not yet accepted: a membership row waiting for them.
+            membership::ActiveModel {
+                id: Set(Uuid::new_v4()),
+                organisation_id: Set(org.id),
+                account_id: Set(account.id),
+                role: Set(role.code().to_owned()),
+                state: Set("invited".to_owned()),
+                created_at: Set(now),
+                updated_at: Set(now),
+            }
+            .insert(db)
+            .await?;
+            continue;
+        }
+        let invitation = invitations::NewInvitation {
+            email: account.email.clone(),
+            role: role.code().to_owned(),
+            expires_in_days: "14".into(),
+            max_uses: "1".into(),
+        };
+        founder.now = chrono::Utc::now();
+        let created = invitations::create(&founder, DEMO_SLUG, &invitation)
+            .await
+            .map_err(explain)?;
+        let joiner = Ctx {
+            db: db.clone(),
+            account: Some(account.clone()),
+            now: chrono::Utc::now(),
+        };
+        invitations::accept(&joiner, &created.token)
+            .await
+            .map_err(explain)?;
+        let membership = organisations::membership_of(db, org.id, account.id)
+            .await
+            .map_err(explain)?
+            .context("the membership just created")?;
+        match fate {
+            Fate::Suspended => {
+                members::change(
+                    &founder,
+                    DEMO_SLUG,
+                    membership.id,
+                    MembershipChange::Suspend,
+                )
+                .await
+                .map_err(explain)?;
+            }
+            Fate::Left => {
+                members::change(&joiner, DEMO_SLUG, membership.id, MembershipChange::Leave)
+                    .await
+                    .map_err(explain)?;
+            }
+            Fate::Stays | Fate::Invited => {}
+        }
+    }
+
+    for (name, slug, description, who) in [
+        (
+            "Housing circle",
+            "housing",
+            "Repairs, allocations and the waiting list.",
+            ["cleo", "eli", "fay", "gus"],
+        ),
+        (
+            "Finance working group",
+            "finance",
+            "Budget, rents and the annual accounts.",
+            ["ben", "dev", "hana", "ivo"],
+        ),
+    ] {
+        let form = groups::NewGroup {
+            name: name.into(),
+            slug: slug.into(),
+            description: description.into(),
+        };
+        groups::create(&founder, DEMO_SLUG, &form)
+            .await
+            .map_err(explain)?;
+        for local in who {
+            let Some(account) = accounts_by_name
+                .iter()
+                .find(|a| a.email.starts_with(&format!("{local}@")))
+            else {
+                continue;
+            };
+            if let Some(m) = organisations::membership_of(db, org.id, account.id)
+                .await
+                .map_err(explain)?
+            {
+                groups::set_member(&founder, DEMO_SLUG, slug, m.id, true)
+                    .await
+                    .map_err(explain)?;
+            }
+        }
+    }
+
+    println!("The demo co-op is ready: Riverside Housing Co-op (/o/{DEMO_SLUG}).");
+    println!(
+        "Sign in at /signin with any of these e-mail addresses and the password \"{DEMO_PASSWORD}\":"
+    );
+    for (name, local, role, fate) in PEOPLE {
+        let state = match fate {
+            Fate::Stays => "active",
+            Fate::Suspended => "suspended",
+            Fate::Left => "left",
+            Fate::Invited => "invited",
+        };
+        let email = format!("{local}@demo.quorate.invalid");
+        println!("  {email:<28} {name:<12} {} ({state})", role.code());
+    }
+    Ok(())
+}
+
+fn explain(error: ServiceError) -> anyhow::Error {
+    match error {
+        ServiceError::Invalid(problems) => anyhow::anyhow!(
+            "{}",
+            problems
+                .iter()
+                .map(|p| p.message.clone())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        other => anyhow::Error::new(other),
+    }
+}

@@ -1,6 +1,12 @@
 //! The `quorate` binary's command line. (This test also makes `cargo test` build the binary
 //! that the integration and browser tests start.)
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failing unwrap is how a test fails"
+)]
+
 use std::process::Command;
 
 #[test]

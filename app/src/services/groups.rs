@@ -64,7 +64,7 @@ pub async fn list(ctx: &Ctx, slug: &str) -> ServiceResult<Vec<GroupView>> {
                 members.push((m.id, a.display_name));
             }
         }
-        members.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        members.sort_by_key(|m| m.1.to_lowercase());
         views.push(GroupView { group, members });
     }
     Ok(views)

@@ -211,14 +211,14 @@ pub async fn find_usable(
 pub async fn accept(ctx: &Ctx, token: &str) -> ServiceResult<organisation::Model> {
     let account = ctx.signed_in()?;
     let (found, organisation) = find_usable(ctx, token).await?;
-    if let Some(address) = &found.email {
-        if super::accounts::lookup_key(address) != account.email_key {
-            return Err(ServiceError::invalid(
-                None,
-                "invitation_for_another_address",
-                "This invitation is for another e-mail address. Sign in with that address.",
-            ));
-        }
+    if let Some(address) = &found.email
+        && super::accounts::lookup_key(address) != account.email_key
+    {
+        return Err(ServiceError::invalid(
+            None,
+            "invitation_for_another_address",
+            "This invitation is for another e-mail address. Sign in with that address.",
+        ));
     }
     let txn = ctx.db.begin().await?;
     let existing = organisations::membership_of(&txn, organisation.id, account.id).await?;

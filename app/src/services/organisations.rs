@@ -209,7 +209,7 @@ pub async fn of_account(
             found.push((org, m));
         }
     }
-    found.sort_by(|a, b| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()));
+    found.sort_by_key(|(org, _)| org.name.to_lowercase());
     Ok(found)
 }
 

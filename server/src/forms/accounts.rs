@@ -112,10 +112,10 @@ pub async fn sign_in(
 
 /// `POST /signout`: ends this browser's session.
 pub async fn sign_out(State(state): State<AppState>, parts: Parts) -> Response {
-    if let Some(token) = super::session(&parts).token {
-        if let Err(error) = sessions::end(&state.db, &token).await {
-            tracing::error!(%error, "could not end a session");
-        }
+    if let Some(token) = super::session(&parts).token
+        && let Err(error) = sessions::end(&state.db, &token).await
+    {
+        tracing::error!(%error, "could not end a session");
     }
     see_other_with_cookie("/", &clear_session_cookie(state.secure_cookies))
 }

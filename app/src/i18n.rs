@@ -94,7 +94,8 @@ impl Language {
 }
 
 /// Picks the language for a request: the cookie's choice, else `Accept-Language` by quality,
-/// else English. Pure, so it is unit-tested below.
+/// else English (a signed-in person's account setting is checked before this). Pure, so it is
+/// unit-tested below.
 pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Language {
     if let Some(language) = cookie.and_then(Language::from_code) {
         return language;
@@ -152,6 +153,14 @@ pub fn use_t() -> impl Fn(&str) -> String + Clone + Send + Sync + 'static {
 
 #[cfg(feature = "ssr")]
 fn request_language() -> Language {
+    // A signed-in person's own choice comes first.
+    let chosen = crate::session::request_session()
+        .account
+        .and_then(|a| a.language)
+        .and_then(|code| Language::from_code(&code));
+    if let Some(language) = chosen {
+        return language;
+    }
     let Some(parts) = use_context::<http::request::Parts>() else {
         return Language::default();
     };

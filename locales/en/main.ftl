@@ -168,3 +168,7 @@ problem-name_length = The name must have between 1 and 120 characters.
 problem-description_too_long = The description must have at most 2000 characters.
 problem-group_slug_taken = Another group of this organisation uses this address.
 problem-group_member_not_active = Only active members can join a group.
+
+account-sessions = Other devices
+account-sessions-text = Signed in somewhere you no longer use? End every session but this one.
+account-end-other-sessions = Sign out everywhere else

@@ -168,3 +168,7 @@ problem-name_length = El nombre debe tener entre 1 y 120 caracteres.
 problem-description_too_long = La descripción debe tener como mucho 2000 caracteres.
 problem-group_slug_taken = Otro grupo de esta organización ya usa esta dirección.
 problem-group_member_not_active = Solo las personas socias activas pueden unirse a un grupo.
+
+account-sessions = Otros dispositivos
+account-sessions-text = ¿Has iniciado sesión en algún sitio que ya no usas? Cierra todas las sesiones menos esta.
+account-end-other-sessions = Cerrar sesión en los demás sitios

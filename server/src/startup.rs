@@ -141,6 +141,10 @@ pub fn build_router(
         .route("/signout", post(forms::accounts::sign_out))
         .route("/account/profile", post(forms::accounts::update_profile))
         .route("/account/password", post(forms::accounts::change_password))
+        .route(
+            "/account/sessions",
+            post(forms::accounts::end_other_sessions),
+        )
         .route("/orgs/new", post(forms::organisations::create))
         .route(
             "/o/{slug}/settings",

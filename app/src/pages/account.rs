@@ -70,6 +70,11 @@ fn AccountForms(user: crate::dto::CurrentUser) -> impl IntoView {
                 <Field form="password" name="new_password" label=t("field-new-password") state=password.clone() kind="password" autocomplete="new-password" hint=language.tr("password-hint") required=true />
                 <button type="submit">{t("account-change-password")}</button>
             </form>
+            <h2>{t("account-sessions")}</h2>
+            <p>{t("account-sessions-text")}</p>
+            <form method="post" action="/account/sessions">
+                <button type="submit" class="secondary">{t("account-end-other-sessions")}</button>
+            </form>
         </section>
     }
 }

@@ -191,3 +191,30 @@ pub async fn change_password(
         }
     }
 }
+
+/// `POST /account/sessions`: ends every session of the account but this one.
+pub async fn end_other_sessions(State(state): State<AppState>, parts: Parts) -> Response {
+    let session = super::session(&parts);
+    let result = match &session.account {
+        Some(account) => {
+            sessions::end_others(&state.db, account.id, session.token.as_deref()).await
+        }
+        None => Err(app::services::ServiceError::Forbidden(
+            app::domain::policy::Refusal::NotSignedIn,
+        )),
+    };
+    match result {
+        Ok(()) => see_other("/account"),
+        Err(error) => {
+            refused(
+                &state,
+                &parts,
+                "/account",
+                "sessions",
+                Default::default(),
+                error,
+            )
+            .await
+        }
+    }
+}

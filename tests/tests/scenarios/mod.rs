@@ -51,6 +51,10 @@ macro_rules! engine_tests {
             identity::members_and_observers_cannot_manage_members_or_invite,
             identity::the_last_admin_can_neither_leave_nor_be_demoted,
             identity::nobody_leaves_on_someone_elses_behalf,
+            identity::signing_out_everywhere_else_keeps_only_this_session,
+            identity::the_account_language_wins_over_the_browser,
+            identity::admins_make_groups_of_active_members,
+            identity::a_cross_origin_sign_in_is_refused_and_starts_no_session,
         );
     };
 }

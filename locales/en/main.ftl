@@ -172,3 +172,11 @@ problem-group_member_not_active = Only active members can join a group.
 account-sessions = Other devices
 account-sessions-text = Signed in somewhere you no longer use? End every session but this one.
 account-end-other-sessions = Sign out everywhere else
+
+mail-invitation-subject = { $inviter } invites you to { $organisation } on Quorate
+mail-invitation-body = { $inviter } invites you to join { $organisation } on Quorate, where its members make decisions together.
+
+    Open this link to accept the invitation (you can create an account there):
+    { $link }
+
+    If you did not expect this invitation, you can ignore this message.

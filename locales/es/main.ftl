@@ -172,3 +172,11 @@ problem-group_member_not_active = Solo las personas socias activas pueden unirse
 account-sessions = Otros dispositivos
 account-sessions-text = ¿Has iniciado sesión en algún sitio que ya no usas? Cierra todas las sesiones menos esta.
 account-end-other-sessions = Cerrar sesión en los demás sitios
+
+mail-invitation-subject = { $inviter } te invita a { $organisation } en Quorate
+mail-invitation-body = { $inviter } te invita a unirte a { $organisation } en Quorate, donde sus personas socias deciden en común.
+
+    Abre este enlace para aceptar la invitación (allí puedes crear una cuenta):
+    { $link }
+
+    Si no esperabas esta invitación, puedes ignorar este mensaje.

@@ -32,6 +32,14 @@ pub struct Config {
     pub log_format: LogFormat,
     /// The folder with the built browser assets (`pkg/quorate.js`, ...).
     pub site_root: PathBuf,
+    /// An SMTP server to send mail through: `smtp://user:password@mail.example.org:587?tls=required`
+    /// (STARTTLS), `smtps://...:465` (TLS) or `smtp://localhost:25` (a local relay, plain);
+    /// unset: no mail is sent (invitation links are copied by hand).
+    #[serde(default)]
+    pub smtp_url: Option<String>,
+    /// The sender of Quorate's mail, e.g. `Quorate <quorate@example.org>`.
+    #[serde(default)]
+    pub mail_from: Option<String>,
 }
 
 /// How log lines are written.
@@ -53,6 +61,8 @@ impl Default for Config {
             log_level: "info".into(),
             log_format: LogFormat::Text,
             site_root: "target/site".into(),
+            smtp_url: None,
+            mail_from: None,
         }
     }
 }
@@ -86,9 +96,20 @@ impl Config {
             origin_of(base).with_context(|| format!("invalid base_url {base:?}"))?;
         }
         crate::db::Engine::of(&self.database_url)?;
+        self.mailer()?;
         tracing_subscriber::EnvFilter::try_new(&self.log_level)
             .with_context(|| format!("invalid log_level {:?}", self.log_level))?;
         Ok(())
+    }
+
+    /// The mailer, if SMTP is configured (both `smtp_url` and `mail_from`).
+    pub fn mailer(&self) -> anyhow::Result<Option<crate::mail::Mailer>> {
+        match (&self.smtp_url, &self.mail_from) {
+            (Some(url), Some(from)) => crate::mail::Mailer::new(url, from).map(Some),
+            (Some(_), None) => bail!("smtp_url is set but mail_from is not: set both"),
+            (None, Some(_)) => bail!("mail_from is set but smtp_url is not: set both"),
+            (None, None) => Ok(None),
+        }
     }
 
     /// The socket address to bind.

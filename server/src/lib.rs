@@ -11,6 +11,7 @@ mod forms;
 mod health;
 mod instance;
 mod language;
+pub mod mail;
 mod security;
 mod session;
 pub mod startup;

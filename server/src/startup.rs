@@ -38,6 +38,8 @@ pub struct AppState {
     pub base_url: String,
     /// Whether cookies get `Secure` (the base URL is https).
     pub secure_cookies: bool,
+    /// How mail is sent, if it is configured.
+    pub mailer: Option<crate::mail::Mailer>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -131,6 +133,7 @@ pub fn build_router(
         db: connection,
         base_url: base_url.trim_end_matches('/').to_owned(),
         secure_cookies: base_url.starts_with("https://"),
+        mailer: config.mailer()?,
     };
     let routes = generate_route_list(App);
     let router = Router::new()

@@ -135,6 +135,9 @@ pub async fn create_invitation(
     match invitations::create(&ctx, &slug, &form).await {
         Ok(created) => {
             let link = format!("{}/invite/{}", state.base_url, created.token);
+            if let (Some(mailer), Some(address)) = (&state.mailer, &created.invitation.email) {
+                send_invitation(mailer, address, &ctx, &slug, &link).await;
+            }
             let shown = FormState {
                 form: "invitation_created".into(),
                 values: BTreeMap::from([("link".to_owned(), link)]),
@@ -257,4 +260,34 @@ pub async fn group_member(
             .await
         }
     }
+}
+
+/// Mails an invitation link, in the organisation's default language.
+async fn send_invitation(
+    mailer: &crate::mail::Mailer,
+    address: &str,
+    ctx: &app::services::Ctx,
+    slug: &str,
+    link: &str,
+) {
+    let Ok(seen) = organisations::find(ctx, slug).await else {
+        return;
+    };
+    let language =
+        app::i18n::Language::from_code(&seen.organisation.default_language).unwrap_or_default();
+    let inviter = ctx
+        .account
+        .as_ref()
+        .map(|a| a.display_name.clone())
+        .unwrap_or_default();
+    let args = [
+        ("organisation".to_owned(), seen.organisation.name.clone()),
+        ("inviter".to_owned(), inviter),
+        ("link".to_owned(), link.to_owned()),
+    ];
+    mailer.send_later(
+        address,
+        language.tr_args("mail-invitation-subject", &args),
+        language.tr_args("mail-invitation-body", &args),
+    );
 }

@@ -2,7 +2,8 @@
 //! the real application on a random port, and a real HTTP client.
 
 pub mod db;
+pub mod smtp;
 pub mod spawn;
 
 pub use db::{Db, TestDb};
-pub use spawn::{Browser, GOOD_PASSWORD, TestApp, quorate_bin, spawn_app};
+pub use spawn::{Browser, GOOD_PASSWORD, TestApp, quorate_bin, spawn_app, spawn_app_with};

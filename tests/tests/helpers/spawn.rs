@@ -147,14 +147,20 @@ fn new_client() -> reqwest::Client {
 /// Builds the application exactly as `quorate serve` does, on port 0, and serves it in the
 /// background for the rest of the test.
 pub async fn spawn_app(db: Db) -> TestApp {
+    spawn_app_with(db, |_| {}).await
+}
+
+/// Like [`spawn_app`], with the configuration adjusted first (SMTP, OpenID providers, ...).
+pub async fn spawn_app_with(db: Db, adjust: impl FnOnce(&mut Config)) -> TestApp {
     let db = TestDb::new(db).await;
-    let config = Config {
+    let mut config = Config {
         database_url: db.url.clone(),
         bind: "127.0.0.1:0".into(),
         site_root: workspace_root().join("target/site"),
         log_level: "warn".into(),
         ..Config::default()
     };
+    adjust(&mut config);
     let app = Application::build(config).await.expect("the app starts");
     let address = app.base_url().to_owned();
     let connection = app.database();

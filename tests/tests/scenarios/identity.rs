@@ -841,3 +841,46 @@ pub async fn a_cross_origin_sign_in_is_refused_and_starts_no_session(db: Db) {
     assert_eq!(response.status(), 403);
     assert!(response.headers().get("set-cookie").is_none());
 }
+
+pub async fn an_invitation_to_an_address_is_mailed_when_smtp_is_configured(db: Db) {
+    let sink = crate::helpers::smtp::MailSink::start().await;
+    let url = sink.url.clone();
+    let app = crate::helpers::spawn_app_with(db, move |config| {
+        config.smtp_url = Some(url);
+        config.mail_from = Some("Quorate <quorate@example.org>".into());
+    })
+    .await;
+    let ada = app.browser();
+    ada.sign_up("Ada", "ada@example.org").await;
+    ada.create_organisation("The Co-op", "coop").await;
+    let response = ada
+        .post_form(
+            "/o/coop/invitations",
+            &[
+                ("email", "bea@example.org"),
+                ("role", "member"),
+                ("expires_in_days", "7"),
+                ("max_uses", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 201);
+    let html = response.text().await.unwrap();
+    let messages = sink.wait_for(1).await;
+    assert_eq!(messages.len(), 1, "one message");
+    let message = &messages[0];
+    assert!(message.contains("To: bea@example.org"), "{message}");
+    assert!(
+        message.contains("Subject: Ada invites you to The Co-op on Quorate"),
+        "{message}"
+    );
+    let token = html
+        .split("/invite/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap();
+    assert!(
+        message.contains(token),
+        "the mail carries the same link: {message}"
+    );
+}

@@ -55,6 +55,7 @@ macro_rules! engine_tests {
             identity::the_account_language_wins_over_the_browser,
             identity::admins_make_groups_of_active_members,
             identity::a_cross_origin_sign_in_is_refused_and_starts_no_session,
+            identity::an_invitation_to_an_address_is_mailed_when_smtp_is_configured,
         );
     };
 }

@@ -40,24 +40,8 @@ pub async fn sign_up(
 ) -> ServiceResult<account::Model> {
     let display_name = form.display_name.trim();
     let mut problems = Vec::new();
-    let address = match email::normalise_email(&form.email) {
-        Ok(address) => Some(address),
-        Err(problem) => {
-            problems.push(Problem::new(
-                Some("email"),
-                problem.code(),
-                problem.to_string(),
-            ));
-            None
-        }
-    };
-    if display_name.is_empty() || display_name.chars().count() > 120 {
-        problems.push(Problem::new(
-            Some("display_name"),
-            "display_name_length",
-            "The display name must have between 1 and 120 characters.",
-        ));
-    }
+    let address = checked_email(&form.email, &mut problems);
+    check_display_name(display_name, &mut problems);
     for problem in password::password_problems(&form.password, &form.email, display_name) {
         problems.push(Problem::new(
             Some("password"),
@@ -202,24 +186,8 @@ pub async fn update_profile(
 ) -> ServiceResult<account::Model> {
     let display_name = form.display_name.trim();
     let mut problems = Vec::new();
-    if display_name.is_empty() || display_name.chars().count() > 120 {
-        problems.push(Problem::new(
-            Some("display_name"),
-            "display_name_length",
-            "The display name must have between 1 and 120 characters.",
-        ));
-    }
-    let address = match email::normalise_email(&form.email) {
-        Ok(address) => Some(address),
-        Err(problem) => {
-            problems.push(Problem::new(
-                Some("email"),
-                problem.code(),
-                problem.to_string(),
-            ));
-            None
-        }
-    };
+    check_display_name(display_name, &mut problems);
+    let address = checked_email(&form.email, &mut problems);
     let key = lookup_key(&form.email);
     if key != account.email_key
         && account::Entity::find()
@@ -251,6 +219,31 @@ pub async fn update_profile(
     row.email_key = Set(key);
     row.language = Set((!language.is_empty()).then(|| language.to_owned()));
     Ok(row.update(db).await?)
+}
+
+/// The normalised address, or a problem for the `email` field.
+pub fn checked_email(address: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    match email::normalise_email(address) {
+        Ok(address) => Some(address),
+        Err(problem) => {
+            problems.push(Problem::new(
+                Some("email"),
+                problem.code(),
+                problem.to_string(),
+            ));
+            None
+        }
+    }
+}
+
+fn check_display_name(display_name: &str, problems: &mut Vec<Problem>) {
+    if display_name.is_empty() || display_name.chars().count() > 120 {
+        problems.push(Problem::new(
+            Some("display_name"),
+            "display_name_length",
+            "The display name must have between 1 and 120 characters.",
+        ));
+    }
 }
 
 /// Argon2id with the crate's default (OWASP-recommended) parameters, as a PHC string.

@@ -88,21 +88,9 @@ pub async fn create(ctx: &Ctx, slug: &str, form: &NewInvitation) -> ServiceResul
         ));
     }
     let email = form.email.trim();
-    let email = if email.is_empty() {
-        None
-    } else {
-        match crate::domain::email::normalise_email(email) {
-            Ok(address) => Some(address),
-            Err(problem) => {
-                problems.push(Problem::new(
-                    Some("email"),
-                    problem.code(),
-                    problem.to_string(),
-                ));
-                None
-            }
-        }
-    };
+    let email = (!email.is_empty())
+        .then(|| super::accounts::checked_email(email, &mut problems))
+        .flatten();
     let (Some(role), Some(days), Some(max_uses), true) =
         (role, days, max_uses, problems.is_empty())
     else {

@@ -17,25 +17,22 @@ pub struct TestApp {
 }
 
 impl TestApp {
-    /// `GET path`.
+    /// `GET path` with this app's own client.
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(format!("{}{path}", self.address))
-            .send()
-            .await
-            .expect("the server answers")
+        self.as_browser().get(path).await
     }
 
-    /// `POST path` with a form, sent as a browser on our own pages would send it.
+    /// `POST path` with a form, from our own pages, with this app's own client.
     pub async fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client
-            .post(format!("{}{path}", self.address))
-            .header("origin", &self.address)
-            .header("sec-fetch-site", "same-origin")
-            .form(form)
-            .send()
-            .await
-            .expect("the server answers")
+        self.as_browser().post_form(path, form).await
+    }
+
+    /// This app's own client as a [`Browser`] (it shares the cookie jar).
+    pub fn as_browser(&self) -> Browser {
+        Browser {
+            address: self.address.clone(),
+            client: self.client.clone(),
+        }
     }
 
     /// Another browser (its own cookies) on the same instance.

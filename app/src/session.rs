@@ -77,3 +77,56 @@ fn form_state_on_server() -> Option<crate::dto::FormState> {
 fn form_state_on_server() -> Option<crate::dto::FormState> {
     None
 }
+
+/// The OpenID providers people can sign in with, as (id, button label); the server provides
+/// it to every page from its configuration.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OidcProviders(pub Vec<(String, String)>);
+
+/// The configured OpenID providers (id, label), handed to the browser with the page.
+pub fn use_oidc_providers() -> Vec<(String, String)> {
+    SharedValue::new(oidc_providers_on_server).into_inner()
+}
+
+#[cfg(feature = "ssr")]
+fn oidc_providers_on_server() -> Vec<(String, String)> {
+    use_context::<OidcProviders>()
+        .map(|p| p.0)
+        .unwrap_or_default()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn oidc_providers_on_server() -> Vec<(String, String)> {
+    Vec::new()
+}
+
+/// The link that starts signing in (or linking) with a provider, coming back to `next`.
+pub fn oidc_start_href(id: &str, next: &str) -> String {
+    let mut href = format!("/auth/oidc/{id}/start");
+    if !next.is_empty() {
+        href.push_str("?next=");
+        for byte in next.bytes() {
+            match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                    href.push(char::from(byte));
+                }
+                _ => href.push_str(&format!("%{byte:02X}")),
+            }
+        }
+    }
+    href
+}
+
+#[cfg(test)]
+mod tests {
+    use super::oidc_start_href;
+
+    #[test]
+    fn the_start_link_escapes_the_return_path() {
+        assert_eq!(oidc_start_href("kc", ""), "/auth/oidc/kc/start");
+        assert_eq!(
+            oidc_start_href("kc", "/o/coop?tab=a&b=ü"),
+            "/auth/oidc/kc/start?next=/o/coop%3Ftab%3Da%26b%3D%C3%BC"
+        );
+    }
+}

@@ -180,3 +180,24 @@ mail-invitation-body = { $inviter } invites you to join { $organisation } on Quo
     { $link }
 
     If you did not expect this invitation, you can ignore this message.
+
+# Signing in with OpenID providers
+signin-with-provider-heading = Or sign in with
+signin-with-provider = Sign in with { $provider }
+account-providers = Sign-in providers
+account-providers-text = Link a provider to sign in to this account with it.
+account-link-provider = Link { $provider }
+problem-oidc_unknown_provider = There is no such sign-in provider here.
+problem-oidc_provider_unavailable = The sign-in provider cannot be reached or did not answer properly. Try again later.
+problem-oidc_denied = Sign-in was cancelled at the provider.
+problem-oidc_provider_error = The sign-in provider reported an error.
+problem-oidc_state_mismatch = This sign-in did not start in this browser, so it was refused. Start again.
+problem-oidc_flow_unknown = This sign-in link was used already or has expired. Start again.
+problem-oidc_link_session_changed = You are no longer signed in to the account you were linking. Sign in and start again.
+problem-oidc_exchange_refused = The sign-in provider did not confirm the sign-in. Start again.
+problem-oidc_token_invalid = The sign-in provider's answer did not pass our checks.
+problem-oidc_nonce_mismatch = The sign-in provider's answer belongs to another sign-in. Start again.
+problem-oidc_identity_linked_elsewhere = This sign-in is linked to another Quorate account already.
+problem-oidc_email_has_account = An account with this e-mail address exists. Sign in with its password, then link the provider on your account page.
+problem-oidc_no_email = The provider did not tell us an e-mail address.
+problem-oidc_email_unverified = The provider has not verified your e-mail address.

@@ -180,3 +180,24 @@ mail-invitation-body = { $inviter } te invita a unirte a { $organisation } en Qu
     { $link }
 
     Si no esperabas esta invitación, puedes ignorar este mensaje.
+
+# Signing in with OpenID providers
+signin-with-provider-heading = O inicia sesión con
+signin-with-provider = Iniciar sesión con { $provider }
+account-providers = Proveedores de inicio de sesión
+account-providers-text = Vincula un proveedor para iniciar sesión en esta cuenta con él.
+account-link-provider = Vincular { $provider }
+problem-oidc_unknown_provider = Aquí no hay ningún proveedor de inicio de sesión con ese nombre.
+problem-oidc_provider_unavailable = No se puede contactar con el proveedor de inicio de sesión o no respondió correctamente. Inténtalo más tarde.
+problem-oidc_denied = El inicio de sesión se canceló en el proveedor.
+problem-oidc_provider_error = El proveedor de inicio de sesión informó de un error.
+problem-oidc_state_mismatch = Este inicio de sesión no empezó en este navegador, así que se rechazó. Empieza de nuevo.
+problem-oidc_flow_unknown = Este enlace de inicio de sesión ya se usó o ha caducado. Empieza de nuevo.
+problem-oidc_link_session_changed = Ya no tienes la sesión iniciada en la cuenta que estabas vinculando. Inicia sesión y empieza de nuevo.
+problem-oidc_exchange_refused = El proveedor de inicio de sesión no confirmó el inicio de sesión. Empieza de nuevo.
+problem-oidc_token_invalid = La respuesta del proveedor de inicio de sesión no superó nuestras comprobaciones.
+problem-oidc_nonce_mismatch = La respuesta del proveedor de inicio de sesión pertenece a otro inicio de sesión. Empieza de nuevo.
+problem-oidc_identity_linked_elsewhere = Este inicio de sesión ya está vinculado a otra cuenta de Quorate.
+problem-oidc_email_has_account = Ya existe una cuenta con esta dirección de correo. Inicia sesión con su contraseña y después vincula el proveedor en la página de tu cuenta.
+problem-oidc_no_email = El proveedor no nos indicó ninguna dirección de correo.
+problem-oidc_email_unverified = El proveedor no ha verificado tu dirección de correo.

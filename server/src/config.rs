@@ -40,6 +40,10 @@ pub struct Config {
     /// The sender of Quorate's mail, e.g. `Quorate <quorate@example.org>`.
     #[serde(default)]
     pub mail_from: Option<String>,
+    /// OpenID providers people can sign in with: `[[oidc]]` tables in `quorate.toml`, or
+    /// `QUORATE_OIDC='[{id=keycloak,name=Keycloak,issuer="https://...",client_id=quorate,client_secret="..."}]'`.
+    #[serde(default)]
+    pub oidc: Vec<crate::oidc::ProviderConfig>,
 }
 
 /// How log lines are written.
@@ -63,6 +67,7 @@ impl Default for Config {
             site_root: "target/site".into(),
             smtp_url: None,
             mail_from: None,
+            oidc: Vec::new(),
         }
     }
 }
@@ -97,6 +102,7 @@ impl Config {
         }
         crate::db::Engine::of(&self.database_url)?;
         self.mailer()?;
+        crate::oidc::validate(&self.oidc)?;
         tracing_subscriber::EnvFilter::try_new(&self.log_level)
             .with_context(|| format!("invalid log_level {:?}", self.log_level))?;
         Ok(())

@@ -12,6 +12,7 @@ mod health;
 mod instance;
 mod language;
 pub mod mail;
+pub mod oidc;
 mod security;
 mod session;
 pub mod startup;

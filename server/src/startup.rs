@@ -40,6 +40,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// How mail is sent, if it is configured.
     pub mailer: Option<crate::mail::Mailer>,
+    /// The OpenID providers people can sign in with.
+    pub oidc: crate::oidc::Providers,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -134,6 +136,7 @@ pub fn build_router(
         base_url: base_url.trim_end_matches('/').to_owned(),
         secure_cookies: base_url.starts_with("https://"),
         mailer: config.mailer()?,
+        oidc: crate::oidc::Providers::new(&config.oidc)?,
     };
     let routes = generate_route_list(App);
     let router = Router::new()
@@ -142,6 +145,8 @@ pub fn build_router(
         .route("/signup", post(forms::accounts::sign_up))
         .route("/signin", post(forms::accounts::sign_in))
         .route("/signout", post(forms::accounts::sign_out))
+        .route("/auth/oidc/{provider}/start", get(crate::oidc::start))
+        .route("/auth/oidc/{provider}/callback", get(crate::oidc::callback))
         .route("/account/profile", post(forms::accounts::update_profile))
         .route("/account/password", post(forms::accounts::change_password))
         .route(
@@ -183,7 +188,11 @@ pub fn build_router(
             routes,
             {
                 let db = state.db.clone();
-                move || provide_context(Database(db.clone()))
+                let oidc = state.oidc.for_pages();
+                move || {
+                    provide_context(Database(db.clone()));
+                    provide_context(oidc.clone());
+                }
             },
             {
                 let options = leptos_options.clone();
@@ -196,7 +205,11 @@ pub fn build_router(
         >(
             {
                 let db = state.db.clone();
-                move || provide_context(Database(db.clone()))
+                let oidc = state.oidc.for_pages();
+                move || {
+                    provide_context(Database(db.clone()));
+                    provide_context(oidc.clone());
+                }
             },
             shell,
         ))

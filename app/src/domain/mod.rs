@@ -8,6 +8,7 @@ pub mod digest;
 pub mod email;
 pub mod invitation;
 pub mod membership;
+pub mod oidc;
 pub mod organisation;
 pub mod password;
 pub mod policy;

@@ -7,5 +7,7 @@ pub mod group_member;
 pub mod invitation;
 pub mod login_throttle;
 pub mod membership;
+pub mod oidc_flow;
+pub mod oidc_identity;
 pub mod organisation;
 pub mod session;

@@ -5,7 +5,7 @@ use crate::{
     components::forms::{Field, ProblemSummary},
     i18n::{Language, use_language, use_t},
     pages::load_error::LoadError,
-    session::use_form_state,
+    session::{oidc_start_href, use_form_state, use_oidc_providers},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -34,6 +34,8 @@ fn AccountForms(user: crate::dto::CurrentUser) -> impl IntoView {
     let language = use_language();
     let profile = use_form_state("profile");
     let password = use_form_state("password");
+    let link = use_form_state("oidc_link");
+    let providers = use_oidc_providers();
     let chosen = if profile.form.is_empty() {
         user.language.clone().unwrap_or_default()
     } else {
@@ -70,6 +72,20 @@ fn AccountForms(user: crate::dto::CurrentUser) -> impl IntoView {
                 <Field form="password" name="new_password" label=t("field-new-password") state=password.clone() kind="password" autocomplete="new-password" hint=language.tr("password-hint") required=true />
                 <button type="submit">{t("account-change-password")}</button>
             </form>
+            {(!providers.is_empty() || !link.problems.is_empty()).then(|| view! {
+                <h2>{t("account-providers")}</h2>
+                <ProblemSummary form="oidc_link" state=link.clone() />
+                <p>{t("account-providers-text")}</p>
+                <ul class="actions">
+                    {providers
+                        .into_iter()
+                        .map(|(id, name)| {
+                            let label = language.tr_with("account-link-provider", "provider", name);
+                            view! { <li><a class="button" href=oidc_start_href(&id, "/account")>{label}</a></li> }
+                        })
+                        .collect_view()}
+                </ul>
+            })}
             <h2>{t("account-sessions")}</h2>
             <p>{t("account-sessions-text")}</p>
             <form method="post" action="/account/sessions">

@@ -2,8 +2,8 @@
 
 use crate::{
     components::forms::{Field, ProblemSummary},
-    i18n::use_t,
-    session::use_form_state,
+    i18n::{use_language, use_t},
+    session::{oidc_start_href, use_form_state, use_oidc_providers},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,6 +13,8 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let t = use_t();
+    let language = use_language();
+    let providers = use_oidc_providers();
     let state = use_form_state("signin");
     let query = use_query_map();
     let next = move || {
@@ -34,6 +36,18 @@ pub fn SignInPage() -> impl IntoView {
                 <Field form="signin" name="password" label=t("field-password") state=state.clone() kind="password" autocomplete="current-password" required=true />
                 <button type="submit">{t("signin-submit")}</button>
             </form>
+            {(!providers.is_empty()).then(|| view! {
+                <h2>{t("signin-with-provider-heading")}</h2>
+                <ul class="actions">
+                    {providers
+                        .into_iter()
+                        .map(|(id, name)| {
+                            let label = language.tr_with("signin-with-provider", "provider", name);
+                            view! { <li><a class="button" href=move || oidc_start_href(&id, &next())>{label}</a></li> }
+                        })
+                        .collect_view()}
+                </ul>
+            })}
             <p>{t("signin-no-account")} " " <a href="/signup">{t("nav-sign-up")}</a></p>
         </section>
     }

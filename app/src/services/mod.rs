@@ -8,6 +8,7 @@ pub mod error;
 pub mod groups;
 pub mod invitations;
 pub mod members;
+pub mod oidc;
 pub mod organisations;
 pub mod sessions;
 pub mod tokens;

@@ -94,10 +94,12 @@ pub async fn render_page(
         .insert(axum::extract::OriginalUri(page_uri));
     let options = state.leptos_options.clone();
     let db = state.db.clone();
+    let oidc = state.oidc.for_pages();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(form_state.clone());
             provide_context(Database(db.clone()));
+            provide_context(oidc.clone());
         },
         move || shell(options.clone()),
     );

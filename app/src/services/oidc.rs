@@ -1,0 +1,221 @@
+//! OpenID Connect sign-in, the database side: flows started at a provider and the identities
+//! linked to accounts. The protocol (discovery, code exchange, ID-token checks) lives in the
+//! server's `oidc` module; the rule of what a verified sign-in does in `domain::oidc`.
+
+use super::{ServiceError, ServiceResult, accounts};
+use crate::{
+    domain::oidc::{Arrival, ClaimedEmail, Decision, decide},
+    entities::{account, oidc_flow, oidc_identity},
+};
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    TransactionTrait,
+};
+use uuid::Uuid;
+
+/// How long a person has at the provider before the flow is refused as stale.
+pub const FLOW_LIFETIME: Duration = Duration::minutes(15);
+
+/// Records a flow that is about to send the browser to a provider, and sweeps stale ones.
+pub async fn begin(
+    db: &impl ConnectionTrait,
+    flow: oidc_flow::Model,
+    now: DateTime<Utc>,
+) -> ServiceResult<()> {
+    oidc_flow::Entity::delete_many()
+        .filter(oidc_flow::Column::CreatedAt.lt(now - FLOW_LIFETIME))
+        .exec(db)
+        .await?;
+    oidc_flow::ActiveModel::from(flow).insert(db).await?;
+    Ok(())
+}
+
+/// Takes (reads and deletes) the flow with this state, for this provider, if it exists and
+/// is fresh. Deleting first makes it single-use: of two callbacks with the same state, only
+/// the one whose delete removed the row gets it.
+pub async fn take(
+    db: &impl ConnectionTrait,
+    state: &str,
+    provider: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<Option<oidc_flow::Model>> {
+    let Some(flow) = oidc_flow::Entity::find_by_id(state.to_owned())
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let deleted = oidc_flow::Entity::delete_by_id(state.to_owned())
+        .exec(db)
+        .await?;
+    let usable = deleted.rows_affected == 1
+        && flow.provider == provider
+        && now - flow.created_at < FLOW_LIFETIME;
+    Ok(usable.then_some(flow))
+}
+
+/// A verified ID token's facts, as the server's `oidc` module extracts them.
+#[derive(Debug, Clone)]
+pub struct VerifiedIdentity {
+    /// The issuer, as in the token.
+    pub issuer: String,
+    /// The subject (`sub`).
+    pub subject: String,
+    /// The e-mail address and whether the provider vouches for it.
+    pub email: ClaimedEmail,
+    /// A display name (`name`, else `preferred_username`), if the token has one.
+    pub name: Option<String>,
+}
+
+/// Applies `domain::oidc::decide` to a verified sign-in and returns the account to sign in.
+/// Everything is read and written in one transaction; a refusal writes nothing.
+pub async fn complete(
+    db: &sea_orm::DatabaseConnection,
+    identity: &VerifiedIdentity,
+    linking_account: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> ServiceResult<account::Model> {
+    let txn = db.begin().await?;
+    let linked =
+        oidc_identity::Entity::find_by_id((identity.issuer.clone(), identity.subject.clone()))
+            .one(&txn)
+            .await?;
+    let email_account = match &identity.email {
+        ClaimedEmail::Missing => None,
+        ClaimedEmail::Unverified(address) | ClaimedEmail::Verified(address) => {
+            account::Entity::find()
+                .filter(account::Column::EmailKey.eq(accounts::lookup_key(address)))
+                .one(&txn)
+                .await?
+                .map(|a| a.id)
+        }
+    };
+    let arrival = Arrival {
+        linked_account: linked.map(|l| l.account_id),
+        linking_account,
+        email: identity.email.clone(),
+        email_account,
+    };
+    let account_id = match decide(&arrival) {
+        Decision::SignIn(id) => id,
+        Decision::Link(id) => {
+            link(&txn, identity, id, now).await?;
+            id
+        }
+        Decision::Create(address) => {
+            let created = create_account(&txn, identity, &address, now).await?;
+            link(&txn, identity, created, now).await?;
+            created
+        }
+        Decision::Refuse(refusal) => {
+            return Err(ServiceError::invalid(
+                None,
+                refusal.code(),
+                refusal.message(),
+            ));
+        }
+    };
+    let account = account::Entity::find_by_id(account_id)
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    txn.commit().await?;
+    Ok(account)
+}
+
+/// The providers (issuer URLs) linked to an account.
+pub async fn linked_issuers(
+    db: &impl ConnectionTrait,
+    account_id: Uuid,
+) -> ServiceResult<Vec<String>> {
+    Ok(oidc_identity::Entity::find()
+        .filter(oidc_identity::Column::AccountId.eq(account_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| i.issuer)
+        .collect())
+}
+
+async fn link(
+    db: &impl ConnectionTrait,
+    identity: &VerifiedIdentity,
+    account_id: Uuid,
+    now: DateTime<Utc>,
+) -> ServiceResult<()> {
+    oidc_identity::ActiveModel {
+        issuer: Set(identity.issuer.clone()),
+        subject: Set(identity.subject.clone()),
+        account_id: Set(account_id),
+        linked_at: Set(now),
+    }
+    .insert(db)
+    .await
+    .map_err(|error| match accounts::is_unique_violation(&error) {
+        // The same identity arriving twice at once: the other one linked it.
+        true => ServiceError::invalid(
+            None,
+            "oidc_identity_linked_elsewhere",
+            "This sign-in is linked to a Quorate account already.",
+        ),
+        false => error.into(),
+    })?;
+    Ok(())
+}
+
+async fn create_account(
+    db: &impl ConnectionTrait,
+    identity: &VerifiedIdentity,
+    address: &str,
+    now: DateTime<Utc>,
+) -> ServiceResult<Uuid> {
+    let mut problems = Vec::new();
+    let Some(address) = accounts::checked_email(address, &mut problems) else {
+        return Err(ServiceError::Invalid(problems));
+    };
+    let display_name = display_name(identity.name.as_deref(), &address);
+    let id = Uuid::new_v4();
+    account::ActiveModel {
+        id: Set(id),
+        email_key: Set(accounts::lookup_key(&address)),
+        email: Set(address),
+        display_name: Set(display_name),
+        password_hash: Set(None),
+        language: Set(None),
+        created_at: Set(now),
+    }
+    .insert(db)
+    .await
+    .map_err(|error| match accounts::is_unique_violation(&error) {
+        true => ServiceError::invalid(
+            None,
+            "oidc_email_has_account",
+            "An account with this e-mail address exists.",
+        ),
+        false => error.into(),
+    })?;
+    Ok(id)
+}
+
+/// The provider's name for the person, trimmed to the 120 characters an account allows;
+/// else the part of the address before the `@`.
+fn display_name(name: Option<&str>, address: &str) -> String {
+    let name = name.map(str::trim).filter(|n| !n.is_empty());
+    let fallback = address.split('@').next().unwrap_or(address);
+    name.unwrap_or(fallback).chars().take(120).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::display_name;
+
+    #[test]
+    fn the_display_name_falls_back_to_the_address_and_is_cut_to_size() {
+        assert_eq!(display_name(Some(" Ana "), "a@example.org"), "Ana");
+        assert_eq!(display_name(Some("  "), "ana@example.org"), "ana");
+        assert_eq!(display_name(None, "ana@example.org"), "ana");
+        let long = "x".repeat(300);
+        assert_eq!(display_name(Some(&long), "a@b.org").chars().count(), 120);
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod binary;
 pub mod identity;
+pub mod oidc;
 pub mod web;
 
 /// Generates one `#[tokio::test]` per scenario for the given engine.
@@ -56,6 +57,15 @@ macro_rules! engine_tests {
             identity::admins_make_groups_of_active_members,
             identity::a_cross_origin_sign_in_is_refused_and_starts_no_session,
             identity::an_invitation_to_an_address_is_mailed_when_smtp_is_configured,
+            oidc::signing_in_with_an_openid_provider_creates_an_account_and_signs_in,
+            oidc::a_second_sign_in_with_the_same_identity_reuses_the_account,
+            oidc::a_callback_with_a_tampered_state_is_refused_and_signs_nobody_in,
+            oidc::a_replayed_callback_is_refused,
+            oidc::an_id_token_with_another_nonce_is_refused,
+            oidc::an_address_with_a_password_account_is_not_linked_automatically,
+            oidc::a_signed_in_owner_links_a_provider_and_then_signs_in_with_it,
+            oidc::declining_at_the_provider_is_refused_with_a_clear_page,
+            oidc::a_provider_that_is_down_gives_a_clear_page,
         );
     };
 }

@@ -1,0 +1,444 @@
+// Identity: accounts, sessions, organisations, invitations and members, as a person uses them
+// (plain forms that post and redirect, the same with JavaScript on and off).
+// The database is shared by every test of a run and by both projects: every e-mail address
+// and web address below is made unique.
+import { test, expect, axeViolationsInSchemes } from "./fixtures";
+import type { Browser, BrowserContext, Cookie, Page, Response, TestInfo } from "@playwright/test";
+
+const PASSWORD = "correct horse battery staple 7";
+let counter = 0;
+
+/** A lowercase token unique to this run, project and call. */
+function unique(testInfo: TestInfo, label: string) {
+  counter += 1;
+  return `${label}-${testInfo.project.name}-${Date.now().toString(36)}${counter}`;
+}
+
+function person(testInfo: TestInfo, first: string) {
+  const id = unique(testInfo, first.toLowerCase());
+  return { name: `${first} ${id.split("-").slice(1).join(" ")}`, email: `${id}@example.org` };
+}
+
+/** Clicks `button` (a form's submit) and returns the answer to the POST it sends. */
+async function submit(page: Page, button: ReturnType<Page["getByRole"]>): Promise<Response> {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.request().isNavigationRequest()),
+    button.click(),
+  ]);
+  // The POST is answered with a page or a redirect; wait for whatever it leads to.
+  await page.waitForLoadState("load");
+  return response;
+}
+
+async function signUp(page: Page, who: { name: string; email: string }) {
+  await page.goto("/signup");
+  await fillSignUp(page, who, PASSWORD);
+  const response = await submit(page, page.getByRole("button", { name: "Create account" }));
+  expect(response.status(), "a successful sign-up redirects").toBe(303);
+}
+
+async function fillSignUp(page: Page, who: { name: string; email: string }, password: string) {
+  await page.getByLabel("Display name").fill(who.name);
+  await page.getByLabel("E-mail address").fill(who.email);
+  await page.getByLabel("Password").fill(password);
+}
+
+async function expectSignedInAs(page: Page, name: string) {
+  const header = page.getByRole("banner");
+  await expect(header.getByRole("link", { name, exact: true })).toHaveAttribute("href", "/account");
+  await expect(header.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(header.getByRole("link", { name: "Sign in", exact: true })).toHaveCount(0);
+}
+
+async function createOrganisation(page: Page, org: { name: string; slug: string }) {
+  await page.goto("/orgs/new");
+  await page.getByLabel("Name", { exact: true }).fill(org.name);
+  await page.getByLabel("Web address").fill(org.slug);
+  await page.getByLabel("Time zone").fill("Europe/Madrid");
+  await page.getByLabel("Default language").selectOption({ label: "English" });
+  await page.getByLabel("Description").fill("Our bakery co-op decides here.");
+  await submit(page, page.getByRole("button", { name: "Create organisation" }));
+  await expect(page).toHaveURL(new RegExp(`/o/${org.slug}$`));
+}
+
+/** Creates an invitation link for `role` and returns it (and the POST's status). */
+async function createInvitation(page: Page, slug: string, role: string) {
+  await page.goto(`/o/${slug}/invitations`);
+  await expect(page.getByLabel("Expires after (days)")).toHaveValue("14");
+  await expect(page.getByLabel("How many people may use it")).toHaveValue("1");
+  await page.getByLabel("Role").selectOption({ label: role });
+  const response = await submit(page, page.getByRole("button", { name: "Create invitation link" }));
+  const status = page.getByRole("status");
+  await expect(status).toContainText("The invitation link is ready");
+  const link = await status.getByLabel("Invitation link").inputValue();
+  return { link, status: response.status() };
+}
+
+/** A second person's browser, with the same JavaScript setting as this project; its console
+ *  errors are collected with the first page's. */
+async function secondBrowser(browser: Browser, testInfo: TestInfo, consoleErrors: string[]) {
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    javaScriptEnabled: testInfo.project.use.javaScriptEnabled,
+  });
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(`[second browser, ${page.url()}] ${m.text()}`);
+  });
+  page.on("pageerror", (e) => consoleErrors.push(`[second browser, ${page.url()}] ${e.message}`));
+  return { context, page };
+}
+
+/** Chromium logs "Failed to load resource: ... status of 403" for a page answered with an
+ *  error status: that is the browser reporting the status we asked for, not an app error. */
+function forgiveStatusMessages(consoleErrors: string[], status: number) {
+  const expected = `Failed to load resource: the server responded with a status of ${status} `;
+  for (let i = consoleErrors.length - 1; i >= 0; i--) {
+    if (consoleErrors[i].replace(/^\[second browser, [^\]]*\] /, "").startsWith(expected)) {
+      consoleErrors.splice(i, 1);
+    }
+  }
+}
+
+function memberRow(page: Page, name: string) {
+  return page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name, exact: true }) });
+}
+
+// Columns of the admin's member table, after the name: e-mail, role, status, actions.
+const ROLE_CELL = 1;
+const STATUS_CELL = 2;
+
+function yourRole(page: Page) {
+  return page.locator("dt", { hasText: "Your role" }).locator("xpath=following-sibling::dd[1]");
+}
+
+test("sign-up with a weak password says the rule and keeps the name and e-mail", async ({
+  page,
+  consoleErrors,
+}, testInfo) => {
+  const who = person(testInfo, "Carmen");
+  await page.goto("/signup");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Create an account");
+  await expect(page.getByText("At least 10 characters; not a common password")).toBeVisible();
+
+  await fillSignUp(page, who, "short");
+  const refused = await submit(page, page.getByRole("button", { name: "Create account" }));
+  expect(refused.status()).toBe(422);
+  forgiveStatusMessages(consoleErrors, 422);
+
+  const summary = page.getByRole("alert");
+  await expect(summary).toContainText("Please correct the following");
+  const rule = "The password must have at least 10 characters.";
+  await expect(summary.getByRole("link", { name: rule })).toHaveAttribute("href", "#signup-password");
+  const password = page.getByLabel("Password");
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await expect(password).toHaveAccessibleDescription(new RegExp(rule.replace(/\./g, "\\.")));
+  await expect(password).toHaveValue("");
+  await expect(page.getByLabel("Display name")).toHaveValue(who.name);
+  await expect(page.getByLabel("E-mail address")).toHaveValue(who.email);
+
+  // A common password is refused for what it is, too.
+  await password.fill("password123");
+  await submit(page, page.getByRole("button", { name: "Create account" }));
+  forgiveStatusMessages(consoleErrors, 422);
+  await expect(page.getByRole("alert")).toContainText("one of the most common ones");
+
+  await page.getByLabel("Password").fill(PASSWORD);
+  const accepted = await submit(page, page.getByRole("button", { name: "Create account" }));
+  expect(accepted.status()).toBe(303);
+  await expect(page).toHaveURL(/\/$/);
+  await expectSignedInAs(page, who.name);
+});
+
+test("a co-op: create it, invite a member, change their role, suspend and reinstate them", async ({
+  page,
+  browser,
+  consoleErrors,
+}, testInfo) => {
+  test.setTimeout(60_000);
+  const ada = person(testInfo, "Ada");
+  const bea = person(testInfo, "Bea");
+  const org = { name: `Bakery ${unique(testInfo, "co-op")}`, slug: unique(testInfo, "bakery") };
+
+  // Ada creates the organisation and is its administrator.
+  await signUp(page, ada);
+  await expectSignedInAs(page, ada.name);
+  await createOrganisation(page, org);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(org.name);
+  await expect(yourRole(page)).toHaveText("Administrator");
+  const main = page.getByRole("main");
+  for (const link of ["Members", "Invitations", "Settings"]) {
+    await expect(main.getByRole("link", { name: link, exact: true })).toBeVisible();
+  }
+
+  // Ada creates an invitation for a Member.
+  const invitation = await createInvitation(page, org.slug, "Member");
+  expect(invitation.status).toBe(201);
+  expect(invitation.link).toMatch(
+    new RegExp(`^${testInfo.project.use.baseURL}/invite/[A-Za-z0-9_-]{16,}$`),
+  );
+  await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText("Member");
+
+  // Bea, in her own browser, opens the link: it says what it offers and asks her to sign up.
+  const second = await secondBrowser(browser, testInfo, consoleErrors);
+  const beaPage = second.page;
+  await beaPage.goto(invitation.link);
+  await expect(beaPage.getByRole("main")).toContainText(
+    `You are invited to join ${org.name} as Member.`,
+  );
+  await expect(beaPage.getByRole("button", { name: "Accept the invitation" })).toHaveCount(0);
+  await beaPage.getByRole("main").getByRole("link", { name: "Create an account" }).click();
+  await expect(beaPage).toHaveURL(/\/signup\?next=\/invite\//);
+  await fillSignUp(beaPage, bea, PASSWORD);
+  await submit(beaPage, beaPage.getByRole("button", { name: "Create account" }));
+  await expectSignedInAs(beaPage, bea.name);
+  // The sign-up page forgets `next` (see the separate test below): Bea reopens the link.
+  if (!beaPage.url().includes("/invite/")) await beaPage.goto(invitation.link);
+  await expect(beaPage.getByRole("main")).toContainText(`join ${org.name} as Member`);
+  await submit(beaPage, beaPage.getByRole("button", { name: "Accept the invitation" }));
+  await expect(beaPage).toHaveURL(new RegExp(`/o/${org.slug}$`));
+  await expect(beaPage.getByRole("heading", { level: 1 })).toHaveText(org.name);
+  await expect(yourRole(beaPage)).toHaveText("Member");
+  // A member does not get the administrator's links.
+  await expect(beaPage.getByRole("main").getByRole("link", { name: "Settings" })).toHaveCount(0);
+
+  // Ada sees Bea on the members page, and makes her a facilitator.
+  await page.goto(`/o/${org.slug}/members`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Members");
+  const row = memberRow(page, bea.name);
+  await expect(row.getByRole("cell").nth(0)).toHaveText(bea.email);
+  await expect(row.getByRole("cell").nth(ROLE_CELL)).toHaveText("Member");
+  await expect(row.getByRole("cell").nth(STATUS_CELL)).toHaveText("Active");
+  await expect(memberRow(page, ada.name).getByRole("cell").nth(ROLE_CELL)).toHaveText(
+    "Administrator",
+  );
+
+  await row.getByLabel(`Role ${bea.name}`).selectOption({ label: "Facilitator" });
+  await submit(page, row.getByRole("button", { name: "Change role" }));
+  await expect(page).toHaveURL(new RegExp(`/o/${org.slug}/members$`));
+  await expect(row.getByRole("cell").nth(ROLE_CELL)).toHaveText("Facilitator");
+  await expect(row.getByLabel(`Role ${bea.name}`)).toHaveValue("facilitator");
+
+  // Ada suspends Bea: Bea may no longer open the organisation.
+  await submit(page, row.getByRole("button", { name: "Suspend" }));
+  await expect(page).toHaveURL(new RegExp(`/o/${org.slug}/members$`));
+  await expect(row.getByRole("cell").nth(STATUS_CELL)).toHaveText("Suspended");
+  await expect(row.getByRole("button", { name: "Change role" })).toHaveCount(0);
+
+  const refused = await beaPage.goto(`/o/${org.slug}`);
+  expect(refused?.status()).toBe(403);
+  forgiveStatusMessages(consoleErrors, 403);
+  await expect(beaPage.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
+  await expect(beaPage.getByRole("main")).not.toContainText(org.name);
+
+  // Ada reinstates her; Bea is back, still a facilitator.
+  await submit(page, row.getByRole("button", { name: "Reinstate" }));
+  await expect(row.getByRole("cell").nth(STATUS_CELL)).toHaveText("Active");
+  await expect(row.getByRole("cell").nth(ROLE_CELL)).toHaveText("Facilitator");
+  const back = await beaPage.goto(`/o/${org.slug}`);
+  expect(back?.status()).toBe(200);
+  await expect(yourRole(beaPage)).toHaveText("Facilitator");
+
+  await second.context.close();
+});
+
+test("signing up from an invitation link brings you back to the invitation", async ({
+  page,
+  browser,
+  consoleErrors,
+}, testInfo) => {
+  // Known bug: /signup has no hidden `next` field (the sign-in form has one), so the link
+  // "/signup?next=/invite/<token>" lands the new account on "/" instead of the invitation.
+  // Remove `test.fail()` once the sign-up form carries `next` through.
+  test.fail();
+  const ada = person(testInfo, "Ada");
+  const org = { name: `Dairy ${unique(testInfo, "co-op")}`, slug: unique(testInfo, "dairy") };
+  await signUp(page, ada);
+  await createOrganisation(page, org);
+  const { link } = await createInvitation(page, org.slug, "Observer");
+
+  const second = await secondBrowser(browser, testInfo, consoleErrors);
+  await second.page.goto(link);
+  await second.page.getByRole("main").getByRole("link", { name: "Create an account" }).click();
+  await fillSignUp(second.page, person(testInfo, "Cleo"), PASSWORD);
+  await submit(second.page, second.page.getByRole("button", { name: "Create account" }));
+  const landed = new URL(second.page.url()).pathname;
+  await second.context.close();
+  expect(landed).toBe(new URL(link).pathname);
+});
+
+test("sign out, then sign in: a wrong password is refused without saying which part was wrong", async ({
+  page,
+  consoleErrors,
+}, testInfo) => {
+  const who = person(testInfo, "Dora");
+  await signUp(page, who);
+  await expectSignedInAs(page, who.name);
+
+  await submit(page, page.getByRole("banner").getByRole("button", { name: "Sign out" }));
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: who.name })).toHaveCount(0);
+  // The session really ended: the account page now asks to sign in first.
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/signin\?next=\/account$/);
+
+  const message = "The e-mail address or the password is not right.";
+  // An address without an account...
+  await page.getByLabel("E-mail address").fill(`nobody-${who.email}`);
+  await page.getByLabel("Password").fill(PASSWORD);
+  const unknown = await submit(page, page.getByRole("button", { name: "Sign in" }));
+  expect(unknown.status()).toBe(422);
+  await expect(page.getByRole("alert")).toContainText(message);
+
+  // ...and a wrong password get the same answer; the e-mail is kept, the password is not.
+  await page.getByLabel("E-mail address").fill(who.email);
+  await page.getByLabel("Password").fill("not the right password");
+  const wrong = await submit(page, page.getByRole("button", { name: "Sign in" }));
+  expect(wrong.status()).toBe(422);
+  forgiveStatusMessages(consoleErrors, 422);
+  await expect(page.getByRole("alert")).toContainText("Please correct the following");
+  await expect(page.getByRole("alert")).toContainText(message);
+  await expect(page.getByLabel("E-mail address")).toHaveValue(who.email);
+  await expect(page.getByLabel("Password")).toHaveValue("");
+
+  // The right password signs in and goes back to where the person was going.
+  await page.getByLabel("Password").fill(PASSWORD);
+  const accepted = await submit(page, page.getByRole("button", { name: "Sign in" }));
+  expect(accepted.status()).toBe(303);
+  await expect(page).toHaveURL(/\/account$/);
+  await expectSignedInAs(page, who.name);
+  await expect(page.getByLabel("Display name")).toHaveValue(who.name);
+  await expect(page.getByLabel("E-mail address")).toHaveValue(who.email);
+});
+
+test("the keyboard fills in the sign-up form in order and Enter creates the account", async ({
+  page,
+  consoleErrors,
+}, testInfo) => {
+  const who = person(testInfo, "Eva");
+  await page.goto("/signup");
+  const name = page.getByLabel("Display name");
+  // Past the skip link and the header, Tab reaches the first field.
+  for (let i = 0; i < 15 && !(await name.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(name).toBeFocused();
+  await page.keyboard.type(who.name);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("E-mail address")).toBeFocused();
+  await page.keyboard.type(who.email);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Password")).toBeFocused();
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press("Tab");
+  const button = page.getByRole("button", { name: "Create account" });
+  await expect(button).toBeFocused();
+  expect(await button.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/$/);
+  await expectSignedInAs(page, who.name);
+  expect(consoleErrors).toEqual([]);
+});
+
+// Accessibility: every identity page, light and dark, with JS on and off; signed in where
+// the page needs it; error states reached by posting a bad form in the audited page.
+test.describe("axe finds no violations", () => {
+  let cookies: Cookie[] = [];
+  let slug = "";
+  let inviteLink = "";
+
+  test.beforeAll(async ({ browser }, testInfo) => {
+    const context: BrowserContext = await browser.newContext({
+      baseURL: testInfo.project.use.baseURL,
+    });
+    const page = await context.newPage();
+    const owner = person(testInfo, "Axel");
+    await signUp(page, owner);
+    slug = unique(testInfo, "audit");
+    await createOrganisation(page, { name: `Audit ${slug}`, slug });
+    inviteLink = (await createInvitation(page, slug, "Member")).link;
+    cookies = await context.cookies();
+    await context.close();
+  });
+
+  const signedIn = async (page: Page) => page.context().addCookies(cookies);
+  const post = (button: string, fill: Record<string, string>) => async (audited: Page) => {
+    for (const [label, value] of Object.entries(fill)) {
+      await audited.getByLabel(label, { exact: true }).fill(value);
+    }
+    const response = await submit(audited, audited.getByRole("button", { name: button }));
+    expect(response.status()).toBe(422);
+    await expect(audited.getByRole("alert")).toContainText("Please correct the following");
+  };
+
+  const pages: {
+    title: string;
+    path: () => string;
+    signedIn?: boolean;
+    prepare?: (audited: Page) => Promise<void>;
+    status?: number;
+  }[] = [
+    { title: "/signup", path: () => "/signup" },
+    { title: "/signin", path: () => "/signin" },
+    {
+      title: "/signup with problems",
+      path: () => "/signup",
+      prepare: post("Create account", {
+        "Display name": "Audit person",
+        "E-mail address": "audit-person@example.org",
+        Password: "short",
+      }),
+      status: 422,
+    },
+    {
+      title: "/signin with problems",
+      path: () => "/signin",
+      prepare: post("Sign in", { "E-mail address": "nobody@example.org", Password: "wrong password" }),
+      status: 422,
+    },
+    { title: "/invite/<token> (signed out)", path: () => new URL(inviteLink).pathname },
+    { title: "/orgs/new", path: () => "/orgs/new", signedIn: true },
+    {
+      title: "/orgs/new with problems",
+      path: () => "/orgs/new",
+      signedIn: true,
+      prepare: post("Create organisation", {
+        Name: "Audit",
+        "Web address": "Not A Slug!",
+        "Time zone": "Mars/Olympus",
+      }),
+      status: 422,
+    },
+    { title: "/o/<slug>", path: () => `/o/${slug}`, signedIn: true },
+    { title: "/o/<slug>/members", path: () => `/o/${slug}/members`, signedIn: true },
+    { title: "/o/<slug>/invitations", path: () => `/o/${slug}/invitations`, signedIn: true },
+    {
+      title: "/o/<slug>/invitations with problems",
+      path: () => `/o/${slug}/invitations`,
+      signedIn: true,
+      prepare: post("Create invitation link", { "Expires after (days)": "0" }),
+      status: 422,
+    },
+    { title: "/o/<slug>/settings", path: () => `/o/${slug}/settings`, signedIn: true },
+    { title: "/account", path: () => "/account", signedIn: true },
+    { title: "/invite/<token> (signed in)", path: () => new URL(inviteLink).pathname, signedIn: true },
+  ];
+
+  for (const audited of pages) {
+    test(`on ${audited.title} (light and dark)`, async ({ page, browser, consoleErrors }) => {
+      if (audited.signedIn) await signedIn(page);
+      const violations = await axeViolationsInSchemes(
+        page,
+        browser,
+        audited.path(),
+        ["light", "dark"],
+        { reuseCookies: audited.signedIn, prepare: audited.prepare },
+      );
+      if (audited.status) forgiveStatusMessages(consoleErrors, audited.status);
+      expect(violations).toEqual({ light: [], dark: [] });
+    });
+  }
+});

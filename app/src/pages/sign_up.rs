@@ -7,12 +7,22 @@ use crate::{
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
 /// The sign-up form. Posts to `/signup`; on success the person is signed in.
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let t = use_t();
     let state = use_form_state("signup");
+    let query = use_query_map();
+    // Where to go once signed up (e.g. back to an invitation); only local paths.
+    let next = move || {
+        query
+            .read()
+            .get("next")
+            .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+            .unwrap_or_default()
+    };
     view! {
         <Title text=t("signup-title") />
         <section class="narrow">
@@ -21,6 +31,7 @@ pub fn SignUpPage() -> impl IntoView {
             <ProblemSummary form="signup" state=state.clone() />
             <form method="post" action="/signup" class="stack">
                 <input type="hidden" name="form_id" value="signup" />
+                <input type="hidden" name="next" value=next />
                 <Field form="signup" name="display_name" label=t("field-display-name") state=state.clone() autocomplete="name" required=true />
                 <Field form="signup" name="email" label=t("field-email") state=state.clone() kind="email" autocomplete="email" required=true />
                 <Field form="signup" name="password" label=t("field-password") state=state.clone() kind="password" autocomplete="new-password" hint=t("password-hint") required=true />

@@ -56,7 +56,8 @@ pub async fn sign_up(
         Err(error) => {
             let values =
                 kept_values(&[("email", &form.email), ("display_name", &form.display_name)]);
-            refused(&state, &parts, "/signup", "signup", values, error).await
+            let page = format!("/signup?next={}", local_path(&form.next));
+            refused(&state, &parts, &page, "signup", values, error).await
         }
     }
 }

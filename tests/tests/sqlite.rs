@@ -14,6 +14,8 @@ fn run_quorate(env: &[(&str, &str)], args: &[&str]) -> Output {
     let work_dir = tempfile::tempdir().unwrap();
     Command::new(quorate_bin())
         .args(args)
+        // The harness's own QUORATE_BIN is no setting of the binary's (unknown keys are refused).
+        .env_remove("QUORATE_BIN")
         .envs(env.iter().copied())
         .current_dir(work_dir.path())
         .output()
@@ -119,4 +121,14 @@ fn a_configuration_file_is_read_and_the_environment_overrides_it() {
     std::fs::write(&file, "colour = \"blue\"\n").unwrap();
     let unknown = run_quorate(&[], &["--config", file.to_str().unwrap(), "migrate"]);
     assert!(one_clear_line(&unknown).contains("colour"));
+}
+
+#[test]
+fn an_openid_provider_from_the_environment_is_checked_at_start() {
+    let provider = r#"[{id="keycloak",name="Keycloak",issuer="ftp://id.example.org",client_id="quorate",client_secret="hunter2"}]"#;
+    let output = run_quorate(&[("QUORATE_OIDC", provider)], &["serve"]);
+    let line = one_clear_line(&output);
+    assert!(line.contains("OpenID provider \"keycloak\""), "{line}");
+    assert!(line.contains("http:// or https://"), "{line}");
+    assert!(!line.contains("hunter2"), "the secret is not shown: {line}");
 }

@@ -155,6 +155,53 @@ mod tests {
     }
 
     #[test]
+    fn providers_read_from_toml_tables() {
+        let toml = r#"
+            [[oidc]]
+            id = "keycloak"
+            name = "Keycloak"
+            issuer = "https://id.example.org/realms/coop"
+            client_id = "quorate"
+            client_secret = "s3cret"
+
+            [[oidc]]
+            id = "authentik"
+            name = "Authentik"
+            issuer = "https://auth.example.org/application/o/quorate/"
+            client_id = "q"
+            client_secret = "s"
+            trust_email = true
+        "#;
+        let providers: Vec<ProviderConfig> =
+            figment::Figment::from(figment::providers::Toml::string(toml))
+                .extract_inner("oidc")
+                .unwrap();
+        assert_eq!(
+            providers[0],
+            provider("keycloak", "https://id.example.org/realms/coop")
+        );
+        assert!(providers[1].trust_email);
+        validate(&providers).unwrap();
+    }
+
+    #[test]
+    fn providers_read_from_one_environment_variable() {
+        // The value of QUORATE_OIDC as the README shows it, parsed as figment parses
+        // environment values.
+        let value: figment::value::Value = r#"[{id="keycloak",name="Keycloak",issuer="https://id.example.org/realms/coop",client_id="quorate",client_secret="s3cret"}]"#
+            .parse()
+            .unwrap();
+        let providers: Vec<ProviderConfig> =
+            figment::Figment::from(figment::providers::Serialized::default("oidc", value))
+                .extract_inner("oidc")
+                .unwrap();
+        assert_eq!(
+            providers,
+            vec![provider("keycloak", "https://id.example.org/realms/coop")]
+        );
+    }
+
+    #[test]
     fn the_secret_is_never_in_debug_output() {
         let shown = format!("{:?}", provider("k", "https://id.example.org"));
         assert!(!shown.contains("s3cret"), "{shown}");

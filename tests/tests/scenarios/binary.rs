@@ -20,6 +20,7 @@ pub async fn the_binary_serves_on_a_random_port_and_stops_on_sigterm(db: Db) {
     let address = format!("127.0.0.1:{port}");
     let child = Command::new(quorate_bin())
         .arg("serve")
+        .env_remove("QUORATE_BIN")
         .env("QUORATE_DATABASE_URL", &database.url)
         .env("QUORATE_BIND", &address)
         .env("QUORATE_LOG_LEVEL", "info")
@@ -73,6 +74,7 @@ pub async fn the_binary_serves_on_a_random_port_and_stops_on_sigterm(db: Db) {
 fn run_with_db(database: &TestDb, args: &[&str]) -> std::process::Output {
     Command::new(quorate_bin())
         .args(args)
+        .env_remove("QUORATE_BIN")
         .env("QUORATE_DATABASE_URL", &database.url)
         .current_dir(database.dir.path())
         .output()

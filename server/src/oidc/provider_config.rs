@@ -90,6 +90,7 @@ impl ProviderConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use figment::providers::Format;
 
     fn provider(id: &str, issuer: &str) -> ProviderConfig {
         ProviderConfig {

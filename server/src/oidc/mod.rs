@@ -273,7 +273,8 @@ async fn finish_callback(
     if flow.link_account_id.is_some()
         && flow.link_account_id != current.account.as_ref().map(|a| a.id)
     {
-        return failed(state, parts, Failure::LinkSessionChanged, linking).await;
+        // No longer signed in as that account: the sign-in page, not the account page.
+        return failed(state, parts, Failure::LinkSessionChanged, false).await;
     }
     let Some(code) = query.code else {
         return failed(state, parts, Failure::ProviderError, linking).await;

@@ -64,6 +64,7 @@ macro_rules! engine_tests {
             oidc::an_id_token_with_another_nonce_is_refused,
             oidc::an_address_with_a_password_account_is_not_linked_automatically,
             oidc::a_signed_in_owner_links_a_provider_and_then_signs_in_with_it,
+            oidc::a_link_finished_after_signing_out_links_nothing,
             oidc::declining_at_the_provider_is_refused_with_a_clear_page,
             oidc::a_provider_that_is_down_gives_a_clear_page,
         );

@@ -271,3 +271,15 @@ pub async fn a_provider_that_is_down_gives_a_clear_page(db: Db) {
     let unknown = app.browser().get("/auth/oidc/nope/start").await;
     assert_eq!(unknown.status().as_u16(), 404);
 }
+
+pub async fn a_link_finished_after_signing_out_links_nothing(db: Db) {
+    let (app, _provider) = spawn_app_with_provider(db).await;
+    let owner = app.browser();
+    owner.sign_up("Alice", "alice@example.org").await;
+    let callback = through_provider(&owner, &start_path(), "alice-at-work").await;
+    owner.post_redirects("/signout", &[], "/").await;
+    let (status, session_cookie, body) = fetch(&owner, callback).await;
+    assert_eq!((status, session_cookie), (400, false), "{body}");
+    assert!(body.contains("no longer signed in"), "{body}");
+    assert_eq!(counts(&app).await, (1, 0, 0));
+}

@@ -87,7 +87,14 @@ impl Config {
             None => figment = figment.merge(Toml::file(DEFAULT_CONFIG_FILE)),
         }
         let config: Config = figment
-            .merge(Env::prefixed("QUORATE_").ignore(&["config"]))
+            // Variables of the test tooling share the prefix; they are not settings.
+            .merge(Env::prefixed("QUORATE_").ignore(&[
+                "config",
+                "bin",
+                "test_postgres_url",
+                "e2e_port",
+                "skip_browser",
+            ]))
             .extract()
             .map_err(|e| anyhow::anyhow!("invalid configuration: {e}"))?;
         config.validate()?;

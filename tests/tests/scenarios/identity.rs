@@ -540,6 +540,27 @@ pub async fn used_up_forged_revoked_and_expired_invitations_are_refused(db: Db) 
         .await
         .unwrap();
     assert_eq!(members.len(), 2, "Cy joined nothing");
+
+    // A single-use link works once: Cy gets in, Dee is turned away.
+    let single = invite(&ada, "coop", "member", "1").await;
+    late.post_redirects(&format!("/invite/{single}"), &[], "/o/coop")
+        .await;
+    let dee = app.browser();
+    dee.sign_up("Dee", "dee@example.org").await;
+    let response = dee.post_form(&format!("/invite/{single}"), &[]).await;
+    assert_eq!(response.status(), 422);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("used as often as it allows")
+    );
+    let members = membership::Entity::find()
+        .all(&app.connection)
+        .await
+        .unwrap();
+    assert_eq!(members.len(), 3, "Cy joined, Dee did not");
 }
 
 pub async fn a_member_of_one_organisation_cannot_reach_another(db: Db) {

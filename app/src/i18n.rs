@@ -93,11 +93,20 @@ impl Language {
     }
 }
 
-/// Picks the language for a request: the cookie's choice, else `Accept-Language` by quality,
-/// else English (a signed-in person's account setting is checked before this). Pure, so it is
-/// unit-tested below.
-pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Language {
-    if let Some(language) = cookie.and_then(Language::from_code) {
+/// The default language of the organisation whose page is being shown (put into the
+/// request's extensions by the server for `/o/<slug>/...` paths).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrganisationLanguage(pub Language);
+
+/// Picks the language for a request: the cookie's choice (the person picked it), else the
+/// organisation's default on its pages, else `Accept-Language` by quality, else English (a
+/// signed-in person's account setting is checked before this). Pure, so it is unit-tested.
+pub fn negotiate(
+    cookie: Option<&str>,
+    organisation: Option<Language>,
+    accept_language: Option<&str>,
+) -> Language {
+    if let Some(language) = cookie.and_then(Language::from_code).or(organisation) {
         return language;
     }
     let mut best: Option<(u16, Language)> = None;
@@ -175,7 +184,12 @@ fn request_language() -> Language {
     let cookie = cookies
         .as_deref()
         .and_then(|c| cookie_value(c, LANGUAGE_COOKIE));
-    negotiate(cookie, header(http::header::ACCEPT_LANGUAGE).as_deref())
+    let organisation = parts.extensions.get::<OrganisationLanguage>().map(|o| o.0);
+    negotiate(
+        cookie,
+        organisation,
+        header(http::header::ACCEPT_LANGUAGE).as_deref(),
+    )
 }
 
 /// In the browser the server already chose: it wrote the language into `<html lang>`.
@@ -200,33 +214,54 @@ mod tests {
 
     #[test]
     fn a_cookie_choice_wins_over_the_browser_preference() {
-        assert_eq!(negotiate(Some("es"), Some("en-GB,en;q=0.9")), Language::Es);
+        assert_eq!(
+            negotiate(Some("es"), None, Some("en-GB,en;q=0.9")),
+            Language::Es
+        );
     }
 
     #[test]
     fn an_unknown_cookie_value_falls_back_to_accept_language() {
-        assert_eq!(negotiate(Some("xx"), Some("es-ES,es;q=0.9")), Language::Es);
+        assert_eq!(
+            negotiate(Some("xx"), None, Some("es-ES,es;q=0.9")),
+            Language::Es
+        );
     }
 
     #[test]
     fn accept_language_is_read_by_quality_not_by_position() {
-        assert_eq!(negotiate(None, Some("en;q=0.5, es;q=0.8")), Language::Es);
         assert_eq!(
-            negotiate(None, Some("fr, es;q=0.4, en;q=0.9")),
+            negotiate(None, None, Some("en;q=0.5, es;q=0.8")),
+            Language::Es
+        );
+        assert_eq!(
+            negotiate(None, None, Some("fr, es;q=0.4, en;q=0.9")),
+            Language::En
+        );
+    }
+
+    #[test]
+    fn an_organisation_default_comes_after_the_persons_pick_and_before_the_browser() {
+        assert_eq!(
+            negotiate(None, Some(Language::Es), Some("en")),
+            Language::Es
+        );
+        assert_eq!(
+            negotiate(Some("en"), Some(Language::Es), Some("es")),
             Language::En
         );
     }
 
     #[test]
     fn a_language_refused_with_q_zero_is_never_chosen() {
-        assert_eq!(negotiate(None, Some("es;q=0")), Language::En);
+        assert_eq!(negotiate(None, None, Some("es;q=0")), Language::En);
     }
 
     #[test]
     fn nothing_usable_means_english() {
-        assert_eq!(negotiate(None, None), Language::En);
+        assert_eq!(negotiate(None, None, None), Language::En);
         assert_eq!(
-            negotiate(None, Some("de-DE, fr;q=0.9, ;;;,=")),
+            negotiate(None, None, Some("de-DE, fr;q=0.9, ;;;,=")),
             Language::En
         );
     }

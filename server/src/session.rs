@@ -3,7 +3,8 @@
 
 use crate::startup::AppState;
 use app::{
-    i18n::cookie_value,
+    entities::organisation,
+    i18n::{Language, OrganisationLanguage, cookie_value},
     services::sessions::{self, SESSION_COOKIE},
     session::RequestSession,
 };
@@ -13,6 +14,7 @@ use axum::{
     middleware::Next,
     response::Response,
 };
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 /// Resolves the session cookie (a missing, unknown or expired one means "nobody").
 pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
@@ -34,7 +36,21 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
         }
     }
     request.extensions_mut().insert(session);
+    if let Some(language) = organisation_language(&state, request.uri().path()).await {
+        request.extensions_mut().insert(language);
+    }
     next.run(request).await
+}
+
+/// On an organisation's pages (`/o/<slug>/...`), its default language.
+async fn organisation_language(state: &AppState, path: &str) -> Option<OrganisationLanguage> {
+    let slug = path.strip_prefix("/o/")?.split('/').next()?;
+    let found = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(slug))
+        .one(&state.db)
+        .await
+        .ok()??;
+    Language::from_code(&found.default_language).map(OrganisationLanguage)
 }
 
 /// The `Set-Cookie` value that starts a session.

@@ -905,3 +905,40 @@ pub async fn an_invitation_to_an_address_is_mailed_when_smtp_is_configured(db: D
         "the mail carries the same link: {message}"
     );
 }
+
+pub async fn an_organisations_pages_use_its_default_language_until_a_person_picks(db: Db) {
+    let app = spawn_app(db).await;
+    let ada = app.browser();
+    ada.sign_up("Ada", "ada@example.org").await;
+    ada.post_redirects(
+        "/orgs/new",
+        &[
+            ("name", "Cooperativa"),
+            ("slug", "coop-es"),
+            ("time_zone", "Europe/Madrid"),
+            ("default_language", "es"),
+        ],
+        "/o/coop-es",
+    )
+    .await;
+    let lang_of = |html: &str| html.contains(r#"<html lang="es">"#);
+    let page = ada.page("/o/coop-es", 200).await;
+    assert!(
+        lang_of(&page),
+        "the organisation's default, over the browser's English"
+    );
+    assert!(
+        !lang_of(&ada.page("/", 200).await),
+        "elsewhere the browser decides"
+    );
+    ada.post_redirects(
+        "/language",
+        &[("language", "en"), ("return_to", "/o/coop-es")],
+        "/o/coop-es",
+    )
+    .await;
+    assert!(
+        !lang_of(&ada.page("/o/coop-es", 200).await),
+        "a person's pick wins"
+    );
+}

@@ -57,6 +57,7 @@ macro_rules! engine_tests {
             identity::admins_make_groups_of_active_members,
             identity::a_cross_origin_sign_in_is_refused_and_starts_no_session,
             identity::an_invitation_to_an_address_is_mailed_when_smtp_is_configured,
+            identity::an_organisations_pages_use_its_default_language_until_a_person_picks,
             oidc::signing_in_with_an_openid_provider_creates_an_account_and_signs_in,
             oidc::a_second_sign_in_with_the_same_identity_reuses_the_account,
             oidc::a_callback_with_a_tampered_state_is_refused_and_signs_nobody_in,

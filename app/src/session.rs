@@ -130,3 +130,15 @@ mod tests {
         );
     }
 }
+
+/// Where to go after signing in or up: the `next` query parameter, if it is a local path.
+pub fn use_next_path() -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let query = leptos_router::hooks::use_query_map();
+    move || {
+        query
+            .read()
+            .get("next")
+            .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
+            .unwrap_or_default()
+    }
+}

@@ -3,11 +3,10 @@
 use crate::{
     components::forms::{Field, ProblemSummary},
     i18n::{use_language, use_t},
-    session::{oidc_start_href, use_form_state, use_oidc_providers},
+    session::{oidc_start_href, use_form_state, use_next_path, use_oidc_providers},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 /// The sign-in form. Posts to `/signin`.
 #[component]
@@ -16,14 +15,7 @@ pub fn SignInPage() -> impl IntoView {
     let language = use_language();
     let providers = use_oidc_providers();
     let state = use_form_state("signin");
-    let query = use_query_map();
-    let next = move || {
-        query
-            .read()
-            .get("next")
-            .filter(|n| n.starts_with('/') && !n.starts_with("//"))
-            .unwrap_or_default()
-    };
+    let next = use_next_path();
     view! {
         <Title text=t("signin-title") />
         <section class="narrow">

@@ -3,26 +3,17 @@
 use crate::{
     components::forms::{Field, ProblemSummary},
     i18n::use_t,
-    session::use_form_state,
+    session::{use_form_state, use_next_path},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 /// The sign-up form. Posts to `/signup`; on success the person is signed in.
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let t = use_t();
     let state = use_form_state("signup");
-    let query = use_query_map();
-    // Where to go once signed up (e.g. back to an invitation); only local paths.
-    let next = move || {
-        query
-            .read()
-            .get("next")
-            .filter(|n| n.starts_with('/') && !n.starts_with("//"))
-            .unwrap_or_default()
-    };
+    let next = use_next_path();
     view! {
         <Title text=t("signup-title") />
         <section class="narrow">

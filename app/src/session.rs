@@ -117,6 +117,18 @@ pub fn oidc_start_href(id: &str, next: &str) -> String {
     href
 }
 
+/// Where to go after signing in or up: the `next` query parameter, if it is a local path.
+pub fn use_next_path() -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let query = leptos_router::hooks::use_query_map();
+    move || {
+        query
+            .read()
+            .get("next")
+            .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
+            .unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::oidc_start_href;
@@ -128,17 +140,5 @@ mod tests {
             oidc_start_href("kc", "/o/coop?tab=a&b=ü"),
             "/auth/oidc/kc/start?next=/o/coop%3Ftab%3Da%26b%3D%C3%BC"
         );
-    }
-}
-
-/// Where to go after signing in or up: the `next` query parameter, if it is a local path.
-pub fn use_next_path() -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    let query = leptos_router::hooks::use_query_map();
-    move || {
-        query
-            .read()
-            .get("next")
-            .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\"))
-            .unwrap_or_default()
     }
 }

@@ -72,7 +72,8 @@ check "lints, browser build (clippy, hydrate, wasm32)" \
 # One cargo invocation over one package set, so every crate is compiled once with one set of
 # features; it also builds target/debug/quorate (server/tests/cli.rs needs it), which the
 # integration and browser tests start.
-tests=(cargo test --workspace --exclude frontend --locked)
+# A hung test fails the run after 30 minutes instead of using up CI's time.
+tests=(timeout 1800 cargo test --workspace --exclude frontend --locked)
 if postgres_ready; then
   suite "unit and integration tests (SQLite and PostgreSQL)" "${tests[@]}"
 elif [ -n "${CI:-}" ]; then

@@ -136,6 +136,8 @@ pub const GOOD_PASSWORD: &str = "correct horse battery staple";
 fn new_client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        // A request that hangs fails the test instead of stalling the suite.
+        .timeout(std::time::Duration::from_secs(30))
         .cookie_store(true)
         .build()
         .expect("an HTTP client")

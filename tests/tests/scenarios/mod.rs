@@ -11,7 +11,8 @@ pub mod web;
 macro_rules! engine_tests {
     ($db:expr; $($module:ident :: $name:ident),+ $(,)?) => {
         $(
-            #[tokio::test]
+            // Several worker threads, as `quorate serve` runs.
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn $name() {
                 scenarios::$module::$name($db).await;
             }

@@ -113,6 +113,16 @@ impl Browser {
         .await;
     }
 
+    /// Signs in with the good password (a second device of someone who signed up).
+    pub async fn sign_in(&self, email: &str) {
+        self.post_redirects(
+            "/signin",
+            &[("email", email), ("password", GOOD_PASSWORD)],
+            "/",
+        )
+        .await;
+    }
+
     /// Creates an organisation with this slug and returns nothing; asserts success.
     pub async fn create_organisation(&self, name: &str, slug: &str) {
         self.post_redirects(

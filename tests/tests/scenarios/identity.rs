@@ -306,13 +306,7 @@ pub async fn a_password_change_ends_the_other_sessions(db: Db) {
     let laptop = app.browser();
     laptop.sign_up("Ada", "ada@example.org").await;
     let phone = app.browser();
-    phone
-        .post_redirects(
-            "/signin",
-            &[("email", "ada@example.org"), ("password", GOOD_PASSWORD)],
-            "/",
-        )
-        .await;
+    phone.sign_in("ada@example.org").await;
     laptop
         .post_redirects(
             "/account/password",
@@ -736,13 +730,7 @@ pub async fn signing_out_everywhere_else_keeps_only_this_session(db: Db) {
     let laptop = app.browser();
     laptop.sign_up("Ada", "ada@example.org").await;
     let phone = app.browser();
-    phone
-        .post_redirects(
-            "/signin",
-            &[("email", "ada@example.org"), ("password", GOOD_PASSWORD)],
-            "/",
-        )
-        .await;
+    phone.sign_in("ada@example.org").await;
     laptop
         .post_redirects("/account/sessions", &[], "/account")
         .await;

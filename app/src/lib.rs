@@ -11,7 +11,10 @@ pub mod dto;
 #[cfg(feature = "ssr")]
 pub mod entities;
 pub mod error;
+pub mod html;
 pub mod i18n;
+#[cfg(feature = "hydrate")]
+pub mod navigation;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod services;
@@ -44,6 +47,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light dark" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <ShownAtScript />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -66,16 +70,43 @@ fn provide_request_nonce() {
 #[cfg(not(feature = "ssr"))]
 fn provide_request_nonce() {}
 
+/// The page a form post's answer shows, when that is not the address posted to (a form
+/// sent back with problems is rendered as its page, at the action's URL).
+#[derive(Debug, Clone)]
+pub struct ShownAt(pub String);
+
+/// When the answer shows another page than the address posted to, points the address bar
+/// at that page before the bundle hydrates, so that the browser's router matches the page
+/// the server rendered (otherwise it would render "not found" over it) and a reload shows
+/// the page rather than posting again.
+#[component]
+fn ShownAtScript() -> impl IntoView {
+    let shown_at = use_context::<ShownAt>();
+    let nonce = leptos::nonce::use_nonce().map(|n| n.to_string());
+    shown_at.map(|ShownAt(path)| {
+        let script = format!(
+            "history.replaceState(null,\"\",{});",
+            html::script_string(&path)
+        );
+        view! { <script nonce=nonce inner_html=script></script> }
+    })
+}
+
 /// The application: layout and routes.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     i18n::provide_language();
+    session::provide_page_context();
     let t = i18n::use_t();
     view! {
         <Stylesheet id="quorate" href="/pkg/quorate.css" />
+        // leptos_meta writes the title into <head> unescaped on the server, so the one
+        // formatter every page's title goes through escapes it there (in the browser it
+        // sets `document.title`, which is text).
         <Title formatter=move |page: String| {
-            if page.is_empty() { t("product-name") } else { format!("{page} · Quorate") }
+            let title = if page.is_empty() { t("product-name") } else { format!("{page} · Quorate") };
+            html::title_markup(title)
         } />
         <Router>
             <Layout>
@@ -91,9 +122,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/o/:slug") view=pages::organisation::OrganisationPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/settings") view=pages::organisation_settings::OrganisationSettingsPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/members") view=pages::members::MembersPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/members/:membership/:change") view=pages::member_change::MemberChangePage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/groups") view=pages::groups::GroupsPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/invitations") view=pages::invitations::InvitationsPage ssr=SsrMode::Async />
                         <Route path=path!("/invite/:token") view=pages::invitation_accept::InvitationAcceptPage ssr=SsrMode::Async />
+                        <Route path=path!("/email/sent") view=pages::email::EmailSentPage />
+                        <Route path=path!("/email/confirm/:token") view=pages::email::ConfirmAddressPage ssr=SsrMode::Async />
                     </Routes>
                 </ErrorBoundary>
             </Layout>

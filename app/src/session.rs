@@ -20,6 +20,11 @@ pub struct RequestSession {
 #[derive(Clone, Debug)]
 pub struct Database(pub sea_orm::DatabaseConnection);
 
+/// Whether this instance sends mail (provided by the server from its configuration).
+#[cfg(feature = "ssr")]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MailConfigured(pub bool);
+
 /// This request's session (server only; empty outside a request).
 #[cfg(feature = "ssr")]
 pub fn request_session() -> RequestSession {
@@ -38,13 +43,44 @@ pub fn service_ctx() -> Result<crate::services::Ctx, crate::error::AppError> {
         db: db.0,
         account: request_session().account,
         now: chrono::Utc::now(),
+        mail: use_context::<MailConfigured>().is_some_and(|m| m.0),
     })
 }
 
-/// The signed-in person, if any. Rendered on the server and handed to the browser with the
-/// page, so both agree while hydrating.
+/// What every page of this request shares, decided by the server and handed to the
+/// browser once with the page: the signed-in person, the form sent back with problems (if
+/// this answer is one), and the OpenID providers. Provided once, at the top of the app, so
+/// that every component rendered later in the browser (not only while hydrating) sees the
+/// same as the server did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PageContext {
+    /// The signed-in person.
+    pub user: Option<CurrentUser>,
+    /// The form sent back with problems, if any.
+    pub form_state: Option<crate::dto::FormState>,
+    /// The configured OpenID providers (id, label).
+    pub oidc_providers: Vec<(String, String)>,
+}
+
+/// Reads the request's [`PageContext`] on the server (or the one sent with the page, in the
+/// browser) and provides it to every component below.
+pub fn provide_page_context() {
+    let context = SharedValue::new(|| PageContext {
+        user: current_user_on_server(),
+        form_state: form_state_on_server(),
+        oidc_providers: oidc_providers_on_server(),
+    })
+    .into_inner();
+    provide_context(context);
+}
+
+fn page_context() -> PageContext {
+    use_context::<PageContext>().unwrap_or_default()
+}
+
+/// The signed-in person, if any.
 pub fn use_current_user() -> Option<CurrentUser> {
-    SharedValue::new(current_user_on_server).into_inner()
+    page_context().user
 }
 
 #[cfg(feature = "ssr")]
@@ -64,8 +100,10 @@ fn current_user_on_server() -> Option<CurrentUser> {
 
 /// The form sent back with problems, if this page is answering one (see `dto::FormState`).
 pub fn use_form_state(form: &'static str) -> crate::dto::FormState {
-    let state = SharedValue::new(form_state_on_server).into_inner();
-    state.filter(|s| s.form == form).unwrap_or_default()
+    page_context()
+        .form_state
+        .filter(|s| s.form == form)
+        .unwrap_or_default()
 }
 
 #[cfg(feature = "ssr")]
@@ -85,7 +123,7 @@ pub struct OidcProviders(pub Vec<(String, String)>);
 
 /// The configured OpenID providers (id, label), handed to the browser with the page.
 pub fn use_oidc_providers() -> Vec<(String, String)> {
-    SharedValue::new(oidc_providers_on_server).into_inner()
+    page_context().oidc_providers
 }
 
 #[cfg(feature = "ssr")]

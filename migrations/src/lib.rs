@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_instance_settings;
 mod m20261123_000002_accounts;
 mod m20261123_000003_organisations;
+mod m20261201_000004_address_proof;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_instance_settings::Migration),
             Box::new(m20261123_000002_accounts::Migration),
             Box::new(m20261123_000003_organisations::Migration),
+            Box::new(m20261201_000004_address_proof::Migration),
         ]
     }
 }

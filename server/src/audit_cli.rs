@@ -2,7 +2,7 @@
 //! database and says whether it holds, or exactly where it breaks (decision-rules.md §8).
 
 use anyhow::Context;
-use app::{entities::organisation, services::audit};
+use app::{domain::text::escape_controls, entities::organisation, services::audit};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::process::ExitCode;
 
@@ -12,7 +12,12 @@ pub async fn verify(db: &sea_orm::DatabaseConnection, slug: &str) -> anyhow::Res
         .filter(organisation::Column::Slug.eq(slug))
         .one(db)
         .await?
-        .with_context(|| format!("there is no organisation with the address {slug:?}"))?;
+        .with_context(|| {
+            format!(
+                "there is no organisation with the address {:?}",
+                escape_controls(slug)
+            )
+        })?;
     let entries = audit::entries(db, org.id)
         .await
         .map_err(anyhow::Error::new)?
@@ -22,16 +27,21 @@ pub async fn verify(db: &sea_orm::DatabaseConnection, slug: &str) -> anyhow::Res
         .map_err(anyhow::Error::new)?
     {
         Ok(head) => {
+            // Names are printed with their control characters escaped: stored text must not
+            // act on the terminal (older rows may predate the rule that refuses them).
             println!(
-                "The audit chain of {} ({slug}) holds: {entries} entries, head {head}.",
-                org.name
+                "The audit chain of {} ({}) holds: {entries} entries, head {head}.",
+                escape_controls(&org.name),
+                escape_controls(slug)
             );
             Ok(ExitCode::SUCCESS)
         }
         Err(broken) => {
             println!(
-                "The audit chain of {} ({slug}) is BROKEN: {broken}",
-                org.name
+                "The audit chain of {} ({}) is BROKEN: {}",
+                escape_controls(&org.name),
+                escape_controls(slug),
+                escape_controls(&broken.to_string())
             );
             Ok(ExitCode::FAILURE)
         }

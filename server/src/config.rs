@@ -44,6 +44,10 @@ pub struct Config {
     /// `QUORATE_OIDC='[{id=keycloak,name=Keycloak,issuer="https://...",client_id=quorate,client_secret="..."}]'`.
     #[serde(default)]
     pub oidc: Vec<crate::oidc::ProviderConfig>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (addresses or networks:
+    /// `["10.0.0.5", "10.1.0.0/16"]`); empty: the connecting address is the client.
+    #[serde(default)]
+    pub trusted_proxies: Vec<String>,
 }
 
 /// How log lines are written.
@@ -68,6 +72,7 @@ impl Default for Config {
             smtp_url: None,
             mail_from: None,
             oidc: Vec::new(),
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -110,6 +115,7 @@ impl Config {
         crate::db::Engine::of(&self.database_url)?;
         self.mailer()?;
         crate::oidc::validate(&self.oidc)?;
+        crate::client_address::TrustedProxies::parse(&self.trusted_proxies)?;
         tracing_subscriber::EnvFilter::try_new(&self.log_level)
             .with_context(|| format!("invalid log_level {:?}", self.log_level))?;
         Ok(())

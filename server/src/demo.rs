@@ -5,9 +5,13 @@ use anyhow::{Context, bail};
 use app::{
     domain::{membership::MembershipChange, roles::Role},
     entities::{membership, organisation},
-    services::{Ctx, ServiceError, accounts, groups, invitations, members, organisations},
+    services::{
+        Ctx, ServiceError,
+        accounts::{self, AddressProof},
+        groups, invitations, members, organisations,
+    },
 };
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
 use uuid::Uuid;
 
 /// Everyone's password in the demo.
@@ -42,13 +46,19 @@ enum Fate {
 
 /// Creates the demo co-op and prints how to sign in.
 pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
-    let exists = organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq(DEMO_SLUG))
-        .one(db)
-        .await?
-        .is_some();
-    if exists {
+    // The demo's password is printed and published: every demo account is open to anyone
+    // who reads it, so the demo never joins real organisations in one database.
+    let organisations = organisation::Entity::find().all(db).await?;
+    if organisations.iter().any(|o| o.slug == DEMO_SLUG) {
         bail!("this database has the demo co-op already (/o/{DEMO_SLUG})");
+    }
+    if !organisations.is_empty() {
+        bail!(
+            "this database holds {} other organisation(s); the demo only goes into an empty \
+             database, because its accounts share a published password (use another \
+             database_url, e.g. QUORATE_DATABASE_URL=sqlite://data/demo.db)",
+            organisations.len()
+        );
     }
     let now = chrono::Utc::now();
     let mut accounts_by_name = Vec::new();
@@ -58,16 +68,20 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
             display_name: name.to_owned(),
             password: DEMO_PASSWORD.to_owned(),
         };
-        let account = accounts::sign_up(db, &form, now)
+        let signed_up = accounts::sign_up(db, &form, AddressProof::Unavailable, "", now)
             .await
             .map_err(explain)
             .with_context(|| format!("cannot create {name}'s account (is this database empty?)"))?;
+        let accounts::SignedUp::Created(account) = signed_up else {
+            bail!("{name}'s account was not created");
+        };
         accounts_by_name.push(account);
     }
     let mut founder = Ctx {
         db: db.clone(),
         account: accounts_by_name.first().cloned(),
         now,
+        mail: false,
     };
     let settings = organisations::Settings {
         name: "Riverside Housing Co-op".into(),
@@ -80,9 +94,22 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
         .await
         .map_err(explain)?;
 
+    let mut pending_invitation = None;
     for ((_, _, role, fate), account) in PEOPLE.iter().zip(&accounts_by_name).skip(1) {
         if *fate == Fate::Invited {
-            // Invited, not yet accepted: a membership row waiting for them.
+            // Invited, not yet accepted: a membership row waiting for them, and the
+            // invitation they were sent, so that they can accept it.
+            let invitation = invitations::NewInvitation {
+                email: account.email.clone(),
+                role: role.code().to_owned(),
+                expires_in_days: "90".into(),
+                max_uses: "1".into(),
+            };
+            founder.now = chrono::Utc::now();
+            let created = invitations::create(&founder, DEMO_SLUG, &invitation)
+                .await
+                .map_err(explain)?;
+            pending_invitation = Some(created.token);
             membership::ActiveModel {
                 id: Set(Uuid::new_v4()),
                 organisation_id: Set(org.id),
@@ -110,6 +137,7 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
             db: db.clone(),
             account: Some(account.clone()),
             now: chrono::Utc::now(),
+            mail: false,
         };
         invitations::accept(&joiner, &created.token)
             .await
@@ -192,6 +220,14 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
         let email = format!("{local}@demo.quorate.invalid");
         println!("  {email:<28} {name:<12} {} ({state})", role.code());
     }
+    if let Some(token) = pending_invitation {
+        println!("Max has not accepted yet: signed in as max, open /invite/{token} to accept.");
+    }
+    println!(
+        "WARNING: this password is printed and published. Anyone who reads it can sign in as \
+         any demo member, so a demo instance is open to anyone who can reach it: use it to \
+         try Quorate, never for real decisions, and do not expose it to the internet."
+    );
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 
 mod audit_cli;
 pub mod cli;
+pub mod client_address;
 pub mod config;
 pub mod count;
 pub mod db;
@@ -13,6 +14,7 @@ mod instance;
 mod language;
 pub mod mail;
 pub mod oidc;
+mod redact;
 mod security;
 mod session;
 pub mod startup;

@@ -62,3 +62,51 @@ impl Mailer {
         Ok(())
     }
 }
+
+/// The text of the mails that prove addresses (`services::addresses::Mail`), with links to
+/// this instance. English for now; mail in the person's language comes with notifications.
+pub fn address_mail(
+    base_url: &str,
+    mail: &app::services::addresses::Mail,
+) -> (String, String, String) {
+    use app::services::addresses::{Mail, Purpose};
+    match mail {
+        Mail::Confirm {
+            to,
+            token,
+            purpose: Purpose::SignUp,
+        } => (
+            to.clone(),
+            "Confirm your e-mail address for Quorate".to_owned(),
+            format!(
+                "Someone, hopefully you, asked for a Quorate account with this address.\n\n\
+                 To confirm the address and create the account, open this link (it works for \
+                 24 hours, once):\n\n{base_url}/email/confirm/{token}\n\n\
+                 If it was not you, ignore this message: no account is created.\n"
+            ),
+        ),
+        Mail::Confirm {
+            to,
+            token,
+            purpose: Purpose::Change,
+        } => (
+            to.clone(),
+            "Confirm your e-mail address for Quorate".to_owned(),
+            format!(
+                "Someone, hopefully you, asked to use this address for their Quorate account.\n\n\
+                 To confirm it, open this link while signed in or not (it works for 24 hours, \
+                 once):\n\n{base_url}/email/confirm/{token}\n\n\
+                 If it was not you, ignore this message: nothing changes.\n"
+            ),
+        ),
+        Mail::AccountExists { to } => (
+            to.clone(),
+            "Someone tried to create a Quorate account with your address".to_owned(),
+            format!(
+                "Someone tried to create a Quorate account with this address, which has an \
+                 account already.\n\nIf it was you, sign in instead: {base_url}/signin\n\n\
+                 If it was not you, you can ignore this message: nothing changed.\n"
+            ),
+        ),
+    }
+}

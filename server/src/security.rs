@@ -13,6 +13,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use base64::Engine as _;
+use std::net::SocketAddr;
 
 /// Adds the CSP (with a per-request nonce) and the other security headers.
 pub async fn headers(mut request: Request, next: Next) -> Response {
@@ -64,9 +65,38 @@ fn new_nonce() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// The origin that browsers of this instance send, from the configured base URL.
+/// The origins that browsers of this instance send: the configured base URL's, or, when
+/// none is configured and the server listens on loopback, every spelling of this loopback
+/// address (`localhost` is what most people type, `127.0.0.1` is what is printed).
 #[derive(Clone, Debug)]
-pub struct AllowedOrigin(pub String);
+pub struct AllowedOrigin {
+    /// The origin links and mail use (the base URL's).
+    pub expected: String,
+    /// Every origin accepted for a change.
+    pub accepted: Vec<String>,
+}
+
+impl AllowedOrigin {
+    /// From the configured base URL, or, without one, from the bound address.
+    pub fn new(base_url: Option<&str>, local: SocketAddr) -> anyhow::Result<AllowedOrigin> {
+        let expected = crate::config::origin_of(base_url.unwrap_or(&format!("http://{local}")))?;
+        let mut accepted = vec![expected.clone()];
+        if base_url.is_none() && local.ip().is_loopback() {
+            let port = local.port();
+            for host in ["127.0.0.1", "localhost", "[::1]"] {
+                let origin = format!("http://{host}:{port}");
+                if !accepted.contains(&origin) {
+                    accepted.push(origin);
+                }
+            }
+        }
+        Ok(AllowedOrigin { expected, accepted })
+    }
+
+    fn accepts(&self, origin: &str) -> bool {
+        self.accepted.iter().any(|a| a.eq_ignore_ascii_case(origin))
+    }
+}
 
 /// Refuses a state-changing request that a browser says came from another site.
 pub async fn same_origin(
@@ -74,17 +104,92 @@ pub async fn same_origin(
     request: Request,
     next: Next,
 ) -> Response {
-    if is_safe_method(request.method()) || is_same_origin(request.headers(), &allowed.0) {
+    if is_safe_method(request.method()) || is_same_origin(request.headers(), &allowed) {
         next.run(request).await
     } else {
+        let origin = request
+            .headers()
+            .get(header::ORIGIN)
+            .and_then(|o| o.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
         tracing::warn!(
             method = %request.method(),
-            path = %request.uri().path(),
-            origin = ?request.headers().get(header::ORIGIN),
+            path = %crate::redact::path(request.uri().path()),
+            origin = %origin,
             "refused a cross-origin request"
         );
-        refusal()
+        refusal(&allowed.expected, &origin)
     }
+}
+
+/// The largest form body taken (axum's own limit for forms, made explicit here).
+pub const FORM_BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Refuses a posted form whose fields are not valid UTF-8 once percent-decoded. Browsers
+/// always send UTF-8; left alone, the form parser would replace the bad bytes and store
+/// the replacement characters in a name.
+pub async fn utf8_forms(request: Request, next: Next) -> Response {
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, FORM_BODY_LIMIT).await else {
+        return plain(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "Refused: the form is larger than Quorate accepts (rule: forms up to 2 MiB).",
+        );
+    };
+    if !form_is_utf8(&bytes) {
+        return plain(
+            StatusCode::BAD_REQUEST,
+            "Refused: the form sent text that is not valid UTF-8 (rule: text must be UTF-8).",
+        );
+    }
+    next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+        .await
+}
+
+/// Whether every name and value of an `application/x-www-form-urlencoded` body decodes to
+/// UTF-8 (`+` is a space, `%XX` a byte; a `%` without two hex digits stands for itself, as
+/// the form parser reads it).
+pub fn form_is_utf8(body: &[u8]) -> bool {
+    body.split(|b| *b == b'&').all(|pair| {
+        let mut decoded = Vec::with_capacity(pair.len());
+        let mut i = 0;
+        while let Some(&byte) = pair.get(i) {
+            let hex = |at: usize| pair.get(at).and_then(|h| char::from(*h).to_digit(16));
+            match (byte, hex(i + 1), hex(i + 2)) {
+                (b'%', Some(high), Some(low)) => {
+                    decoded.push(u8::try_from(high * 16 + low).unwrap_or(0));
+                    i += 3;
+                }
+                (b'+', _, _) => {
+                    decoded.push(b' ');
+                    i += 1;
+                }
+                _ => {
+                    decoded.push(byte);
+                    i += 1;
+                }
+            }
+        }
+        std::str::from_utf8(&decoded).is_ok()
+    })
+}
+
+fn plain(status: StatusCode, text: &'static str) -> Response {
+    let mut response = (status, text).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
 }
 
 fn is_safe_method(method: &Method) -> bool {
@@ -96,7 +201,7 @@ fn is_safe_method(method: &Method) -> bool {
 
 /// Browsers send `Sec-Fetch-Site` and/or `Origin` with every POST. A request with neither
 /// comes from a non-browser client, which cannot carry a victim's cookies: allowed.
-pub fn is_same_origin(headers: &HeaderMap, allowed_origin: &str) -> bool {
+pub fn is_same_origin(headers: &HeaderMap, allowed: &AllowedOrigin) -> bool {
     if let Some(site) = headers.get("sec-fetch-site") {
         // `none` = typed in the address bar or a bookmark; the user asked for it.
         if !matches!(site.to_str(), Ok("same-origin" | "none")) {
@@ -104,23 +209,41 @@ pub fn is_same_origin(headers: &HeaderMap, allowed_origin: &str) -> bool {
         }
     }
     match headers.get(header::ORIGIN) {
-        Some(origin) => origin
-            .to_str()
-            .is_ok_and(|o| o.eq_ignore_ascii_case(allowed_origin)),
+        Some(origin) => origin.to_str().is_ok_and(|o| allowed.accepts(o)),
         None => true,
     }
 }
 
-fn refusal() -> Response {
-    let mut response = (
-        StatusCode::FORBIDDEN,
-        "Refused: this request came from another site. Quorate only accepts changes sent \
-         from its own pages (rule: same-origin requests only).",
-    )
-        .into_response();
+/// A page (not a bare line) that says which address this Quorate expects and how an
+/// administrator changes it.
+fn refusal(expected: &str, origin: &str) -> Response {
+    let expected_html = app::html::escape_text(expected);
+    let origin_html = if origin.is_empty() {
+        "another site".to_owned()
+    } else {
+        format!("<code>{}</code>", app::html::escape_text(origin))
+    };
+    let body = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Refused: sent from another address · Quorate</title>\
+         <link rel=\"stylesheet\" href=\"/pkg/quorate.css\"></head><body><main id=\"main\">\
+         <section class=\"message-page\" role=\"alert\" data-problem=\"cross_origin\">\
+         <h1>Refused: this request came from another address</h1>\
+         <p>Quorate only accepts changes sent from its own pages (rule: same-origin requests \
+         only). This change was sent from {origin_html}, but this Quorate expects \
+         <a href=\"{expected_html}/\"><code>{expected_html}</code></a>.</p>\
+         <p>Open Quorate at <a href=\"{expected_html}/\">{expected_html}</a> and try again.</p>\
+         <p>If people reach this Quorate at another address (a domain name, or behind a \
+         reverse proxy), its administrator sets that address as <code>base_url</code> in \
+         <code>quorate.toml</code> or the <code>QUORATE_BASE_URL</code> environment variable, \
+         for example <code>base_url = \"https://vote.example.org\"</code>, and restarts it.</p>\
+         </section></main></body></html>\n"
+    );
+    let mut response = (StatusCode::FORBIDDEN, body).into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; charset=utf-8"),
+        HeaderValue::from_static("text/html; charset=utf-8"),
     );
     response
 }
@@ -139,38 +262,93 @@ mod tests {
 
     const HERE: &str = "https://vote.example.org";
 
+    fn here() -> AllowedOrigin {
+        AllowedOrigin::new(Some(HERE), "127.0.0.1:3000".parse().unwrap()).unwrap()
+    }
+
     #[test]
     fn a_post_from_our_own_pages_is_allowed() {
         let h = headers(&[
             ("origin", "https://vote.example.org"),
             ("sec-fetch-site", "same-origin"),
         ]);
-        assert!(is_same_origin(&h, HERE));
+        assert!(is_same_origin(&h, &here()));
     }
 
     #[test]
     fn a_post_from_another_site_is_refused() {
         assert!(!is_same_origin(
             &headers(&[("origin", "https://evil.example")]),
-            HERE
+            &here()
         ));
         assert!(!is_same_origin(
             &headers(&[("sec-fetch-site", "cross-site")]),
-            HERE
+            &here()
         ));
         assert!(!is_same_origin(
             &headers(&[
                 ("origin", "https://vote.example.org"),
                 ("sec-fetch-site", "same-site")
             ]),
-            HERE
+            &here()
         ));
-        assert!(!is_same_origin(&headers(&[("origin", "null")]), HERE));
+        assert!(!is_same_origin(&headers(&[("origin", "null")]), &here()));
     }
 
     #[test]
     fn a_client_that_is_not_a_browser_is_not_a_csrf_vector() {
-        assert!(is_same_origin(&HeaderMap::new(), HERE));
+        assert!(is_same_origin(&HeaderMap::new(), &here()));
+    }
+
+    #[test]
+    fn without_a_base_url_on_loopback_both_spellings_of_loopback_are_accepted() {
+        let local = AllowedOrigin::new(None, "127.0.0.1:3000".parse().unwrap()).unwrap();
+        for origin in [
+            "http://127.0.0.1:3000",
+            "http://localhost:3000",
+            "http://[::1]:3000",
+        ] {
+            let h = headers(&[("origin", origin), ("sec-fetch-site", "same-origin")]);
+            assert!(is_same_origin(&h, &local), "{origin}");
+        }
+        let other_port = headers(&[("origin", "http://localhost:3001")]);
+        assert!(!is_same_origin(&other_port, &local));
+    }
+
+    #[test]
+    fn with_a_base_url_only_its_origin_is_accepted() {
+        let h = headers(&[("origin", "http://localhost:3000")]);
+        assert!(!is_same_origin(&h, &here()));
+        let public = AllowedOrigin::new(None, "0.0.0.0:3000".parse().unwrap()).unwrap();
+        assert_eq!(public.accepted, vec!["http://0.0.0.0:3000".to_owned()]);
+    }
+
+    #[test]
+    fn the_refusal_page_names_the_expected_address_and_base_url() {
+        let response = refusal("http://127.0.0.1:3000", "http://evil.example\"><b>");
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        let body = futures_body(response);
+        assert!(body.contains("http://127.0.0.1:3000"));
+        assert!(body.contains("base_url"));
+        assert!(!body.contains("<b>"), "the origin is escaped");
+    }
+
+    fn futures_body(response: Response) -> String {
+        let bytes = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(axum::body::to_bytes(response.into_body(), usize::MAX))
+            .unwrap();
+        String::from_utf8(bytes.to_vec()).unwrap()
+    }
+
+    #[test]
+    fn a_form_with_bytes_that_are_not_utf8_is_found() {
+        assert!(form_is_utf8(b"name=Caf%C3%A9+Bar&slug=cafe"));
+        assert!(form_is_utf8(b"name=100%&x=%zz"));
+        assert!(!form_is_utf8(b"name=Caf%E9"));
+        assert!(!form_is_utf8(b"display_name=%FF%FE"));
+        assert!(!form_is_utf8(b"a=1&b=\xff"));
     }
 
     #[test]

@@ -2,13 +2,17 @@
 //! signal, finishing the requests in flight.
 
 use crate::{
-    config::{Config, origin_of},
+    config::Config,
     db, forms, health, instance, language,
     security::{self, AllowedOrigin},
     session,
 };
 use anyhow::Context;
-use app::{App, session::Database, shell};
+use app::{
+    App,
+    session::{Database, MailConfigured},
+    shell,
+};
 use axum::{
     Router,
     extract::FromRef,
@@ -42,6 +46,8 @@ pub struct AppState {
     pub mailer: Option<crate::mail::Mailer>,
     /// The OpenID providers people can sign in with.
     pub oidc: crate::oidc::Providers,
+    /// The reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: crate::client_address::TrustedProxies,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -129,7 +135,7 @@ pub fn build_router(
         .site_pkg_dir("pkg")
         .site_addr(local)
         .build();
-    let allowed = AllowedOrigin(origin_of(base_url)?);
+    let allowed = AllowedOrigin::new(config.base_url.as_deref(), local)?;
     let state = AppState {
         leptos_options: leptos_options.clone(),
         db: connection,
@@ -137,6 +143,7 @@ pub fn build_router(
         secure_cookies: base_url.starts_with("https://"),
         mailer: config.mailer()?,
         oidc: crate::oidc::Providers::new(&config.oidc)?,
+        trusted_proxies: crate::client_address::TrustedProxies::parse(&config.trusted_proxies)?,
     };
     let routes = generate_route_list(App);
     let router = Router::new()
@@ -152,6 +159,18 @@ pub fn build_router(
         .route(
             "/account/sessions",
             post(forms::accounts::end_other_sessions),
+        )
+        .route(
+            "/account/email",
+            post(forms::accounts::request_confirmation),
+        )
+        .route(
+            "/account/identities/unlink",
+            post(forms::accounts::unlink_identity),
+        )
+        .route(
+            "/email/confirm/{token}",
+            post(forms::accounts::confirm_address),
         )
         .route("/orgs/new", post(forms::organisations::create))
         .route(
@@ -189,9 +208,11 @@ pub fn build_router(
             {
                 let db = state.db.clone();
                 let oidc = state.oidc.for_pages();
+                let mail = MailConfigured(state.mailer.is_some());
                 move || {
                     provide_context(Database(db.clone()));
                     provide_context(oidc.clone());
+                    provide_context(mail);
                 }
             },
             {
@@ -206,9 +227,11 @@ pub fn build_router(
             {
                 let db = state.db.clone();
                 let oidc = state.oidc.for_pages();
+                let mail = MailConfigured(state.mailer.is_some());
                 move || {
                     provide_context(Database(db.clone()));
                     provide_context(oidc.clone());
+                    provide_context(mail);
                 }
             },
             shell,
@@ -217,6 +240,7 @@ pub fn build_router(
             state.clone(),
             session::resolve,
         ))
+        .layer(middleware::from_fn(security::utf8_forms))
         .layer(middleware::from_fn_with_state(
             allowed,
             security::same_origin,
@@ -234,7 +258,7 @@ pub fn build_router(
                     tracing::info_span!(
                         "request",
                         method = %request.method(),
-                        path = %request.uri().path(),
+                        path = %crate::redact::path(request.uri().path()),
                         request_id = %id,
                     )
                 })

@@ -34,6 +34,13 @@ pub fn Field(
     /// Whether the field must be filled.
     #[prop(optional)]
     required: bool,
+    /// A signal the value follows and sets (for fields that other fields fill in, when
+    /// JavaScript runs); starts from the value shown.
+    #[prop(optional)]
+    bind: Option<RwSignal<String>>,
+    /// Called with the new value as the person types (when JavaScript runs).
+    #[prop(optional)]
+    on_input: Option<Callback<String>>,
 ) -> impl IntoView {
     let language = use_language();
     let id = format!("{form}-{name}");
@@ -47,6 +54,19 @@ pub fn Field(
     } else {
         state.value(name)
     };
+    if let Some(bound) = bind {
+        bound.set(value.clone());
+    }
+    let shown = move || bind.map(|b| b.get()).unwrap_or_else(|| value.clone());
+    let input_handler = move |event: leptos::ev::Event| {
+        let typed = event_target_value(&event);
+        if let Some(bound) = bind {
+            bound.set(typed.clone());
+        }
+        if let Some(callback) = on_input {
+            callback.run(typed);
+        }
+    };
     let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
     let error_id = invalid.then(|| format!("{id}-error"));
     let described_by = [hint_id.clone(), error_id.clone()]
@@ -55,7 +75,7 @@ pub fn Field(
         .collect::<Vec<_>>()
         .join(" ");
     view! {
-        <div class="field" class:field-invalid=invalid>
+        <div class="field" class:field-invalid=invalid data-problem=problems.first().map(|p| p.code.clone())>
             <label for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
             {error_id
@@ -65,7 +85,7 @@ pub fn Field(
                         <ul class="field-problems" id=eid>
                             {problems
                                 .iter()
-                                .map(|p| view! { <li>{language.problem(p)}</li> })
+                                .map(|p| view! { <li data-problem=p.code.clone()>{language.problem(p)}</li> })
                                 .collect_view()}
                         </ul>
                     }
@@ -74,7 +94,10 @@ pub fn Field(
                 id=id
                 name=name
                 type=kind
-                value=value
+                // Reactive only when bound: a field filled in by another changes while the
+                // person has not typed in it (the attribute is what an untouched input shows).
+                value=shown
+                on:input=input_handler
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                 required=required
                 aria-invalid=invalid.then_some("true")
@@ -99,16 +122,17 @@ pub fn ProblemSummary(form: &'static str, state: FormState) -> impl IntoView {
                         .into_iter()
                         .map(|p| {
                             let text = language.problem(&p);
+                            let code = p.code.clone();
                             match p.field {
                                 Some(field) => {
                                     view! {
-                                        <li>
+                                        <li data-problem=code>
                                             <a href=format!("#{form}-{field}")>{text}</a>
                                         </li>
                                     }
                                         .into_any()
                                 }
-                                None => view! { <li>{text}</li> }.into_any(),
+                                None => view! { <li data-problem=code>{text}</li> }.into_any(),
                             }
                         })
                         .collect_view()}

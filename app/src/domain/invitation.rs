@@ -59,6 +59,11 @@ pub enum InvitationProblem {
         /// The role asked for.
         role: Role,
     },
+    /// The invitation is for another e-mail address than the account's.
+    InvitationForAnotherAddress,
+    /// The invitation is for the account's address, but the account has not proved that it
+    /// controls it (required where Quorate can send mail).
+    InvitationAddressUnconfirmed,
 }
 
 impl InvitationProblem {
@@ -73,6 +78,8 @@ impl InvitationProblem {
             InvitationProblem::InvitationExpiryTooFar { .. } => "invitation_expiry_too_far",
             InvitationProblem::InvitationZeroUses => "invitation_zero_uses",
             InvitationProblem::InvitationRoleNotAllowed { .. } => "invitation_role_not_allowed",
+            InvitationProblem::InvitationForAnotherAddress => "invitation_for_another_address",
+            InvitationProblem::InvitationAddressUnconfirmed => "invitation_address_unconfirmed",
         }
     }
 }
@@ -107,11 +114,48 @@ impl fmt::Display for InvitationProblem {
             InvitationProblem::InvitationRoleNotAllowed { role } => {
                 write!(f, "You may not invite people with the {role} role.")
             }
+            InvitationProblem::InvitationForAnotherAddress => f.write_str(
+                "This invitation is for another e-mail address. Sign in with that address.",
+            ),
+            InvitationProblem::InvitationAddressUnconfirmed => f.write_str(
+                "This invitation is for your e-mail address, which you have not confirmed yet: \
+                 confirm it from your account page, then open the invitation again.",
+            ),
         }
     }
 }
 
 impl std::error::Error for InvitationProblem {}
+
+/// Who is accepting an invitation, as far as its address binding cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Acceptor<'a> {
+    /// The account's address key (lowercased).
+    pub email_key: &'a str,
+    /// Whether the account proved that it controls that address.
+    pub email_verified: bool,
+}
+
+/// Whether an invitation bound to `invited_key` (an address key, if bound) may be accepted
+/// by `acceptor`. The addresses must match; where addresses can be verified (Quorate sends
+/// mail), the account must also have proved its address, or anyone could claim an
+/// invitation by typing its address into their account.
+pub fn address_check(
+    invited_key: Option<&str>,
+    acceptor: Acceptor<'_>,
+    verification_possible: bool,
+) -> Result<(), InvitationProblem> {
+    let Some(invited) = invited_key else {
+        return Ok(());
+    };
+    if invited != acceptor.email_key {
+        return Err(InvitationProblem::InvitationForAnotherAddress);
+    }
+    if verification_possible && !acceptor.email_verified {
+        return Err(InvitationProblem::InvitationAddressUnconfirmed);
+    }
+    Ok(())
+}
 
 /// Whether `inv` can be accepted at `now`: not revoked, not expired (it stops working at
 /// `expires_at` exactly), not used up. Checked in that order.
@@ -318,6 +362,38 @@ mod tests {
         assert_eq!(
             expired.to_string(),
             "This invitation expired on 2026-03-10 12:00 UTC."
+        );
+    }
+
+    #[test]
+    fn an_invitation_for_an_address_is_only_for_that_address() {
+        let bea = Acceptor {
+            email_key: "bea@example.org",
+            email_verified: true,
+        };
+        assert_eq!(address_check(None, bea, true), Ok(()));
+        assert_eq!(address_check(Some("bea@example.org"), bea, true), Ok(()));
+        assert_eq!(
+            address_check(Some("ana@example.org"), bea, false),
+            Err(InvitationProblem::InvitationForAnotherAddress)
+        );
+    }
+
+    #[test]
+    fn where_mail_can_verify_an_address_an_unproved_address_is_not_enough() {
+        let unproved = Acceptor {
+            email_key: "bea@example.org",
+            email_verified: false,
+        };
+        assert_eq!(
+            address_check(Some("bea@example.org"), unproved, true),
+            Err(InvitationProblem::InvitationAddressUnconfirmed)
+        );
+        // Without mail nothing can be proved: the address alone decides (and the admin's
+        // page says so).
+        assert_eq!(
+            address_check(Some("bea@example.org"), unproved, false),
+            Ok(())
         );
     }
 }

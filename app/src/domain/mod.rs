@@ -13,3 +13,5 @@ pub mod organisation;
 pub mod password;
 pub mod policy;
 pub mod roles;
+pub mod text;
+pub mod throttle;

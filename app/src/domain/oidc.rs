@@ -101,6 +101,12 @@ pub fn decide(arrival: &Arrival) -> Decision {
     }
 }
 
+/// Whether unlinking one of an account's identities would leave it with no way to sign in:
+/// no password, and that identity the only one.
+pub fn unlinking_leaves_no_way_in(has_password: bool, linked_identities: usize) -> bool {
+    !has_password && linked_identities <= 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,5 +215,12 @@ mod tests {
             assert!(refusal.code().starts_with("oidc_"));
             assert!(!refusal.message().is_empty());
         }
+    }
+
+    #[test]
+    fn the_last_way_to_sign_in_cannot_be_unlinked() {
+        assert!(unlinking_leaves_no_way_in(false, 1));
+        assert!(!unlinking_leaves_no_way_in(false, 2));
+        assert!(!unlinking_leaves_no_way_in(true, 1));
     }
 }

@@ -6,6 +6,7 @@
 //! line, made from tzdata 2025b's `tzdata.zi`: every `Z` name and every `L` link name, without
 //! `Factory`), so old names such as `Asia/Calcutta` stay valid for imported organisations.
 
+use crate::domain::text::{self, Lines};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -57,6 +58,10 @@ pub enum SettingsProblem {
     TimeZoneUnknown,
     /// The language is not one of [`SUPPORTED_LANGUAGES`].
     LanguageUnsupported,
+    /// The name holds a control character (see [`crate::domain::text`]).
+    NameControlCharacters,
+    /// The description holds a control character other than a line break or tab.
+    DescriptionControlCharacters,
     /// The description is longer than [`DESCRIPTION_MAX_CHARS`].
     DescriptionTooLong {
         /// The greatest number of characters.
@@ -80,6 +85,8 @@ impl SettingsProblem {
             SettingsProblem::TimeZoneUnknown => "time_zone_unknown",
             SettingsProblem::LanguageUnsupported => "language_unsupported",
             SettingsProblem::DescriptionTooLong { .. } => "description_too_long",
+            SettingsProblem::NameControlCharacters
+            | SettingsProblem::DescriptionControlCharacters => text::CONTROL_CHARACTERS,
         }
     }
 
@@ -87,7 +94,9 @@ impl SettingsProblem {
     /// or `description`.
     pub fn field(&self) -> &'static str {
         match self {
-            SettingsProblem::NameEmpty | SettingsProblem::NameTooLong { .. } => "name",
+            SettingsProblem::NameEmpty
+            | SettingsProblem::NameTooLong { .. }
+            | SettingsProblem::NameControlCharacters => "name",
             SettingsProblem::SlugEmpty
             | SettingsProblem::SlugTooLong { .. }
             | SettingsProblem::SlugBadCharacters
@@ -95,7 +104,8 @@ impl SettingsProblem {
             | SettingsProblem::SlugReserved => "slug",
             SettingsProblem::TimeZoneUnknown => "time_zone",
             SettingsProblem::LanguageUnsupported => "default_language",
-            SettingsProblem::DescriptionTooLong { .. } => "description",
+            SettingsProblem::DescriptionTooLong { .. }
+            | SettingsProblem::DescriptionControlCharacters => "description",
         }
     }
 }
@@ -134,6 +144,10 @@ impl fmt::Display for SettingsProblem {
                 f,
                 "The description must have at most {max} characters (it has {actual})."
             ),
+            SettingsProblem::NameControlCharacters
+            | SettingsProblem::DescriptionControlCharacters => {
+                f.write_str(text::CONTROL_CHARACTERS_MESSAGE)
+            }
         }
     }
 }
@@ -159,6 +173,9 @@ pub fn settings_problems(
             actual: name_chars,
         });
     }
+    if text::has_control_characters(name, Lines::Single) {
+        problems.push(SettingsProblem::NameControlCharacters);
+    }
     problems.extend(slug_problems(slug));
     if !is_time_zone(time_zone) {
         problems.push(SettingsProblem::TimeZoneUnknown);
@@ -172,6 +189,9 @@ pub fn settings_problems(
             max: DESCRIPTION_MAX_CHARS,
             actual: description_chars,
         });
+    }
+    if text::has_control_characters(description, Lines::Multi) {
+        problems.push(SettingsProblem::DescriptionControlCharacters);
     }
     problems
 }
@@ -213,6 +233,15 @@ pub fn time_zones() -> impl Iterator<Item = &'static str> {
         .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty())
+}
+
+/// `base` with `-n` appended, shortened first so the result stays within
+/// [`SLUG_MAX_CHARS`] (and never ends in a hyphen before the suffix).
+pub fn slug_with_suffix(base: &str, n: u32) -> String {
+    let suffix = format!("-{n}");
+    let room = SLUG_MAX_CHARS.saturating_sub(suffix.len());
+    let head: String = base.chars().take(room).collect();
+    format!("{}{suffix}", head.trim_end_matches('-'))
 }
 
 /// A slug suggested from an organisation's name: lowercase ASCII, common Latin accents folded
@@ -447,5 +476,25 @@ mod tests {
     fn a_name_with_nothing_latin_gives_an_empty_slug() {
         assert_eq!(slug_from_name("合作社"), "");
         assert_eq!(slug_from_name("--- !!! ---"), "");
+    }
+
+    #[test]
+    fn a_suffixed_slug_stays_within_the_limit() {
+        assert_eq!(slug_with_suffix("riverside", 2), "riverside-2");
+        let long = "a".repeat(49) + "-b";
+        let suffixed = slug_with_suffix(&long, 12);
+        assert_eq!(suffixed.chars().count(), SLUG_MAX_CHARS);
+        assert!(slug_problems(&suffixed).is_empty(), "{suffixed}");
+    }
+
+    #[test]
+    fn a_name_with_control_characters_is_refused_and_a_description_may_break_lines() {
+        let problems = settings_problems("Co\u{1b}[2Jop", "coop", "UTC", "en", "One\ntwo");
+        assert_eq!(problems, vec![SettingsProblem::NameControlCharacters]);
+        let problems = settings_problems("Coop", "coop", "UTC", "en", "Bell\u{7}");
+        assert_eq!(
+            problems,
+            vec![SettingsProblem::DescriptionControlCharacters]
+        );
     }
 }

@@ -205,6 +205,20 @@ impl Refusal {
             Refusal::AlreadyAMember => "already_a_member",
         }
     }
+
+    /// The refusal's arguments for its translated message.
+    pub fn args(&self) -> Vec<(String, String)> {
+        match self {
+            Refusal::MembershipNotActive { state } => {
+                vec![("state".to_owned(), state.code().to_owned())]
+            }
+            Refusal::RoleTooLow { needed, has } => vec![
+                ("needed".to_owned(), needed.code().to_owned()),
+                ("has".to_owned(), has.code().to_owned()),
+            ],
+            _ => Vec::new(),
+        }
+    }
 }
 
 impl fmt::Display for Refusal {

@@ -22,6 +22,9 @@ pub struct Model {
     pub language: Option<String>,
     /// When the account was created.
     pub created_at: ChronoDateTimeUtc,
+    /// When the account proved it controls `email` (a mailed link, an invitation mailed to
+    /// it, or a provider that vouches for it); `None`: never proved.
+    pub email_verified_at: Option<ChronoDateTimeUtc>,
 }
 
 /// Relations are followed in services with explicit queries.

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod audit_entry;
+pub mod email_confirmation;
 pub mod group;
 pub mod group_member;
 pub mod invitation;

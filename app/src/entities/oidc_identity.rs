@@ -17,6 +17,11 @@ pub struct Model {
     pub account_id: Uuid,
     /// When it was linked.
     pub linked_at: ChronoDateTimeUtc,
+    /// The configured provider's id it came through (empty for identities linked before
+    /// this was recorded).
+    pub provider: String,
+    /// When it was last used to sign in.
+    pub last_used_at: Option<ChronoDateTimeUtc>,
 }
 
 /// Relations are followed in services with explicit queries.

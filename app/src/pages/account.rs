@@ -1,7 +1,8 @@
-//! `/account`: display name, e-mail, language and password.
+//! `/account`: display name, e-mail (and whether it is confirmed), language, password, the
+//! linked sign-in methods, and other sessions.
 
 use crate::{
-    api::organisations::account_data,
+    api::accounts::{AccountView, LinkedIdentity, account_page},
     components::forms::{Field, ProblemSummary},
     i18n::{Language, use_language, use_t},
     pages::load_error::LoadError,
@@ -14,13 +15,13 @@ use leptos_meta::Title;
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let t = use_t();
-    let data = Resource::new_blocking(|| (), |_| account_data());
+    let data = Resource::new_blocking(|| (), |_| account_page());
     view! {
         <Title text=t("account-title") />
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(user) => view! { <AccountForms user /> }.into_any(),
+                    Ok(view) => view! { <AccountForms view /> }.into_any(),
                     Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
@@ -29,10 +30,16 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 #[component]
-fn AccountForms(user: crate::dto::CurrentUser) -> impl IntoView {
+fn AccountForms(view: AccountView) -> impl IntoView {
     let t = use_t();
     let language = use_language();
+    let user = view.user.clone();
+    let email_sent = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .get("email_sent")
+        .is_some();
     let profile = use_form_state("profile");
+    let unlink = use_form_state("identities");
     let password = use_form_state("password");
     let link = use_form_state("oidc_link");
     let providers = use_oidc_providers();
@@ -43,7 +50,11 @@ fn AccountForms(user: crate::dto::CurrentUser) -> impl IntoView {
     };
     view! {
         <section class="narrow">
+            <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
+                <a href="/">{t("nav-home")}</a>
+            </nav>
             <h1>{t("account-title")}</h1>
+            {email_sent.then(|| view! { <p class="notice" role="status">{t("account-email-sent")}</p> })}
             <h2>{t("account-profile")}</h2>
             <ProblemSummary form="profile" state=profile.clone() />
             <form method="post" action="/account/profile" class="stack">
@@ -64,6 +75,7 @@ fn AccountForms(user: crate::dto::CurrentUser) -> impl IntoView {
                 </div>
                 <button type="submit">{t("account-save")}</button>
             </form>
+            <AddressStatus verified=view.email_verified mail=view.mail />
             <h2>{t("account-password")}</h2>
             <ProblemSummary form="password" state=password.clone() />
             <form method="post" action="/account/password" class="stack">
@@ -72,9 +84,11 @@ fn AccountForms(user: crate::dto::CurrentUser) -> impl IntoView {
                 <Field form="password" name="new_password" label=t("field-new-password") state=password.clone() kind="password" autocomplete="new-password" hint=language.tr("password-hint") required=true />
                 <button type="submit">{t("account-change-password")}</button>
             </form>
-            {(!providers.is_empty() || !link.problems.is_empty()).then(|| view! {
+            {(!providers.is_empty() || !link.problems.is_empty() || !view.identities.is_empty()).then(|| view! {
                 <h2>{t("account-providers")}</h2>
                 <ProblemSummary form="oidc_link" state=link.clone() />
+                <ProblemSummary form="identities" state=unlink.clone() />
+                <LinkedIdentities identities=view.identities.clone() has_password=view.has_password />
                 <p>{t("account-providers-text")}</p>
                 <ul class="actions">
                     {providers
@@ -93,4 +107,80 @@ fn AccountForms(user: crate::dto::CurrentUser) -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// Whether the address is confirmed, and a way to confirm it where mail can.
+#[component]
+fn AddressStatus(verified: bool, mail: bool) -> impl IntoView {
+    let t = use_t();
+    let status = if verified {
+        t("account-email-confirmed")
+    } else if mail {
+        t("account-email-unconfirmed")
+    } else {
+        t("account-email-unverifiable")
+    };
+    view! {
+        <p class="hint" data-email-verified=verified.to_string()>{status}</p>
+        {(!verified && mail).then(|| view! {
+            <form method="post" action="/account/email">
+                <button type="submit" class="secondary">{t("account-email-send-link")}</button>
+            </form>
+        })}
+    }
+}
+
+/// The linked OpenID identities: provider, when linked, last used, and unlinking (refused
+/// by the server when it would leave no way to sign in).
+#[component]
+fn LinkedIdentities(identities: Vec<LinkedIdentity>, has_password: bool) -> impl IntoView {
+    let t = use_t();
+    let language = use_language();
+    let only_way = !has_password && identities.len() == 1;
+    (!identities.is_empty()).then(|| view! {
+        <table class="identities">
+            <caption class="visually-hidden">{t("account-providers")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t("account-identity-provider")}</th>
+                    <th scope="col">{t("account-identity-linked")}</th>
+                    <th scope="col">{t("account-identity-used")}</th>
+                    <th scope="col">{t("members-actions")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {identities
+                    .into_iter()
+                    .map(|identity| {
+                        let label = language.tr_with("account-unlink-provider", "provider", identity.provider.clone());
+                        view! {
+                            <tr>
+                                <th scope="row">{identity.provider.clone()}</th>
+                                <td>{day(&identity.linked_at)}</td>
+                                <td>{identity.last_used_at.as_deref().map(day).unwrap_or_else(|| t("account-identity-never"))}</td>
+                                <td>
+                                    {if only_way {
+                                        view! { <span>{t("account-identity-only-way")}</span> }.into_any()
+                                    } else {
+                                        view! {
+                                            <form method="post" action="/account/identities/unlink" class="inline-form">
+                                                <input type="hidden" name="issuer" value=identity.issuer.clone() />
+                                                <input type="hidden" name="subject" value=identity.subject.clone() />
+                                                <button type="submit" class="secondary">{label}</button>
+                                            </form>
+                                        }.into_any()
+                                    }}
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    })
+}
+
+/// The date part of an RFC 3339 instant (`2026-12-01`).
+fn day(instant: &str) -> String {
+    instant.chars().take(10).collect()
 }

@@ -72,8 +72,8 @@ fn Groups(org: OrgPage, groups: Vec<GroupRow>, members: Vec<MemberRow>) -> impl 
             <ProblemSummary form="group" state=state.clone() />
             <form method="post" action=format!("{base}/groups") class="stack narrow">
                 <input type="hidden" name="form_id" value="group" />
-                <Field form="group" name="name" label=t("field-org-name") state=state.clone() required=true />
-                <Field form="group" name="slug" label=t("field-org-slug") state=state.clone() hint=t("field-org-slug-hint") required=true />
+                <Field form="group" name="name" label=t("field-group-name") state=state.clone() required=true />
+                <Field form="group" name="slug" label=t("field-org-slug") state=state.clone() hint=t("field-group-slug-hint") required=true />
                 <Field form="group" name="description" label=t("field-description") state=state.clone() />
                 <button type="submit">{t("groups-create")}</button>
             </form>

@@ -59,6 +59,7 @@ fn Invitations(org: crate::api::organisations::OrgPage, rows: Vec<InvitationRow>
             }
         })}
         <h2>{t("invitation-new")}</h2>
+        {(!org.mail).then(|| view! { <p class="notice" data-notice="addresses-unverifiable">{t("invitation-unverifiable")}</p> })}
         <ProblemSummary form="invitation" state=state.clone() />
         <form method="post" action=format!("{base}/invitations") class="stack narrow">
             <input type="hidden" name="form_id" value="invitation" />

@@ -3,7 +3,7 @@
 
 use crate::{
     api::organisations::{MemberRow, organisation_members, organisation_page},
-    components::forms::ProblemSummary,
+    components::{confirm_form::ConfirmForm, forms::ProblemSummary},
     i18n::{use_language, use_t},
     pages::load_error::LoadError,
     session::use_form_state,
@@ -113,11 +113,11 @@ fn MemberActions(row: MemberRow, action: String) -> impl IntoView {
                     <button type="submit">{t("members-reinstate")}</button>
                 </form>
             })}
-            {present.then(|| view! {
-                <form method="post" action=format!("{action}/remove") class="inline-form">
-                    <input type="hidden" name="form_id" value="member" />
-                    <button type="submit" class="danger">{t("members-remove")}</button>
-                </form>
+            {present.then(|| {
+                let question = language.tr_with("members-remove-question", "name", row.display_name.clone());
+                view! {
+                    <ConfirmForm action=format!("{action}/remove") question button=t("members-remove") class="danger" />
+                }
             })}
         </div>
     }

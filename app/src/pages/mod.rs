@@ -1,12 +1,14 @@
 //! One module per route.
 
 pub mod account;
+pub mod email;
 pub mod error;
 pub mod groups;
 pub mod home;
 pub mod invitation_accept;
 pub mod invitations;
 pub mod load_error;
+pub mod member_change;
 pub mod members;
 pub mod not_found;
 pub mod organisation;

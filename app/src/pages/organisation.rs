@@ -2,6 +2,7 @@
 
 use crate::{
     api::organisations::organisation_page,
+    components::confirm_form::ConfirmForm,
     i18n::{use_language, use_t},
     pages::load_error::LoadError,
 };
@@ -55,10 +56,9 @@ fn Dashboard(org: crate::api::organisations::OrgPage) -> impl IntoView {
         </ul>
         {org.may.leave.then(|| {
             let membership = org.membership_id.clone().unwrap_or_default();
+            let question = language.tr_with("org-leave-question", "organisation", org.name.clone());
             view! {
-                <form method="post" action=format!("{base}/members/{membership}/leave") class="inline-form">
-                    <button type="submit" class="secondary">{t("org-leave")}</button>
-                </form>
+                <ConfirmForm action=format!("{base}/members/{membership}/leave") question button=t("org-leave") class="secondary" />
             }
         })}
     }

@@ -28,8 +28,12 @@ pub fn OrganisationSettingsPage() -> impl IntoView {
                         Ok(org) if org.may.edit_settings => {
                             let state = use_form_state("organisation");
                             let action = format!("/o/{}/settings", org.slug);
+                            let base = format!("/o/{}", org.slug);
                             view! {
-                                <Title text=t("org-settings-title") />
+                                <Title text=format!("{} · {}", t("org-settings-title"), org.name) />
+                                <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
+                                    <a href="/">{t("nav-home")}</a> " / " <a href=base>{org.name.clone()}</a>
+                                </nav>
                                 <section class="narrow">
                                     <h1>{t("org-settings-title")}</h1>
                                     <ProblemSummary form="organisation" state=state.clone() />
@@ -42,7 +46,7 @@ pub fn OrganisationSettingsPage() -> impl IntoView {
                             }
                             .into_any()
                         }
-                        Ok(_) => view! { <LoadError error=AppError::Forbidden { code: "role_too_low".into() } /> }.into_any(),
+                        Ok(_) => view! { <LoadError error=AppError::forbidden("role_too_low") /> }.into_any(),
                         Err(error) => view! { <LoadError error /> }.into_any(),
                     }
                 })

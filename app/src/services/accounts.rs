@@ -1,13 +1,16 @@
 //! Accounts: sign-up, sign-in (throttled, never revealing whether an address has an
 //! account), profile and password changes. Passwords are hashed with Argon2id and never logged.
 
-use super::{Problem, ServiceError, ServiceResult, sessions, tokens};
+use super::{Problem, ServiceError, ServiceResult, addresses, sessions, throttle, tokens};
 use crate::{
-    domain::{email, password},
-    entities::{account, login_throttle},
+    domain::{
+        email, password,
+        text::{self, Lines},
+    },
+    entities::account,
 };
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier, password_hash::SaltString};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
     TransactionTrait,
@@ -25,19 +28,40 @@ pub struct SignUp {
     pub password: String,
 }
 
-/// Failed attempts per account before it is locked for a while.
-pub const ACCOUNT_ATTEMPTS: i32 = 5;
-/// Failed attempts per network address before it is locked for a while.
-pub const ADDRESS_ATTEMPTS: i32 = 20;
-/// The window failures are counted in, and how long a lock lasts.
-pub const THROTTLE_WINDOW: Duration = Duration::minutes(15);
+/// How a sign-up proves that the person controls the address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddressProof<'a> {
+    /// Quorate cannot send mail here: the account is created at once, its address unproved.
+    Unavailable,
+    /// Quorate mails a link; the account is created when it is followed.
+    Mail,
+    /// The person came through an invitation mailed to this address (its key): if it is the
+    /// address signed up with, the invitation is the proof; otherwise a link is mailed.
+    Invitation {
+        /// The invitation's address key.
+        email_key: &'a str,
+    },
+}
 
-/// Creates a password account. Every broken rule is reported at once, by field.
+/// What a sign-up led to.
+#[derive(Debug, Clone)]
+pub enum SignedUp {
+    /// The account exists: sign the person in.
+    Created(account::Model),
+    /// A mail goes out; the page says "check your e-mail" whatever the mail says, so that
+    /// nobody learns whether an address has an account.
+    CheckEmail(addresses::Mail),
+}
+
+/// Creates a password account, or starts proving its address. Every broken rule is
+/// reported at once, by field.
 pub async fn sign_up(
     db: &sea_orm::DatabaseConnection,
     form: &SignUp,
+    proof: AddressProof<'_>,
+    next: &str,
     now: DateTime<Utc>,
-) -> ServiceResult<account::Model> {
+) -> ServiceResult<SignedUp> {
     let display_name = form.display_name.trim();
     let mut problems = Vec::new();
     let address = checked_email(&form.email, &mut problems);
@@ -50,60 +74,100 @@ pub async fn sign_up(
         ));
     }
     let key = lookup_key(&form.email);
+    let proved_now = match proof {
+        AddressProof::Unavailable => false,
+        AddressProof::Invitation { email_key } if email_key == key => true,
+        AddressProof::Mail | AddressProof::Invitation { .. } => {
+            // By mail: nothing here may tell whether the address has an account.
+            let Some(address) = address.filter(|_| problems.is_empty()) else {
+                return Err(ServiceError::Invalid(problems));
+            };
+            let mail = addresses::start_sign_up(
+                db,
+                &address,
+                display_name,
+                &hash_password(&form.password)?,
+                next,
+                now,
+            )
+            .await?;
+            return Ok(SignedUp::CheckEmail(mail));
+        }
+    };
     if account::Entity::find()
         .filter(account::Column::EmailKey.eq(&key))
         .one(db)
         .await?
         .is_some()
     {
-        problems.push(Problem::new(
-            Some("email"),
-            "email_taken",
-            "An account with this e-mail address exists already; sign in instead.",
-        ));
+        problems.push(email_taken());
     }
     let Some(address) = address.filter(|_| problems.is_empty()) else {
         return Err(ServiceError::Invalid(problems));
     };
-    let created = account::ActiveModel {
+    let created = insert_account(
+        db,
+        &address,
+        display_name,
+        Some(hash_password(&form.password)?),
+        proved_now.then_some(now),
+        now,
+    )
+    .await?;
+    Ok(SignedUp::Created(created))
+}
+
+/// Inserts a password or provider account (two sign-ups with one address at the same moment:
+/// one wins, the other is told the address has an account).
+pub async fn insert_account(
+    db: &impl ConnectionTrait,
+    address: &str,
+    display_name: &str,
+    password_hash: Option<String>,
+    email_verified_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> ServiceResult<account::Model> {
+    account::ActiveModel {
         id: Set(Uuid::new_v4()),
-        email: Set(address),
-        email_key: Set(key),
+        email: Set(address.to_owned()),
+        email_key: Set(lookup_key(address)),
         display_name: Set(display_name.to_owned()),
-        password_hash: Set(Some(hash_password(&form.password)?)),
+        password_hash: Set(password_hash),
         language: Set(None),
         created_at: Set(now),
+        email_verified_at: Set(email_verified_at),
     }
     .insert(db)
     .await
     .map_err(|error| match is_unique_violation(&error) {
-        // Two sign-ups with one address at the same moment: one wins.
-        true => ServiceError::invalid(
-            Some("email"),
-            "email_taken",
-            "An account with this e-mail address exists already; sign in instead.",
-        ),
+        true => ServiceError::Invalid(vec![email_taken()]),
         false => error.into(),
-    })?;
-    Ok(created)
+    })
+}
+
+/// The problem for an address that has an account (only said where it cannot be probed).
+pub fn email_taken() -> Problem {
+    Problem::new(
+        Some("email"),
+        "email_taken",
+        "An account with this e-mail address exists already; sign in instead.",
+    )
 }
 
 /// Checks an e-mail and password. Unknown address and wrong password get the same answer and
-/// the same work (a hash is verified either way). Failures are counted per account and per
-/// network address; past the limit, attempts are refused until the window ends.
+/// the same work (a hash is verified either way). Failures are counted per (account, client
+/// address) pair with growing waits, and under slower ceilings per account and per client
+/// address (`domain::throttle`); past a limit, attempts wait.
 pub async fn sign_in(
     db: &sea_orm::DatabaseConnection,
     email_address: &str,
     password_text: &str,
-    network_address: &str,
+    client_address: &str,
     now: DateTime<Utc>,
 ) -> ServiceResult<account::Model> {
-    let account_key = format!("account:{}", lookup_key(email_address));
-    let address_key = format!("address:{network_address}");
-    for key in [&account_key, &address_key] {
-        if let Some(retry) = locked_for(db, key, now).await? {
-            return Err(ServiceError::Throttled(retry));
-        }
+    let keys = throttle::Keys::new(&lookup_key(email_address), client_address);
+    if let Some(retry) = throttle::wait(db, &keys, now).await? {
+        return Err(ServiceError::Throttled(retry));
     }
     let found = account::Entity::find()
         .filter(account::Column::EmailKey.eq(lookup_key(email_address)))
@@ -113,16 +177,11 @@ pub async fn sign_in(
     let matches = verify_password(password_text, stored_hash.as_deref());
     match (found, matches) {
         (Some(account), true) => {
-            login_throttle::Entity::delete_by_id(account_key)
-                .exec(db)
-                .await?;
+            throttle::succeeded(db, &keys).await?;
             Ok(account)
         }
         _ => {
-            let txn = db.begin().await?;
-            record_failure(&txn, &account_key, ACCOUNT_ATTEMPTS, now).await?;
-            record_failure(&txn, &address_key, ADDRESS_ATTEMPTS, now).await?;
-            txn.commit().await?;
+            throttle::failed(db, &keys, now).await?;
             Err(ServiceError::invalid(
                 None,
                 "sign_in_failed",
@@ -178,18 +237,23 @@ pub struct Profile {
     pub language: String,
 }
 
-/// Updates display name, e-mail and language.
+/// Updates display name, e-mail and language. A new address is proved by a mailed link
+/// where Quorate sends mail (the account keeps its old address until the link is followed:
+/// the mail to send is returned); otherwise it changes at once, unproved.
 pub async fn update_profile(
     db: &sea_orm::DatabaseConnection,
     account: &account::Model,
     form: &Profile,
-) -> ServiceResult<account::Model> {
+    proof_by_mail: bool,
+    now: DateTime<Utc>,
+) -> ServiceResult<Option<addresses::Mail>> {
     let display_name = form.display_name.trim();
     let mut problems = Vec::new();
     check_display_name(display_name, &mut problems);
     let address = checked_email(&form.email, &mut problems);
     let key = lookup_key(&form.email);
-    if key != account.email_key
+    let changes_address = key != account.email_key;
+    if changes_address
         && account::Entity::find()
             .filter(account::Column::EmailKey.eq(&key))
             .one(db)
@@ -215,10 +279,23 @@ pub async fn update_profile(
     };
     let mut row: account::ActiveModel = account.clone().into();
     row.display_name = Set(display_name.to_owned());
-    row.email = Set(address);
-    row.email_key = Set(key);
     row.language = Set((!language.is_empty()).then(|| language.to_owned()));
-    Ok(row.update(db).await?)
+    let mail = match (changes_address, proof_by_mail) {
+        (true, true) => Some(addresses::start_change(db, account.id, &address, now).await?),
+        (true, false) => {
+            row.email = Set(address);
+            row.email_key = Set(key);
+            row.email_verified_at = Set(None);
+            None
+        }
+        // Same address, perhaps written differently (case): kept as typed, still proved.
+        (false, _) => {
+            row.email = Set(address);
+            None
+        }
+    };
+    row.update(db).await?;
+    Ok(mail)
 }
 
 /// The normalised address, or a problem for the `email` field.
@@ -244,6 +321,18 @@ fn check_display_name(display_name: &str, problems: &mut Vec<Problem>) {
             "The display name must have between 1 and 120 characters.",
         ));
     }
+    if text::has_control_characters(display_name, Lines::Single) {
+        problems.push(control_characters_problem("display_name"));
+    }
+}
+
+/// The problem for a field that holds control characters.
+pub fn control_characters_problem(field: &str) -> Problem {
+    Problem::new(
+        Some(field),
+        text::CONTROL_CHARACTERS,
+        text::CONTROL_CHARACTERS_MESSAGE,
+    )
 }
 
 /// Argon2id with the crate's default (OWASP-recommended) parameters, as a PHC string.
@@ -269,54 +358,6 @@ fn verify_password(password_text: &str, stored: Option<&str>) -> bool {
         .verify_password(password_text.as_bytes(), &parsed)
         .is_ok()
         && stored.is_some()
-}
-
-/// Seconds until a lock on `key` ends, if it is locked now.
-async fn locked_for(
-    db: &impl ConnectionTrait,
-    key: &str,
-    now: DateTime<Utc>,
-) -> ServiceResult<Option<i64>> {
-    let row = login_throttle::Entity::find_by_id(key.to_owned())
-        .one(db)
-        .await?;
-    Ok(row
-        .and_then(|r| r.locked_until)
-        .filter(|until| *until > now)
-        .map(|until| (until - now).num_seconds().max(1)))
-}
-
-async fn record_failure(
-    db: &impl ConnectionTrait,
-    key: &str,
-    limit: i32,
-    now: DateTime<Utc>,
-) -> ServiceResult<()> {
-    let existing = login_throttle::Entity::find_by_id(key.to_owned())
-        .one(db)
-        .await?;
-    let (failures, window_start) = match &existing {
-        Some(row) if now - row.window_start < THROTTLE_WINDOW => {
-            (row.failures + 1, row.window_start)
-        }
-        _ => (1, now),
-    };
-    let locked_until = (failures >= limit).then_some(now + THROTTLE_WINDOW);
-    let row = login_throttle::ActiveModel {
-        key: Set(key.to_owned()),
-        failures: Set(failures),
-        window_start: Set(window_start),
-        locked_until: Set(locked_until),
-    };
-    match existing {
-        Some(_) => {
-            row.update(db).await?;
-        }
-        None => {
-            row.insert(db).await?;
-        }
-    }
-    Ok(())
 }
 
 /// The key an address is looked up by: lowercased; for something that is not an address,

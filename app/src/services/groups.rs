@@ -4,7 +4,12 @@
 
 use super::{Ctx, Problem, ServiceError, ServiceResult, audit, organisations};
 use crate::{
-    domain::{organisation::slug_problems, policy::Action, roles::MembershipState},
+    domain::{
+        organisation::slug_problems,
+        policy::Action,
+        roles::MembershipState,
+        text::{self, Lines},
+    },
     entities::{account, group, group_member, membership},
 };
 use sea_orm::{
@@ -85,6 +90,12 @@ pub async fn create(ctx: &Ctx, slug: &str, form: &NewGroup) -> ServiceResult<gro
             "name_length",
             "The name must have between 1 and 120 characters.",
         ));
+    }
+    if text::has_control_characters(name, Lines::Single) {
+        problems.push(super::accounts::control_characters_problem("name"));
+    }
+    if text::has_control_characters(&form.description, Lines::Multi) {
+        problems.push(super::accounts::control_characters_problem("description"));
     }
     if form.description.chars().count() > 2000 {
         problems.push(Problem::new(

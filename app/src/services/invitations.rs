@@ -5,7 +5,7 @@
 use super::{Ctx, Problem, ServiceError, ServiceResult, audit, organisations, tokens};
 use crate::{
     domain::{
-        invitation::{Invitation, check},
+        invitation::{Acceptor, Invitation, address_check, check},
         policy::{Action, authorise},
         roles::{MembershipState, Role},
     },
@@ -147,8 +147,8 @@ pub async fn list(ctx: &Ctx, slug: &str) -> ServiceResult<Vec<invitation::Model>
 
 /// Revokes an invitation; admins only.
 pub async fn revoke(ctx: &Ctx, slug: &str, invitation_id: Uuid) -> ServiceResult<()> {
-    let seen = organisations::authorised(ctx, slug, Action::ManageInvitations).await?;
-    let txn = ctx.db.begin().await?;
+    let (txn, seen) =
+        organisations::authorised_locked(ctx, slug, Action::ManageInvitations).await?;
     let found = invitation::Entity::find_by_id(invitation_id)
         .one(&txn)
         .await?
@@ -194,21 +194,37 @@ pub async fn find_usable(
     Ok((found, organisation))
 }
 
+/// The address key an invitation is bound to, when `next` is that invitation's link
+/// (`/invite/<token>`) and it is usable: someone signing up from it proves that address by
+/// holding the link that was mailed to it.
+pub async fn address_key_for_next(ctx: &Ctx, next: &str) -> ServiceResult<Option<String>> {
+    let Some(token) = next
+        .strip_prefix("/invite/")
+        .filter(|t| !t.contains(['/', '?']))
+    else {
+        return Ok(None);
+    };
+    match find_usable(ctx, token).await {
+        Ok((found, _)) => Ok(found.email.as_deref().map(super::accounts::lookup_key)),
+        Err(ServiceError::Invalid(_) | ServiceError::NotFound) => Ok(None),
+        Err(other) => Err(other),
+    }
+}
+
 /// Accepts an invitation as the signed-in account: it becomes (again) an active member with
 /// the invitation's role. Someone already active keeps their membership as it is.
 pub async fn accept(ctx: &Ctx, token: &str) -> ServiceResult<organisation::Model> {
     let account = ctx.signed_in()?;
     let (found, organisation) = find_usable(ctx, token).await?;
-    if let Some(address) = &found.email
-        && super::accounts::lookup_key(address) != account.email_key
-    {
-        return Err(ServiceError::invalid(
-            None,
-            "invitation_for_another_address",
-            "This invitation is for another e-mail address. Sign in with that address.",
-        ));
-    }
-    let txn = ctx.db.begin().await?;
+    let invited_key = found.email.as_deref().map(super::accounts::lookup_key);
+    let acceptor = Acceptor {
+        email_key: &account.email_key,
+        email_verified: account.email_verified_at.is_some(),
+    };
+    address_check(invited_key.as_deref(), acceptor, ctx.mail)
+        .map_err(|problem| ServiceError::invalid(None, problem.code(), problem.to_string()))?;
+    // Locked first: two people taking the last use at once are decided one after the other.
+    let txn = super::locks::begin_for_organisation(&ctx.db, organisation.id).await?;
     let existing = organisations::membership_of(&txn, organisation.id, account.id).await?;
     let role = Role::from_code(&found.role).unwrap_or(Role::Member);
     let joined = match existing {

@@ -13,7 +13,7 @@ use crate::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, TransactionTrait,
+    QueryFilter,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -76,8 +76,8 @@ pub async fn change(
         MembershipChange::Leave => Action::LeaveOrganisation,
         MembershipChange::AcceptInvitation => return Err(ServiceError::NotFound),
     };
-    let seen = organisations::authorised(ctx, slug, action).await?;
-    let txn = ctx.db.begin().await?;
+    // Locked first: two admins demoting each other at once are decided one after the other.
+    let (txn, seen) = organisations::authorised_locked(ctx, slug, action).await?;
     let target = membership::Entity::find_by_id(membership_id)
         .one(&txn)
         .await?

@@ -3,14 +3,17 @@
 //! chain. Services hold no HTTP and no HTML; handlers and server functions stay thin.
 
 pub mod accounts;
+pub mod addresses;
 pub mod audit;
 pub mod error;
 pub mod groups;
 pub mod invitations;
+pub mod locks;
 pub mod members;
 pub mod oidc;
 pub mod organisations;
 pub mod sessions;
+pub mod throttle;
 pub mod tokens;
 
 pub use error::{Problem, ServiceError, ServiceResult};
@@ -28,6 +31,9 @@ pub struct Ctx {
     pub account: Option<account::Model>,
     /// The instant the request is handled at (services never read the clock).
     pub now: DateTime<Utc>,
+    /// Whether this instance sends mail, so that addresses can be proved by a mailed link
+    /// (and an invitation for an address needs a proved one).
+    pub mail: bool,
 }
 
 impl Ctx {

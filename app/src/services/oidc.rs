@@ -10,7 +10,7 @@ use crate::{
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    TransactionTrait,
+    QueryOrder, TransactionTrait, sea_query::Expr,
 };
 use uuid::Uuid;
 
@@ -58,6 +58,8 @@ pub async fn take(
 /// A verified ID token's facts, as the server's `oidc` module extracts them.
 #[derive(Debug, Clone)]
 pub struct VerifiedIdentity {
+    /// The configured provider's id the sign-in came through.
+    pub provider: String,
     /// The issuer, as in the token.
     pub issuer: String,
     /// The subject (`sub`).
@@ -98,7 +100,10 @@ pub async fn complete(
         email_account,
     };
     let account_id = match decide(&arrival) {
-        Decision::SignIn(id) => id,
+        Decision::SignIn(id) => {
+            mark_used(&txn, identity, now).await?;
+            id
+        }
         Decision::Link(id) => {
             link(&txn, identity, id, now).await?;
             id
@@ -124,18 +129,74 @@ pub async fn complete(
     Ok(account)
 }
 
-/// The providers (issuer URLs) linked to an account.
-pub async fn linked_issuers(
+/// The identities linked to an account, oldest first.
+pub async fn linked(
     db: &impl ConnectionTrait,
     account_id: Uuid,
-) -> ServiceResult<Vec<String>> {
+) -> ServiceResult<Vec<oidc_identity::Model>> {
     Ok(oidc_identity::Entity::find()
         .filter(oidc_identity::Column::AccountId.eq(account_id))
+        .order_by_asc(oidc_identity::Column::LinkedAt)
         .all(db)
+        .await?)
+}
+
+/// Unlinks one of the signed-in account's identities, unless it is the account's last way
+/// to sign in (no password and no other identity). Checked and written in one transaction
+/// that first locks the account's row, so two unlinks at once cannot remove both of the
+/// last two ways.
+pub async fn unlink(
+    db: &sea_orm::DatabaseConnection,
+    account: &account::Model,
+    issuer: &str,
+    subject: &str,
+) -> ServiceResult<()> {
+    let txn = super::locks::begin_for_account(db, account.id).await?;
+    let fresh = account::Entity::find_by_id(account.id)
+        .one(&txn)
         .await?
-        .into_iter()
-        .map(|i| i.issuer)
-        .collect())
+        .ok_or(ServiceError::NotFound)?;
+    let identities = linked(&txn, account.id).await?;
+    if !identities
+        .iter()
+        .any(|i| i.issuer == issuer && i.subject == subject)
+    {
+        return Err(ServiceError::NotFound);
+    }
+    if crate::domain::oidc::unlinking_leaves_no_way_in(
+        fresh.password_hash.is_some(),
+        identities.len(),
+    ) {
+        return Err(ServiceError::invalid(
+            None,
+            "last_sign_in_method",
+            "This is the only way to sign in to this account: set a password or link another \
+             provider first.",
+        ));
+    }
+    oidc_identity::Entity::delete_by_id((issuer.to_owned(), subject.to_owned()))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+async fn mark_used(
+    db: &impl ConnectionTrait,
+    identity: &VerifiedIdentity,
+    now: DateTime<Utc>,
+) -> ServiceResult<()> {
+    oidc_identity::Entity::update_many()
+        .col_expr(oidc_identity::Column::LastUsedAt, Expr::value(now))
+        .col_expr(
+            oidc_identity::Column::Provider,
+            Expr::value(identity.provider.clone()),
+        )
+        .filter(oidc_identity::Column::Issuer.eq(identity.issuer.clone()))
+        .filter(oidc_identity::Column::Subject.eq(identity.subject.clone()))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 async fn link(
@@ -149,6 +210,8 @@ async fn link(
         subject: Set(identity.subject.clone()),
         account_id: Set(account_id),
         linked_at: Set(now),
+        provider: Set(identity.provider.clone()),
+        last_used_at: Set(Some(now)),
     }
     .insert(db)
     .await
@@ -184,6 +247,8 @@ async fn create_account(
         password_hash: Set(None),
         language: Set(None),
         created_at: Set(now),
+        // Only created from an address the provider vouches for (or one trusted by config).
+        email_verified_at: Set(Some(now)),
     }
     .insert(db)
     .await
@@ -198,10 +263,12 @@ async fn create_account(
     Ok(id)
 }
 
-/// The provider's name for the person, trimmed to the 120 characters an account allows;
-/// else the part of the address before the `@`.
+/// The provider's name for the person, trimmed to the 120 characters an account allows,
+/// without control characters (a name is one line; see `domain::text`); else the part of
+/// the address before the `@`.
 fn display_name(name: Option<&str>, address: &str) -> String {
-    let name = name.map(str::trim).filter(|n| !n.is_empty());
+    let cleaned = name.map(|n| n.chars().filter(|c| !c.is_control()).collect::<String>());
+    let name = cleaned.as_deref().map(str::trim).filter(|n| !n.is_empty());
     let fallback = address.split('@').next().unwrap_or(address);
     name.unwrap_or(fallback).chars().take(120).collect()
 }
@@ -215,6 +282,7 @@ mod tests {
         assert_eq!(display_name(Some(" Ana "), "a@example.org"), "Ana");
         assert_eq!(display_name(Some("  "), "ana@example.org"), "ana");
         assert_eq!(display_name(None, "ana@example.org"), "ana");
+        assert_eq!(display_name(Some("An\u{1b}[2Ja\n"), "a@b.org"), "An[2Ja");
         let long = "x".repeat(300);
         assert_eq!(display_name(Some(&long), "a@b.org").chars().count(), 120);
     }

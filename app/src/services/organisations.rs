@@ -4,15 +4,15 @@
 use super::{Ctx, Problem, ServiceError, ServiceResult, audit};
 use crate::{
     domain::{
-        organisation::settings_problems,
+        organisation::{settings_problems, slug_from_name},
         policy::{Action, Actor, authorise},
         roles::{Membership, MembershipState, Role},
     },
     entities::{membership, organisation},
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, QueryFilter, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -64,9 +64,16 @@ pub async fn create(ctx: &Ctx, settings: &Settings) -> ServiceResult<organisatio
     let account = ctx.signed_in()?;
     authorise(&Actor::account(None), Action::CreateOrganisation)
         .map_err(ServiceError::Forbidden)?;
+    let name = settings.name.trim().to_owned();
+    // Left empty, the web address is suggested from the name (the form suggests it as the
+    // name is typed, when JavaScript runs).
+    let slug = match settings.slug.trim() {
+        "" => free_slug(&ctx.db, &slug_from_name(&name)).await?,
+        typed => typed.to_owned(),
+    };
     let settings = Settings {
-        name: settings.name.trim().to_owned(),
-        slug: settings.slug.trim().to_owned(),
+        name,
+        slug,
         ..settings.clone()
     };
     let mut problems = settings.problems();
@@ -118,13 +125,17 @@ pub async fn create(ctx: &Ctx, settings: &Settings) -> ServiceResult<organisatio
 /// Loads an organisation by slug, as the signed-in person (or nobody) sees it. Anyone may
 /// learn that a slug exists only if the policy lets them view it; otherwise: not found.
 pub async fn find(ctx: &Ctx, slug: &str) -> ServiceResult<Seen> {
+    find_in(&ctx.db, ctx, slug).await
+}
+
+async fn find_in(db: &impl ConnectionTrait, ctx: &Ctx, slug: &str) -> ServiceResult<Seen> {
     let organisation = organisation::Entity::find()
         .filter(organisation::Column::Slug.eq(slug))
-        .one(&ctx.db)
+        .one(db)
         .await?
         .ok_or(ServiceError::NotFound)?;
     let membership = match &ctx.account {
-        Some(account) => membership_of(&ctx.db, organisation.id, account.id).await?,
+        Some(account) => membership_of(db, organisation.id, account.id).await?,
         None => None,
     };
     let actor = actor_for(ctx, membership.as_ref());
@@ -147,13 +158,36 @@ pub async fn authorised(ctx: &Ctx, slug: &str, action: Action) -> ServiceResult<
     }
 }
 
+/// Like [`authorised`], for a write: opens the transaction and locks the organisation
+/// first, then loads and authorises inside it (see `services::locks`), so the decision is
+/// taken on what the previous writer committed. The caller writes, audits and commits.
+pub async fn authorised_locked(
+    ctx: &Ctx,
+    slug: &str,
+    action: Action,
+) -> ServiceResult<(DatabaseTransaction, Seen)> {
+    let organisation_id = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(slug))
+        .one(&ctx.db)
+        .await?
+        .ok_or(ServiceError::NotFound)?
+        .id;
+    let txn = super::locks::begin_for_organisation(&ctx.db, organisation_id).await?;
+    let seen = find_in(&txn, ctx, slug).await?;
+    match authorise(&seen.actor, action) {
+        Ok(()) => Ok((txn, seen)),
+        Err(_) if seen.membership.is_none() && ctx.account.is_some() => Err(ServiceError::NotFound),
+        Err(refusal) => Err(ServiceError::Forbidden(refusal)),
+    }
+}
+
 /// Changes the settings; admins only.
 pub async fn update_settings(
     ctx: &Ctx,
     slug: &str,
     settings: &Settings,
 ) -> ServiceResult<organisation::Model> {
-    let seen = authorised(ctx, slug, Action::EditOrganisationSettings).await?;
+    let (txn, seen) = authorised_locked(ctx, slug, Action::EditOrganisationSettings).await?;
     let settings = Settings {
         name: settings.name.trim().to_owned(),
         slug: settings.slug.trim().to_owned(),
@@ -161,7 +195,7 @@ pub async fn update_settings(
     };
     let mut problems = settings.problems();
     if problems.iter().all(|p| p.field.as_deref() != Some("slug"))
-        && slug_taken(&ctx.db, &settings.slug, Some(seen.organisation.id)).await?
+        && slug_taken(&txn, &settings.slug, Some(seen.organisation.id)).await?
     {
         problems.push(slug_taken_problem());
     }
@@ -169,7 +203,6 @@ pub async fn update_settings(
         return Err(ServiceError::Invalid(problems));
     }
     let before = settings_json(&seen.organisation);
-    let txn = ctx.db.begin().await?;
     let mut row: organisation::ActiveModel = seen.organisation.clone().into();
     row.name = Set(settings.name.clone());
     row.slug = Set(settings.slug.clone());
@@ -257,6 +290,25 @@ async fn slug_taken(
         query = query.filter(organisation::Column::Id.ne(id));
     }
     Ok(query.one(db).await?.is_some())
+}
+
+/// `base`, or `base-2`, `base-3`, … the first that no organisation uses (`base` itself if it
+/// is empty or breaks a rule: the form then says which).
+async fn free_slug(db: &impl ConnectionTrait, base: &str) -> ServiceResult<String> {
+    if base.is_empty() || !crate::domain::organisation::slug_problems(base).is_empty() {
+        return Ok(base.to_owned());
+    }
+    for n in 1..100 {
+        let candidate = if n == 1 {
+            base.to_owned()
+        } else {
+            crate::domain::organisation::slug_with_suffix(base, n)
+        };
+        if !slug_taken(db, &candidate, None).await? {
+            return Ok(candidate);
+        }
+    }
+    Ok(base.to_owned())
 }
 
 fn slug_taken_problem() -> Problem {

@@ -6,12 +6,12 @@ use crate::{
     startup::AppState,
 };
 use app::services::{
-    accounts::{self, Profile, SignUp},
-    sessions,
+    accounts::{self, AddressProof, Profile, SignUp, SignedUp},
+    addresses, invitations, oidc, sessions,
 };
 use axum::{
     Form,
-    extract::{ConnectInfo, State},
+    extract::{ConnectInfo, Path, State},
     http::request::Parts,
     response::Response,
 };
@@ -31,7 +31,8 @@ pub struct SignUpForm {
     next: String,
 }
 
-/// `POST /signup`: creates the account and signs it in.
+/// `POST /signup`: creates the account and signs it in, or (where Quorate sends mail)
+/// mails a link and says "check your e-mail", whether or not the address had an account.
 pub async fn sign_up(
     State(state): State<AppState>,
     parts: Parts,
@@ -43,22 +44,47 @@ pub async fn sign_up(
         display_name: form.display_name.clone(),
         password: form.password.clone(),
     };
+    let next = local_path(&form.next);
     let result = async {
-        let account = accounts::sign_up(&ctx.db, &input, ctx.now).await?;
-        sessions::start(&ctx.db, account.id, ctx.now).await
+        let invited_key = match &state.mailer {
+            Some(_) => invitations::address_key_for_next(&ctx, next).await?,
+            None => None,
+        };
+        let proof = match (&state.mailer, invited_key.as_deref()) {
+            (None, _) => AddressProof::Unavailable,
+            (Some(_), Some(email_key)) => AddressProof::Invitation { email_key },
+            (Some(_), None) => AddressProof::Mail,
+        };
+        match accounts::sign_up(&ctx.db, &input, proof, next, ctx.now).await? {
+            SignedUp::Created(account) => sessions::start(&ctx.db, account.id, ctx.now)
+                .await
+                .map(Some),
+            SignedUp::CheckEmail(mail) => {
+                send_address_mail(&state, &mail);
+                Ok(None)
+            }
+        }
     }
     .await;
     match result {
-        Ok(token) => see_other_with_cookie(
-            local_path(&form.next),
-            &session_cookie(&token, state.secure_cookies),
-        ),
+        Ok(Some(token)) => {
+            see_other_with_cookie(next, &session_cookie(&token, state.secure_cookies))
+        }
+        Ok(None) => see_other("/email/sent"),
         Err(error) => {
             let values =
                 kept_values(&[("email", &form.email), ("display_name", &form.display_name)]);
-            let page = format!("/signup?next={}", local_path(&form.next));
+            let page = format!("/signup?next={next}");
             refused(&state, &parts, &page, "signup", values, error).await
         }
+    }
+}
+
+/// Sends a mail that proves an address, in the background (no mailer: nothing to send).
+fn send_address_mail(state: &AppState, mail: &addresses::Mail) {
+    if let Some(mailer) = &state.mailer {
+        let (to, subject, body) = crate::mail::address_mail(&state.base_url, mail);
+        mailer.send_later(&to, subject, body);
     }
 }
 
@@ -83,12 +109,19 @@ pub async fn sign_in(
 ) -> Response {
     let ctx = super::ctx(&state, &parts);
     let previous = super::session(&parts).token;
+    let forwarded: Vec<&str> = parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    let client = state.trusted_proxies.client(peer.ip(), &forwarded);
     let result = async {
         let account = accounts::sign_in(
             &ctx.db,
             &form.email,
             &form.password,
-            &peer.ip().to_string(),
+            &client.to_string(),
             ctx.now,
         )
         .await?;
@@ -129,13 +162,15 @@ pub async fn update_profile(
 ) -> Response {
     let ctx = super::ctx(&state, &parts);
     let result = match ctx.signed_in() {
-        Ok(account) => accounts::update_profile(&ctx.db, account, &form)
-            .await
-            .map(|_| ()),
+        Ok(account) => accounts::update_profile(&ctx.db, account, &form, ctx.mail, ctx.now).await,
         Err(error) => Err(error),
     };
     match result {
-        Ok(()) => see_other("/account"),
+        Ok(Some(mail)) => {
+            send_address_mail(&state, &mail);
+            see_other("/account?email_sent=1")
+        }
+        Ok(None) => see_other("/account"),
         Err(error) => {
             let values = kept_values(&[
                 ("display_name", &form.display_name),
@@ -212,6 +247,104 @@ pub async fn end_other_sessions(State(state): State<AppState>, parts: Parts) -> 
                 &parts,
                 "/account",
                 "sessions",
+                Default::default(),
+                error,
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /account/email`: mails a link that proves the account's own address.
+pub async fn request_confirmation(State(state): State<AppState>, parts: Parts) -> Response {
+    let ctx = super::ctx(&state, &parts);
+    let result = match (ctx.signed_in(), ctx.mail) {
+        (Ok(account), true) => {
+            addresses::start_change(&ctx.db, account.id, &account.email, ctx.now)
+                .await
+                .map(Some)
+        }
+        (Ok(_), false) => Ok(None),
+        (Err(error), _) => Err(error),
+    };
+    match result {
+        Ok(Some(mail)) => {
+            send_address_mail(&state, &mail);
+            see_other("/account?email_sent=1")
+        }
+        Ok(None) => see_other("/account"),
+        Err(error) => {
+            refused(
+                &state,
+                &parts,
+                "/account",
+                "email",
+                Default::default(),
+                error,
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /email/confirm/{token}`: follows a mailed link (the page at the same address asks
+/// first), then signs the account in (a new session, as at sign-in).
+pub async fn confirm_address(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    parts: Parts,
+) -> Response {
+    let ctx = super::ctx(&state, &parts);
+    let previous = super::session(&parts).token;
+    let result = async {
+        let confirmed = addresses::confirm(&ctx.db, &token, ctx.now).await?;
+        if let Some(old) = previous {
+            sessions::end(&ctx.db, &old).await?;
+        }
+        let session = sessions::start(&ctx.db, confirmed.account.id, ctx.now).await?;
+        Ok::<_, app::services::ServiceError>((session, confirmed.next))
+    }
+    .await;
+    match result {
+        Ok((session, next)) => see_other_with_cookie(
+            local_path(&next),
+            &session_cookie(&session, state.secure_cookies),
+        ),
+        Err(error) => {
+            let page = format!("/email/confirm/{token}");
+            refused(&state, &parts, &page, "confirm", Default::default(), error).await
+        }
+    }
+}
+
+/// The unlink form: which identity.
+#[derive(Debug, Deserialize)]
+pub struct UnlinkForm {
+    #[serde(default)]
+    issuer: String,
+    #[serde(default)]
+    subject: String,
+}
+
+/// `POST /account/identities/unlink`: removes a linked sign-in method (never the last).
+pub async fn unlink_identity(
+    State(state): State<AppState>,
+    parts: Parts,
+    Form(form): Form<UnlinkForm>,
+) -> Response {
+    let ctx = super::ctx(&state, &parts);
+    let result = match ctx.signed_in() {
+        Ok(account) => oidc::unlink(&ctx.db, account, &form.issuer, &form.subject).await,
+        Err(error) => Err(error),
+    };
+    match result {
+        Ok(()) => see_other("/account"),
+        Err(error) => {
+            refused(
+                &state,
+                &parts,
+                "/account",
+                "identities",
                 Default::default(),
                 error,
             )

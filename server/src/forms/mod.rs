@@ -27,6 +27,7 @@ pub fn ctx(state: &AppState, parts: &Parts) -> Ctx {
         db: state.db.clone(),
         account: session(parts).account,
         now: chrono::Utc::now(),
+        mail: state.mailer.is_some(),
     }
 }
 
@@ -95,11 +96,17 @@ pub async fn render_page(
     let options = state.leptos_options.clone();
     let db = state.db.clone();
     let oidc = state.oidc.for_pages();
+    let mail = app::session::MailConfigured(state.mailer.is_some());
+    // Answering a post with a page: the browser is told which page it shows (and a reload
+    // then reads that page instead of posting again).
+    let shown_at = app::ShownAt(page_path.to_owned());
     let handler = leptos_axum::render_app_async_with_context(
         move || {
+            provide_context(shown_at.clone());
             provide_context(form_state.clone());
             provide_context(Database(db.clone()));
             provide_context(oidc.clone());
+            provide_context(mail);
         },
         move || shell(options.clone()),
     );
@@ -117,6 +124,10 @@ pub async fn refused(
     values: BTreeMap<String, String>,
     error: ServiceError,
 ) -> Response {
+    let retry_after = match &error {
+        ServiceError::Throttled(seconds) => Some(*seconds),
+        _ => None,
+    };
     let (status, problems) = match error {
         ServiceError::Invalid(problems) => (StatusCode::UNPROCESSABLE_ENTITY, problems),
         ServiceError::Forbidden(app::domain::policy::Refusal::NotSignedIn) => {
@@ -162,5 +173,9 @@ pub async fn refused(
         values,
         problems,
     };
-    render_page(state, parts, page_path, form_state, status).await
+    let mut response = render_page(state, parts, page_path, form_state, status).await;
+    if let Some(value) = retry_after.and_then(|s| HeaderValue::from_str(&s.to_string()).ok()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
 }

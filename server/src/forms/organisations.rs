@@ -85,6 +85,10 @@ pub async fn update_settings(
 pub struct ChangeForm {
     #[serde(default)]
     role: String,
+    /// `yes` once the person confirmed a removal or leaving (the dialog with JavaScript,
+    /// the confirmation page without).
+    #[serde(default)]
+    confirmed: String,
 }
 
 /// `POST /o/{slug}/members/{membership}/{change}` with change one of `role`, `suspend`,
@@ -116,6 +120,12 @@ pub async fn change_member(
         )
         .await;
     };
+    // Removing and leaving cannot be undone by the person: they are asked first. Without the
+    // confirmation the answer is the page that asks (at this same address).
+    let needs_confirmation = matches!(change, MembershipChange::Remove | MembershipChange::Leave);
+    if needs_confirmation && form.confirmed != "yes" {
+        return see_other(parts.uri.path());
+    }
     match members::change(&ctx, &slug, membership, change).await {
         Ok(_) if change == MembershipChange::Leave => see_other("/"),
         Ok(_) => see_other(&page),

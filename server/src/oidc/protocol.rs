@@ -163,6 +163,7 @@ pub async fn finish(
         .map(|n| n.to_string())
         .or_else(|| claims.preferred_username().map(|u| u.to_string()));
     Ok(VerifiedIdentity {
+        provider: provider.id.clone(),
         issuer: claims.issuer().to_string(),
         subject: claims.subject().to_string(),
         email,

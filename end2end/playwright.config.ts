@@ -44,7 +44,8 @@ export default defineConfig({
     env: {
       QUORATE_DATABASE_URL: `sqlite://${dataDir}/quorate.db`,
       QUORATE_BIND: `127.0.0.1:${port}`,
-      QUORATE_SITE_ROOT: "../target/site",
+      // E2E_SITE_ROOT: another bundle (e.g. a copy with a changed style sheet).
+      QUORATE_SITE_ROOT: process.env.E2E_SITE_ROOT ?? "../target/site",
       QUORATE_LOG_LEVEL: "warn",
     },
   },

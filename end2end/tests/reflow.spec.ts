@@ -1,0 +1,154 @@
+// Reflow (WCAG 2.2 SC 1.4.10): on a 320 CSS px wide screen every page fits without sideways
+// scrolling, also when people gave long unbroken names. A person on a phone goes through
+// every page, by links and forms; the invitation link and a mistyped address are typed in.
+import {
+  test,
+  expect,
+  clickBrand,
+  createInvitation,
+  createOrganisation,
+  fillSignUp,
+  forgiveStatusMessages,
+  openOrgPage,
+  person,
+  shortUnique,
+  signUp,
+  submit,
+} from "./fixtures";
+import type { Page } from "@playwright/test";
+
+const WIDTH = 320;
+test.use({ viewport: { width: WIDTH, height: 640 } });
+
+/** `length` letters without a space or hyphen, starting with `start`. */
+function unbroken(start: string, length: number) {
+  const letters = "Abcdefghijklmnopqrstuvwxyz";
+  let text = start;
+  while (text.length < length) text += letters[text.length % letters.length];
+  return text.slice(0, length);
+}
+
+/** Asserts (softly, so one run names every page that overflows) that the page is no wider
+ *  than the screen, naming the elements that stick out. */
+async function expectReflows(page: Page, what: string) {
+  await page.waitForLoadState("load");
+  const measured = await page.evaluate((width) => {
+    const describe = (el: Element) => {
+      const classes = [...el.classList].map((c) => `.${c}`).join("");
+      const box = el.getBoundingClientRect();
+      return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${classes} (${Math.round(box.left)}..${Math.round(box.right)})`;
+    };
+    // The outermost elements that reach past the right edge.
+    const wide = [...document.body.querySelectorAll("*")].filter((el) => {
+      const right = el.getBoundingClientRect().right;
+      const parent = el.parentElement?.getBoundingClientRect().right ?? 0;
+      return right > width + 0.5 && parent <= width + 0.5;
+    });
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      wide: wide.slice(0, 6).map(describe),
+    };
+  }, WIDTH);
+  expect
+    .soft(
+      measured.scrollWidth,
+      `${what} (${page.url()}) is ${measured.scrollWidth}px wide; sticking out: ${measured.wide.join(", ") || "none"}`,
+    )
+    .toBeLessThanOrEqual(WIDTH);
+}
+
+test("every page reflows at 320 CSS px, with long names", async ({ page, consoleErrors }, testInfo) => {
+  test.setTimeout(90_000);
+  const id = shortUnique(testInfo);
+  const who = {
+    // 60 characters without a break each.
+    name: unbroken(`Name${id}`, 60),
+    email: `${unbroken(`mail${id}`, 50).toLowerCase()}@example.org`,
+  };
+  const org = {
+    name: unbroken(`Coop${id}`, 60),
+    slug: `reflow-${id}`,
+    description: unbroken(`Description${id}`, 200),
+  };
+  expect(who.name).toHaveLength(60);
+  expect(org.name).toHaveLength(60);
+
+  await page.goto("/");
+  await expectReflows(page, "home, signed out");
+  await page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/signin$/);
+  await expectReflows(page, "sign-in");
+
+  await page.getByRole("banner").getByRole("link", { name: "Create an account" }).click();
+  await expect(page).toHaveURL(/\/signup$/);
+  await expectReflows(page, "sign-up");
+  await fillSignUp(page, who, "short");
+  const refused = await submit(page, page.getByRole("button", { name: "Create account" }));
+  expect(refused.status()).toBe(422);
+  forgiveStatusMessages(consoleErrors, 422);
+  await expect(page.getByRole("alert")).toContainText("Please correct the following");
+  await expectReflows(page, "sign-up, with problems");
+  await signUp(page, who, "here");
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("banner").getByRole("link", { name: who.name })).toBeVisible();
+  await expectReflows(page, "home, signed in");
+
+  await page.getByRole("banner").getByRole("link", { name: who.name }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expectReflows(page, "account");
+
+  await clickBrand(page);
+  await page.getByRole("main").getByRole("link", { name: "Create an organisation" }).click();
+  await expect(page).toHaveURL(/\/orgs\/new$/);
+  await expectReflows(page, "create an organisation");
+  await clickBrand(page);
+  await createOrganisation(page, org, "click");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(org.name);
+  await expectReflows(page, "organisation dashboard");
+
+  await clickBrand(page);
+  await expect(page.getByRole("main").getByRole("link", { name: org.name })).toBeVisible();
+  await expectReflows(page, "home, with a long organisation name");
+
+  await openOrgPage(page, org, "Members");
+  await expect(page.getByRole("rowheader", { name: who.name })).toBeVisible();
+  await expectReflows(page, "members");
+
+  await openOrgPage(page, org, "Groups");
+  await expectReflows(page, "groups, none yet");
+  const group = { name: unbroken(`Group${id}`, 60), slug: `group-${id}` };
+  await page.getByLabel("Group name").fill(group.name);
+  await page.getByLabel("Web address").fill(group.slug);
+  await page.getByLabel("Description").fill(unbroken("Circle", 150));
+  await submit(page, page.getByRole("button", { name: "Create group" }));
+  await expect(page.getByRole("heading", { name: group.name })).toBeVisible();
+  await expectReflows(page, "groups, one group");
+  // The "Add a member" list offers the long display name.
+  await page.getByLabel("Add a member").selectOption({ label: who.name });
+  await submit(page, page.getByRole("button", { name: "Add", exact: true }));
+  await expect(page.getByRole("button", { name: `Remove from group ${who.name}` })).toBeVisible();
+  await expectReflows(page, "groups, with a member");
+
+  await openOrgPage(page, org, "Invitations");
+  await expectReflows(page, "invitations");
+  const { link } = await createInvitation(page, org.slug, "Member", {
+    how: "click",
+    email: `${unbroken(`invitee${id}`, 60).toLowerCase()}@example.org`,
+  });
+  await expectReflows(page, "invitations, with a new link");
+
+  await openOrgPage(page, org, "Settings");
+  await expectReflows(page, "organisation settings");
+
+  // The invitation link arrives by mail or chat: it is pasted into the address bar.
+  await page.goto(link);
+  await expect(page.getByRole("main")).toContainText(`join ${org.name} as Member`);
+  await expectReflows(page, "an invitation link");
+
+  // So is a mistyped address.
+  const missing = await page.goto(`/o/${org.slug}/no-such-page`);
+  expect(missing?.status()).toBe(404);
+  forgiveStatusMessages(consoleErrors, 404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expectReflows(page, "the 404 page");
+});

@@ -79,9 +79,12 @@ pub fn OrganisationFields(state: FormState, initial: Option<OrgPage>) -> impl In
                     {description_problems.iter().map(|p| view! { <li data-problem=p.code.clone()>{language.problem(p)}</li> }).collect_view()}
                 </ul>
             })}
+            // tachys 0.2 writes a textarea's text unescaped (it treats it like <script>), so
+            // the text goes in escaped here: `</textarea>` in a description stays text.
             <textarea id="organisation-description" name="description" rows="4"
                 aria-describedby=(!description_problems.is_empty()).then_some("organisation-description-error")
-            >{description}</textarea>
+                inner_html=crate::html::escape_text(&description)
+            ></textarea>
         </div>
     }
 }

@@ -14,7 +14,6 @@ use crate::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -77,7 +76,7 @@ pub async fn list(ctx: &Ctx, slug: &str) -> ServiceResult<Vec<GroupView>> {
 
 /// Creates a group; admins only.
 pub async fn create(ctx: &Ctx, slug: &str, form: &NewGroup) -> ServiceResult<group::Model> {
-    let seen = organisations::authorised(ctx, slug, Action::CreateGroup).await?;
+    let (txn, seen) = organisations::authorised_locked(ctx, slug, Action::CreateGroup).await?;
     let name = form.name.trim();
     let group_slug = form.slug.trim();
     let mut problems: Vec<Problem> = slug_problems(group_slug)
@@ -107,7 +106,7 @@ pub async fn create(ctx: &Ctx, slug: &str, form: &NewGroup) -> ServiceResult<gro
     let taken = group::Entity::find()
         .filter(group::Column::OrganisationId.eq(seen.organisation.id))
         .filter(group::Column::Slug.eq(group_slug))
-        .one(&ctx.db)
+        .one(&txn)
         .await?
         .is_some();
     if taken {
@@ -120,7 +119,6 @@ pub async fn create(ctx: &Ctx, slug: &str, form: &NewGroup) -> ServiceResult<gro
     if !problems.is_empty() {
         return Err(ServiceError::Invalid(problems));
     }
-    let txn = ctx.db.begin().await?;
     let created = group::ActiveModel {
         id: Set(Uuid::new_v4()),
         organisation_id: Set(seen.organisation.id),
@@ -153,8 +151,8 @@ pub async fn set_member(
     membership_id: Uuid,
     add: bool,
 ) -> ServiceResult<()> {
-    let seen = organisations::authorised(ctx, slug, Action::ManageGroupMembers).await?;
-    let txn = ctx.db.begin().await?;
+    let (txn, seen) =
+        organisations::authorised_locked(ctx, slug, Action::ManageGroupMembers).await?;
     let group = group::Entity::find()
         .filter(group::Column::OrganisationId.eq(seen.organisation.id))
         .filter(group::Column::Slug.eq(group_slug))

@@ -14,7 +14,6 @@ use crate::{
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -45,7 +44,7 @@ pub struct Created {
 
 /// Creates an invitation; admins only.
 pub async fn create(ctx: &Ctx, slug: &str, form: &NewInvitation) -> ServiceResult<Created> {
-    let seen = organisations::authorised(ctx, slug, Action::InviteMembers).await?;
+    let (txn, seen) = organisations::authorised_locked(ctx, slug, Action::InviteMembers).await?;
     let mut problems = Vec::new();
     let role = Role::from_code(form.role.trim());
     if role.is_none() {
@@ -97,7 +96,6 @@ pub async fn create(ctx: &Ctx, slug: &str, form: &NewInvitation) -> ServiceResul
         return Err(ServiceError::Invalid(problems));
     };
     let token = tokens::random_token()?;
-    let txn = ctx.db.begin().await?;
     let created = invitation::ActiveModel {
         id: Set(Uuid::new_v4()),
         organisation_id: Set(seen.organisation.id),

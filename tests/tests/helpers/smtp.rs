@@ -65,6 +65,34 @@ impl MailSink {
         }
     }
 
+    /// The messages received so far.
+    pub fn messages(&self) -> Vec<String> {
+        self.received.lock().unwrap().clone()
+    }
+
+    /// The confirmation links (tokens) mailed to `to` so far, oldest first.
+    pub fn confirmation_tokens(&self, to: &str) -> Vec<String> {
+        self.messages()
+            .iter()
+            .filter(|m| m.contains(&format!("To: {to}")))
+            .filter_map(|m| confirmation_token(m))
+            .collect()
+    }
+
+    /// Waits up to five seconds for a confirmation link to `to` newer than the `known` ones.
+    pub async fn wait_for_confirmation(&self, to: &str, known: usize) -> String {
+        for _ in 0..50 {
+            if let Some(token) = self.confirmation_tokens(to).get(known) {
+                return token.clone();
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!(
+            "no new confirmation link was mailed to {to}: {:#?}",
+            self.messages()
+        );
+    }
+
     /// Waits up to five seconds for `count` messages and returns them (headers and body).
     pub async fn wait_for(&self, count: usize) -> Vec<String> {
         for _ in 0..50 {
@@ -76,4 +104,16 @@ impl MailSink {
         }
         self.received.lock().unwrap().clone()
     }
+}
+
+/// The token of the `/email/confirm/<token>` link in a message, if it has one.
+pub fn confirmation_token(message: &str) -> Option<String> {
+    // Long lines come quoted-printable, with soft breaks (`=` at a line's end).
+    let message = message.replace("=\n", "").replace("=3D", "=");
+    let rest = message.split("/email/confirm/").nth(1)?;
+    let token: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    (!token.is_empty()).then_some(token)
 }

@@ -113,6 +113,26 @@ impl Browser {
         .await;
     }
 
+    /// Signs up where Quorate sends mail: the form says "check your e-mail", the mailed link
+    /// asks to confirm, and confirming creates the account and signs it in.
+    pub async fn sign_up_by_mail(&self, name: &str, email: &str, sink: &super::smtp::MailSink) {
+        let known = sink.confirmation_tokens(email).len();
+        self.post_redirects(
+            "/signup",
+            &[
+                ("display_name", name),
+                ("email", email),
+                ("password", GOOD_PASSWORD),
+            ],
+            "/email/sent",
+        )
+        .await;
+        let token = sink.wait_for_confirmation(email, known).await;
+        self.page(&format!("/email/confirm/{token}"), 200).await;
+        self.post_redirects(&format!("/email/confirm/{token}"), &[], "/")
+            .await;
+    }
+
     /// Signs in with the good password (a second device of someone who signed up).
     pub async fn sign_in(&self, email: &str) {
         self.post_redirects(
@@ -171,7 +191,8 @@ pub async fn spawn_app_with(db: Db, adjust: impl FnOnce(&mut Config)) -> TestApp
     };
     adjust(&mut config);
     let app = Application::build(config).await.expect("the app starts");
-    let address = app.base_url().to_owned();
+    // Where the test reaches it (not the configured base URL, which may name a proxy).
+    let address = format!("http://127.0.0.1:{}", app.port());
     let connection = app.database();
     tokio::spawn(app.run_until_stopped(std::future::pending()));
     let client = new_client();

@@ -1,9 +1,12 @@
 //! Scenarios that must hold on every database engine. `sqlite.rs` and `postgres.rs` each run
 //! all of them through [`engine_tests!`]; add a new scenario to its list there.
 
+pub mod addresses;
 pub mod binary;
 pub mod identity;
 pub mod oidc;
+pub mod races;
+pub mod security;
 pub mod web;
 
 /// Generates one `#[tokio::test]` per scenario for the given engine.
@@ -69,6 +72,31 @@ macro_rules! engine_tests {
             oidc::a_link_finished_after_signing_out_links_nothing,
             oidc::declining_at_the_provider_is_refused_with_a_clear_page,
             oidc::a_provider_that_is_down_gives_a_clear_page,
+            security::user_text_never_reaches_the_html_unescaped,
+            security::a_refused_post_answers_with_its_page_and_points_the_address_bar_there,
+            security::both_loopback_spellings_are_accepted_and_a_refusal_says_which_address,
+            security::with_a_base_url_only_its_origin_may_post,
+            security::names_with_control_characters_are_refused_by_rule,
+            security::a_form_that_is_not_utf8_is_refused_and_stores_nothing,
+            security::server_functions_answer_refusals_with_their_own_status,
+            security::the_language_cookie_is_secure_under_an_https_base_url,
+            security::a_suspended_member_is_told_why_and_shown_the_way_home,
+            security::the_web_address_is_suggested_from_the_name_when_left_empty,
+            security::the_time_zone_is_chosen_from_the_iana_zones_grouped_by_region,
+            security::removing_and_leaving_ask_first,
+            security::every_organisation_page_has_its_breadcrumb_and_the_group_form_its_own_hint,
+            security::without_mail_the_invitations_page_says_addresses_cannot_be_verified,
+            security::a_guesser_elsewhere_does_not_lock_the_owner_out,
+            security::an_untrusted_connection_cannot_pick_its_address,
+            security::a_huge_address_is_stored_as_a_short_key_and_old_counters_are_swept,
+            addresses::sign_up_by_mail_says_the_same_whether_or_not_the_address_has_an_account,
+            addresses::a_changed_address_waits_for_its_link,
+            addresses::without_mail_a_changed_address_is_taken_at_once_and_unproved,
+            addresses::an_invitation_for_an_address_needs_an_account_that_proved_it,
+            addresses::signing_up_from_an_invitation_mailed_to_the_address_needs_no_other_proof,
+            races::two_admins_demoting_each_other_at_once_leave_one_admin,
+            races::two_people_taking_the_last_use_of_an_invitation_give_one_membership,
+            races::twenty_writers_to_one_organisation_all_get_an_answer_not_an_error,
         );
     };
 }

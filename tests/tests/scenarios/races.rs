@@ -1,0 +1,154 @@
+//! Invariants under real concurrent requests (lock first, then check, then write): the last
+//! admin stays, the last use of an invitation is used once, and many writers to one
+//! organisation on SQLite wait for each other instead of failing.
+
+use super::security::invite;
+use crate::helpers::{Browser, Db, TestApp, spawn_app};
+use app::entities::{account, membership, organisation};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+async fn membership_of(app: &TestApp, slug: &str, email: &str) -> membership::Model {
+    let org = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(slug))
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .unwrap();
+    let account = account::Entity::find()
+        .filter(account::Column::EmailKey.eq(email))
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .unwrap();
+    membership::Entity::find()
+        .filter(membership::Column::OrganisationId.eq(org.id))
+        .filter(membership::Column::AccountId.eq(account.id))
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+async fn active_admins(app: &TestApp, slug: &str) -> u64 {
+    let org = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(slug))
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .unwrap();
+    membership::Entity::find()
+        .filter(membership::Column::OrganisationId.eq(org.id))
+        .filter(membership::Column::Role.eq("admin"))
+        .filter(membership::Column::State.eq("active"))
+        .count(&app.connection)
+        .await
+        .unwrap()
+}
+
+/// Posts a change and returns its status.
+async fn post(browser: &Browser, path: String, form: Vec<(&'static str, &'static str)>) -> u16 {
+    browser.post_form(&path, &form).await.status().as_u16()
+}
+
+pub async fn two_admins_demoting_each_other_at_once_leave_one_admin(db: Db) {
+    let app = spawn_app(db).await;
+    let ada = app.browser();
+    ada.sign_up("Ada", "ada@example.org").await;
+    let ben = app.browser();
+    ben.sign_up("Ben", "ben@example.org").await;
+    for round in 0..5 {
+        let slug = format!("coop-{round}");
+        ada.create_organisation("The Co-op", &slug).await;
+        let token = invite(&ada, &slug, "", "admin").await;
+        ben.post_redirects(&format!("/invite/{token}"), &[], &format!("/o/{slug}"))
+            .await;
+        let ada_id = membership_of(&app, &slug, "ada@example.org").await.id;
+        let ben_id = membership_of(&app, &slug, "ben@example.org").await.id;
+        let (a, b) = tokio::join!(
+            post(
+                &ada,
+                format!("/o/{slug}/members/{ben_id}/role"),
+                vec![("role", "member")]
+            ),
+            post(
+                &ben,
+                format!("/o/{slug}/members/{ada_id}/role"),
+                vec![("role", "member")]
+            ),
+        );
+        // One wins; the other is decided after it: refused as the last admin's demotion
+        // (422), or, already demoted, as no longer an admin (403).
+        let mut statuses = [a, b];
+        statuses.sort_unstable();
+        assert!(
+            statuses == [303, 403] || statuses == [303, 422],
+            "round {round}: {statuses:?}"
+        );
+        assert_eq!(active_admins(&app, &slug).await, 1, "round {round}");
+    }
+}
+
+pub async fn two_people_taking_the_last_use_of_an_invitation_give_one_membership(db: Db) {
+    let app = spawn_app(db).await;
+    let ada = app.browser();
+    ada.sign_up("Ada", "ada@example.org").await;
+    ada.create_organisation("The Co-op", "coop").await;
+    let bea = app.browser();
+    bea.sign_up("Bea", "bea@example.org").await;
+    let cai = app.browser();
+    cai.sign_up("Cai", "cai@example.org").await;
+    for round in 0..5 {
+        let token = invite(&ada, "coop", "", "member").await;
+        let path = format!("/invite/{token}");
+        let (b, c) = tokio::join!(
+            post(&bea, path.clone(), vec![]),
+            post(&cai, path.clone(), vec![]),
+        );
+        let mut statuses = [b, c];
+        statuses.sort_unstable();
+        assert_eq!(statuses, [303, 422], "round {round}");
+        // Reset for the next round: whoever got in leaves.
+        let (winner, email) = if b == 303 {
+            (&bea, "bea@example.org")
+        } else {
+            (&cai, "cai@example.org")
+        };
+        let id = membership_of(&app, "coop", email).await.id;
+        winner
+            .post_redirects(
+                &format!("/o/coop/members/{id}/leave"),
+                &[("confirmed", "yes")],
+                "/",
+            )
+            .await;
+    }
+}
+
+pub async fn twenty_writers_to_one_organisation_all_get_an_answer_not_an_error(db: Db) {
+    let app = spawn_app(db).await;
+    let ada = app.browser();
+    ada.sign_up("Ada", "ada@example.org").await;
+    ada.create_organisation("The Co-op", "coop").await;
+    // Twenty requests at once, each on its own task (the client shares Ada's cookies).
+    let mut writers = tokio::task::JoinSet::new();
+    for i in 0..20 {
+        let ada = Browser {
+            address: ada.address.clone(),
+            client: ada.client.clone(),
+        };
+        writers.spawn(async move {
+            let slug = format!("group-{i}");
+            let form = [
+                ("name", slug.as_str()),
+                ("slug", slug.as_str()),
+                ("description", ""),
+            ];
+            ada.post_form("/o/coop/groups", &form)
+                .await
+                .status()
+                .as_u16()
+        });
+    }
+    let statuses = writers.join_all().await;
+    assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
+}

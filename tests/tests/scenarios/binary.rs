@@ -91,6 +91,18 @@ pub async fn the_demo_co_op_has_every_role_and_state_and_a_chain_that_verifies(d
     let printed = String::from_utf8_lossy(&demo.stdout);
     assert!(printed.contains("ada@demo.quorate.invalid"), "{printed}");
     assert!(printed.contains("quorate demo password"));
+    assert!(
+        printed.contains("open to anyone"),
+        "the output says the demo is open to anyone: {printed}"
+    );
+    // The invited person has an invitation to accept.
+    let invitation = printed
+        .split("/invite/")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("the demo prints Max's invitation link")
+        .to_owned();
+    assert!(invitation.len() >= 40, "{invitation}");
 
     let connection = server::db::connect(&database.url).await.unwrap();
     let org = organisation::Entity::find()
@@ -116,6 +128,19 @@ pub async fn the_demo_co_op_has_every_role_and_state_and_a_chain_that_verifies(d
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("demo co-op already"));
 
+    // Names with control characters (stored before the rule refused them) are printed
+    // escaped: they cannot rewrite the terminal.
+    let mut renamed: organisation::ActiveModel = org.clone().into();
+    renamed.name = Set("Riverside\u{1b}[2J\u{1b}]0;pwned\u{7}".into());
+    renamed.update(&connection).await.unwrap();
+    let verified = run_with_db(&database, &["audit", "verify", "--org", "riverside-co-op"]);
+    let printed = String::from_utf8_lossy(&verified.stdout);
+    assert!(
+        !printed.contains('\u{1b}') && !printed.contains('\u{7}'),
+        "{printed:?}"
+    );
+    assert!(printed.contains("Riverside\\u{1b}[2J"), "{printed}");
+
     let verified = run_with_db(&database, &["audit", "verify", "--org", "riverside-co-op"]);
     assert!(verified.status.success(), "{verified:?}");
     assert!(String::from_utf8_lossy(&verified.stdout).contains("holds"));
@@ -138,4 +163,31 @@ pub async fn the_demo_co_op_has_every_role_and_state_and_a_chain_that_verifies(d
         verdict.contains("BROKEN") && verdict.contains("entry 3"),
         "{verdict}"
     );
+}
+
+pub async fn the_demo_refuses_a_database_with_other_organisations(db: Db) {
+    use app::entities::organisation;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+    let database = TestDb::new(db).await;
+    let migrated = run_with_db(&database, &["migrate"]);
+    assert!(migrated.status.success(), "{migrated:?}");
+    let connection = server::db::connect(&database.url).await.unwrap();
+    organisation::ActiveModel {
+        id: Set(uuid::Uuid::new_v4()),
+        slug: Set("real-coop".into()),
+        name: Set("A real co-op".into()),
+        time_zone: Set("UTC".into()),
+        default_language: Set("en".into()),
+        description: Set(String::new()),
+        created_at: Set(chrono::Utc::now()),
+    }
+    .insert(&connection)
+    .await
+    .unwrap();
+    let demo = run_with_db(&database, &["demo"]);
+    assert!(!demo.status.success());
+    let said = String::from_utf8_lossy(&demo.stderr);
+    assert!(said.contains("other organisation"), "{said}");
+    let organisations = organisation::Entity::find().all(&connection).await.unwrap();
+    assert_eq!(organisations.len(), 1, "nothing was added");
 }

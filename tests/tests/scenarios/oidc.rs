@@ -283,3 +283,55 @@ pub async fn a_link_finished_after_signing_out_links_nothing(db: Db) {
     assert!(body.contains("no longer signed in"), "{body}");
     assert_eq!(counts(&app).await, (1, 0, 0));
 }
+
+pub async fn the_account_page_lists_linked_providers_and_never_unlinks_the_last_way_in(db: Db) {
+    let (app, provider) = spawn_app_with_provider(db).await;
+    let alice = app.browser();
+    sign_in_through_provider(&alice, "alice", "/account").await;
+    let page = alice.page("/account", 200).await;
+    assert!(
+        page.contains(PROVIDER_NAME),
+        "the provider is listed: {page}"
+    );
+    assert!(page.contains("Your only way to sign in"), "{page}");
+    let identity = oidc_identity::Entity::find()
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(identity.provider, PROVIDER_ID);
+    assert!(identity.last_used_at.is_some());
+    let unlink = [("issuer", provider.issuer.as_str()), ("subject", "alice")];
+    // The only way in: refused, and the identity stays.
+    let response = alice.post_form("/account/identities/unlink", &unlink).await;
+    assert_eq!(response.status().as_u16(), 422);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("data-problem=\"last_sign_in_method\"")
+    );
+    assert_eq!(counts(&app).await.1, 1);
+    // With a password set, unlinking is allowed.
+    alice
+        .post_redirects(
+            "/account/password",
+            &[
+                ("current_password", ""),
+                ("new_password", crate::helpers::GOOD_PASSWORD),
+            ],
+            "/account",
+        )
+        .await;
+    // Someone else cannot unlink Alice's identity: for them it does not exist.
+    let bob = app.browser();
+    bob.sign_up("Bob", "bob@example.org").await;
+    let response = bob.post_form("/account/identities/unlink", &unlink).await;
+    assert_eq!(response.status().as_u16(), 404);
+    assert_eq!(counts(&app).await.1, 1);
+    alice
+        .post_redirects("/account/identities/unlink", &unlink, "/account")
+        .await;
+    assert_eq!(counts(&app).await.1, 0);
+}

@@ -1,0 +1,95 @@
+// The forms a newcomer meets first (issue #8, item 10): the web address suggested from the
+// name, the time zone chosen from a list (the browser's zone first, with JavaScript), and
+// removing or leaving that asks first (a dialog with JavaScript, a page without).
+import {
+  test,
+  expect,
+  person,
+  shortUnique,
+  signUp,
+  submit,
+  createOrganisation,
+  createInvitation,
+  openOrgPage,
+  secondBrowser,
+  PASSWORD,
+  fillSignUp,
+} from "./fixtures";
+
+test.use({ timezoneId: "Pacific/Auckland" });
+
+const jsOn = () => test.info().project.use.javaScriptEnabled !== false;
+
+test("the web address follows the name, and the time zone starts as the browser's", async ({ page }, testInfo) => {
+  await signUp(page, person(testInfo, "Nia"));
+  await page.getByRole("main").getByRole("link", { name: "Create an organisation" }).click();
+  const id = shortUnique(testInfo);
+  await page.getByLabel("Name", { exact: true }).fill(`Orchard Bakers ${id}`);
+  const slug = page.getByLabel("Web address");
+  const zone = page.getByLabel("Time zone");
+  if (jsOn()) {
+    await expect(slug).toHaveValue(`orchard-bakers-${id}`);
+    await expect(zone).toHaveValue("Pacific/Auckland");
+  } else {
+    // Without JavaScript the address is left empty and made on the server.
+    await expect(slug).toHaveValue("");
+    await expect(zone).toHaveValue("Europe/London");
+  }
+  await expect(zone.locator("optgroup[label=Europe] option[value='Europe/Madrid']")).toHaveCount(1);
+  const response = await submit(page, page.getByRole("button", { name: "Create organisation" }));
+  expect(response.status()).toBe(303);
+  await expect(page).toHaveURL(new RegExp(`/o/orchard-bakers-${id}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Orchard Bakers ${id}`);
+});
+
+test("typing a web address stops it following the name", async ({ page }, testInfo) => {
+  test.skip(!jsOn(), "the suggestion as one types needs JavaScript");
+  await signUp(page, person(testInfo, "Oli"));
+  await page.goto("/orgs/new");
+  const slug = page.getByLabel("Web address");
+  await page.getByLabel("Name", { exact: true }).fill("First Name");
+  await expect(slug).toHaveValue("first-name");
+  await slug.fill("my-own-address");
+  await page.getByLabel("Name", { exact: true }).fill("Second Name");
+  await expect(slug).toHaveValue("my-own-address");
+});
+
+test("removing a member asks first; saying no changes nothing", async ({ page, browser, consoleErrors }, testInfo) => {
+  const admin = person(testInfo, "Ada");
+  await signUp(page, admin);
+  const org = { name: `Remove Co-op ${shortUnique(testInfo)}`, slug: shortUnique(testInfo) };
+  await createOrganisation(page, org);
+  const { link } = await createInvitation(page, org.slug, "Member");
+  const bea = person(testInfo, "Bea");
+  const second = await secondBrowser(browser, testInfo, consoleErrors);
+  await second.page.goto(link);
+  await second.page.getByRole("main").getByRole("link", { name: "Create an account" }).click();
+  await fillSignUp(second.page, bea, PASSWORD);
+  await submit(second.page, second.page.getByRole("button", { name: "Create account" }));
+  await submit(second.page, second.page.getByRole("button", { name: /Accept|Join/ }));
+  await second.context.close();
+
+  await openOrgPage(page, org, "Members");
+  const row = page.getByRole("row", { name: new RegExp(bea.name) });
+  const remove = row.getByRole("button", { name: "Remove" });
+  if (jsOn()) {
+    page.once("dialog", (dialog) => {
+      expect(dialog.type()).toBe("confirm");
+      expect(dialog.message()).toContain(`Remove ${bea.name}`);
+      void dialog.dismiss();
+    });
+    await remove.click();
+    await expect(row).toContainText("Active");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await submit(page, remove);
+  } else {
+    await submit(page, remove);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Remove ${bea.name}?`);
+    await page.getByRole("link", { name: "Cancel" }).click();
+    await expect(row).toContainText("Active");
+    await submit(page, row.getByRole("button", { name: "Remove" }));
+    await submit(page, page.getByRole("button", { name: "Remove" }));
+  }
+  await expect(page).toHaveURL(new RegExp(`/o/${org.slug}/members$`));
+  await expect(page.getByRole("row", { name: new RegExp(bea.name) })).toContainText("Left");
+});

@@ -156,9 +156,9 @@ fn LinkedIdentities(identities: Vec<LinkedIdentity>, has_password: bool) -> impl
                         view! {
                             <tr>
                                 <th scope="row">{identity.provider.clone()}</th>
-                                <td>{day(&identity.linked_at)}</td>
-                                <td>{identity.last_used_at.as_deref().map(day).unwrap_or_else(|| t("account-identity-never"))}</td>
-                                <td>
+                                <td data-label=t("account-identity-linked")>{day(&identity.linked_at)}</td>
+                                <td data-label=t("account-identity-used")>{identity.last_used_at.as_deref().map(day).unwrap_or_else(|| t("account-identity-never"))}</td>
+                                <td data-label=t("members-actions")>
                                     {if only_way {
                                         view! { <span>{t("account-identity-only-way")}</span> }.into_any()
                                     } else {

@@ -96,11 +96,11 @@ fn Invitations(org: crate::api::organisations::OrgPage, rows: Vec<InvitationRow>
                     };
                     view! {
                         <tr>
-                            <td>{row.email.clone().unwrap_or_else(|| t("invitation-any-address"))}</td>
-                            <td>{language.tr(&format!("role-{}", row.role))}</td>
-                            <td>{row.expires_at.chars().take(10).collect::<String>()}</td>
-                            <td>{uses}</td>
-                            <td>
+                            <td data-label=t("field-email")>{row.email.clone().unwrap_or_else(|| t("invitation-any-address"))}</td>
+                            <td data-label=t("members-role")>{language.tr(&format!("role-{}", row.role))}</td>
+                            <td data-label=t("invitation-expires")>{row.expires_at.chars().take(10).collect::<String>()}</td>
+                            <td data-label=t("invitation-uses")>{uses}</td>
+                            <td data-label=t("members-actions")>
                                 {if row.revoked {
                                     view! { <span>{t("invitation-revoked")}</span> }.into_any()
                                 } else {

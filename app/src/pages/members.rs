@@ -67,10 +67,10 @@ fn MemberList(org: crate::api::organisations::OrgPage, rows: Vec<MemberRow>) -> 
                         view! {
                             <tr>
                                 <th scope="row">{row.display_name.clone()}</th>
-                                {manage.then(|| view! { <td>{row.email.clone().unwrap_or_default()}</td> })}
-                                <td>{role}</td>
-                                <td>{member_state}</td>
-                                {manage.then(|| view! { <td><MemberActions row=row.clone() action=action.clone() /></td> })}
+                                {manage.then(|| view! { <td data-label=t("field-email")>{row.email.clone().unwrap_or_default()}</td> })}
+                                <td data-label=t("members-role")>{role}</td>
+                                <td data-label=t("members-state")>{member_state}</td>
+                                {manage.then(|| view! { <td data-label=t("members-actions")><MemberActions row=row.clone() action=action.clone() /></td> })}
                             </tr>
                         }
                     })

@@ -47,5 +47,18 @@ if [ "$profile" = release ]; then
 fi
 
 cp style/main.css "$pkg/quorate.css"
+
+# Content-hashed names (the server finds them and sends them cached for good), and the
+# precompressed copies it serves (docs/decisions.md, "Page weight").
+hash=$(cat "$pkg/quorate.js" "$pkg/quorate_bg.wasm" "$pkg/quorate.css" | sha256sum | cut -c1-16)
+rm -f "$pkg"/quorate-*
+mv "$pkg/quorate.js" "$pkg/quorate-$hash.js"
+mv "$pkg/quorate_bg.wasm" "$pkg/quorate-${hash}_bg.wasm"
+mv "$pkg/quorate.css" "$pkg/quorate-$hash.css"
+fast=""
+[ "$profile" = release ] || fast="--fast"
+node scripts/precompress.mjs $fast "$pkg/quorate-$hash.js" "$pkg/quorate-${hash}_bg.wasm" \
+  "$pkg/quorate-$hash.css"
+
 cp -R public/. "$site/"
-echo "built $profile: ${bundle_only:+(bundle only) }$site" >&2
+echo "built $profile: ${bundle_only:+(bundle only) }$site (bundle quorate-$hash)" >&2

@@ -99,8 +99,9 @@ pub fn App() -> impl IntoView {
     i18n::provide_language();
     session::provide_page_context();
     let t = i18n::use_t();
+    let stylesheet = session::use_stylesheet();
     view! {
-        <Stylesheet id="quorate" href="/pkg/quorate.css" />
+        <Stylesheet id="quorate" href=stylesheet />
         // leptos_meta writes the title into <head> unescaped on the server, so the one
         // formatter every page's title goes through escapes it there (in the browser it
         // sets `document.title`, which is text).

@@ -60,7 +60,13 @@ pub struct PageContext {
     pub form_state: Option<crate::dto::FormState>,
     /// The configured OpenID providers (id, label).
     pub oidc_providers: Vec<(String, String)>,
+    /// The stylesheet's address (content-hashed by the build).
+    pub stylesheet: String,
 }
+
+/// The stylesheet's address, provided by the server (the build names it by its content).
+#[derive(Clone, Debug, Default)]
+pub struct Stylesheet(pub String);
 
 /// Reads the request's [`PageContext`] on the server (or the one sent with the page, in the
 /// browser) and provides it to every component below.
@@ -69,6 +75,7 @@ pub fn provide_page_context() {
         user: current_user_on_server(),
         form_state: form_state_on_server(),
         oidc_providers: oidc_providers_on_server(),
+        stylesheet: stylesheet_on_server(),
     })
     .into_inner();
     provide_context(context);
@@ -76,6 +83,23 @@ pub fn provide_page_context() {
 
 fn page_context() -> PageContext {
     use_context::<PageContext>().unwrap_or_default()
+}
+
+#[cfg(feature = "ssr")]
+fn stylesheet_on_server() -> String {
+    use_context::<Stylesheet>()
+        .map(|s| s.0)
+        .unwrap_or_else(|| "/pkg/quorate.css".to_owned())
+}
+
+#[cfg(not(feature = "ssr"))]
+fn stylesheet_on_server() -> String {
+    String::new()
+}
+
+/// The stylesheet's address for this page.
+pub fn use_stylesheet() -> String {
+    page_context().stylesheet
 }
 
 /// The signed-in person, if any.

@@ -96,7 +96,7 @@ export async function settle(page: Page) {
   await page.waitForFunction(() =>
     performance
       .getEntriesByType("resource")
-      .some((entry) => entry.name.endsWith("/pkg/quorate_bg.wasm")),
+      .some((entry) => /\/pkg\/quorate(-[0-9a-f]+)?_bg\.wasm$/.test(entry.name)),
   );
   await page.waitForLoadState("networkidle");
   await page.evaluate(

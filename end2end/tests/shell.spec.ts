@@ -17,7 +17,7 @@ test("with JavaScript on, the page hydrates under the CSP without errors", async
   consoleErrors,
 }, testInfo) => {
   test.skip(testInfo.project.name === "js-off", "hydration needs JavaScript");
-  const wasm = page.waitForResponse((r) => r.url().endsWith("/pkg/quorate_bg.wasm"));
+  const wasm = page.waitForResponse((r) => /\/pkg\/quorate(-[0-9a-f]+)?_bg\.wasm$/.test(r.url()));
   await page.goto("/");
   expect((await wasm).status()).toBe(200);
   await page.waitForLoadState("networkidle");

@@ -30,7 +30,7 @@ pub struct Config {
     pub log_level: String,
     /// `text` for people, `json` for log collectors.
     pub log_format: LogFormat,
-    /// The folder with the built browser assets (`pkg/quorate.js`, ...).
+    /// The folder with the built browser assets (`pkg/quorate-<hash>.js`, ...).
     pub site_root: PathBuf,
     /// An SMTP server to send mail through: `smtp://user:password@mail.example.org:587?tls=required`
     /// (STARTTLS), `smtps://...:465` (TLS) or `smtp://localhost:25` (a local relay, plain);

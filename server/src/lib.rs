@@ -1,6 +1,7 @@
 //! The `quorate` binary's library: configuration, database, HTTP stack and commands. The
 //! binary in `main.rs` only calls [`cli::main`]; tests build the same router in-process.
 
+pub mod assets;
 mod audit_cli;
 pub mod cli;
 pub mod client_address;

@@ -74,6 +74,8 @@ pub struct AllowedOrigin {
     pub expected: String,
     /// Every origin accepted for a change.
     pub accepted: Vec<String>,
+    /// The stylesheet's address, for the refusal page.
+    pub stylesheet: String,
 }
 
 impl AllowedOrigin {
@@ -90,7 +92,11 @@ impl AllowedOrigin {
                 }
             }
         }
-        Ok(AllowedOrigin { expected, accepted })
+        Ok(AllowedOrigin {
+            expected,
+            accepted,
+            stylesheet: "/pkg/quorate.css".to_owned(),
+        })
     }
 
     fn accepts(&self, origin: &str) -> bool {
@@ -119,7 +125,7 @@ pub async fn same_origin(
             origin = %origin,
             "refused a cross-origin request"
         );
-        refusal(&allowed.expected, &origin)
+        refusal(&allowed.expected, &origin, &allowed.stylesheet)
     }
 }
 
@@ -216,7 +222,8 @@ pub fn is_same_origin(headers: &HeaderMap, allowed: &AllowedOrigin) -> bool {
 
 /// A page (not a bare line) that says which address this Quorate expects and how an
 /// administrator changes it.
-fn refusal(expected: &str, origin: &str) -> Response {
+fn refusal(expected: &str, origin: &str, stylesheet: &str) -> Response {
+    let stylesheet = app::html::escape_text(stylesheet);
     let expected_html = app::html::escape_text(expected);
     let origin_html = if origin.is_empty() {
         "another site".to_owned()
@@ -227,7 +234,7 @@ fn refusal(expected: &str, origin: &str) -> Response {
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>Refused: sent from another address · Quorate</title>\
-         <link rel=\"stylesheet\" href=\"/pkg/quorate.css\"></head><body><main id=\"main\">\
+         <link rel=\"stylesheet\" href=\"{stylesheet}\"></head><body><main id=\"main\">\
          <section class=\"message-page\" role=\"alert\" data-problem=\"cross_origin\">\
          <h1>Refused: this request came from another address</h1>\
          <p>Quorate only accepts changes sent from its own pages (rule: same-origin requests \
@@ -325,7 +332,11 @@ mod tests {
 
     #[test]
     fn the_refusal_page_names_the_expected_address_and_base_url() {
-        let response = refusal("http://127.0.0.1:3000", "http://evil.example\"><b>");
+        let response = refusal(
+            "http://127.0.0.1:3000",
+            "http://evil.example\"><b>",
+            "/pkg/q.css",
+        );
         assert_eq!(response.status(), StatusCode::FORBIDDEN);
         let body = futures_body(response);
         assert!(body.contains("http://127.0.0.1:3000"));

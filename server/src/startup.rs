@@ -27,6 +27,7 @@ use std::{future::Future, net::SocketAddr};
 use tokio::net::TcpListener;
 use tower_http::{
     catch_panic::CatchPanicLayer,
+    compression::CompressionLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer},
     trace::{DefaultOnResponse, TraceLayer},
 };
@@ -48,6 +49,23 @@ pub struct AppState {
     pub oidc: crate::oidc::Providers,
     /// The reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: crate::client_address::TrustedProxies,
+}
+
+impl AppState {
+    /// What every page render is given (pages, form answers, the not-found page).
+    pub fn provide_contexts(&self) -> impl Fn() + Clone + Send + Sync + 'static {
+        let db = self.db.clone();
+        let oidc = self.oidc.for_pages();
+        let mail = MailConfigured(self.mailer.is_some());
+        let stylesheet =
+            app::session::Stylesheet(format!("/pkg/{}.css", self.leptos_options.output_name));
+        move || {
+            provide_context(Database(db.clone()));
+            provide_context(oidc.clone());
+            provide_context(mail);
+            provide_context(stylesheet.clone());
+        }
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -130,12 +148,13 @@ pub fn build_router(
     local: SocketAddr,
 ) -> anyhow::Result<Router> {
     let leptos_options = LeptosOptions::builder()
-        .output_name("quorate")
+        .output_name(crate::assets::bundle_name(&config.site_root))
         .site_root(config.site_root.to_string_lossy().into_owned())
         .site_pkg_dir("pkg")
         .site_addr(local)
         .build();
-    let allowed = AllowedOrigin::new(config.base_url.as_deref(), local)?;
+    let mut allowed = AllowedOrigin::new(config.base_url.as_deref(), local)?;
+    allowed.stylesheet = format!("/pkg/{}.css", leptos_options.output_name);
     let state = AppState {
         leptos_options: leptos_options.clone(),
         db: connection,
@@ -202,40 +221,15 @@ pub fn build_router(
             "/o/{slug}/groups/{group}/members/{membership}/remove",
             post(forms::organisations::group_member),
         )
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            {
-                let db = state.db.clone();
-                let oidc = state.oidc.for_pages();
-                let mail = MailConfigured(state.mailer.is_some());
-                move || {
-                    provide_context(Database(db.clone()));
-                    provide_context(oidc.clone());
-                    provide_context(mail);
-                }
-            },
-            {
-                let options = leptos_options.clone();
-                move || shell(options.clone())
-            },
-        )
+        .leptos_routes_with_context(&state, routes, state.provide_contexts(), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .merge(crate::assets::routes(&config.site_root))
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
-        >(
-            {
-                let db = state.db.clone();
-                let oidc = state.oidc.for_pages();
-                let mail = MailConfigured(state.mailer.is_some());
-                move || {
-                    provide_context(Database(db.clone()));
-                    provide_context(oidc.clone());
-                    provide_context(mail);
-                }
-            },
-            shell,
-        ))
+        >(state.provide_contexts(), shell))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             session::resolve,
@@ -264,6 +258,8 @@ pub fn build_router(
                 })
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
+        // Pages and data compressed on the fly (the bundle comes precompressed).
+        .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .layer(CatchPanicLayer::new())
         .with_state(state);

@@ -9,7 +9,7 @@ use crate::startup::AppState;
 use app::{
     dto::{FormState, Problem},
     services::{Ctx, ServiceError},
-    session::{Database, RequestSession},
+    session::RequestSession,
     shell,
 };
 use axum::{
@@ -94,19 +94,15 @@ pub async fn render_page(
         .extensions_mut()
         .insert(axum::extract::OriginalUri(page_uri));
     let options = state.leptos_options.clone();
-    let db = state.db.clone();
-    let oidc = state.oidc.for_pages();
-    let mail = app::session::MailConfigured(state.mailer.is_some());
+    let contexts = state.provide_contexts();
     // Answering a post with a page: the browser is told which page it shows (and a reload
     // then reads that page instead of posting again).
     let shown_at = app::ShownAt(page_path.to_owned());
     let handler = leptos_axum::render_app_async_with_context(
         move || {
+            contexts();
             provide_context(shown_at.clone());
             provide_context(form_state.clone());
-            provide_context(Database(db.clone()));
-            provide_context(oidc.clone());
-            provide_context(mail);
         },
         move || shell(options.clone()),
     );

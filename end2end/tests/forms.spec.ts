@@ -14,15 +14,22 @@ import {
   secondBrowser,
   PASSWORD,
   fillSignUp,
+  settle,
 } from "./fixtures";
 
 test.use({ timezoneId: "Pacific/Auckland" });
+
+const removeConsequences =
+  "They lose access to its proposals and rounds at once. An administrator can invite them again later.";
 
 const jsOn = () => test.info().project.use.javaScriptEnabled !== false;
 
 test("the web address follows the name, and the time zone starts as the browser's", async ({ page }, testInfo) => {
   await signUp(page, person(testInfo, "Nia"));
   await page.getByRole("main").getByRole("link", { name: "Create an organisation" }).click();
+  await expect(page).toHaveURL(/\/orgs\/new$/);
+  // With JavaScript on, the suggestion works once the page has hydrated.
+  await settle(page);
   const id = shortUnique(testInfo);
   await page.getByLabel("Name", { exact: true }).fill(`Orchard Bakers ${id}`);
   const slug = page.getByLabel("Web address");
@@ -43,23 +50,32 @@ test("the web address follows the name, and the time zone starts as the browser'
 });
 
 test("typing a web address stops it following the name", async ({ page }, testInfo) => {
-  test.skip(!jsOn(), "the suggestion as one types needs JavaScript");
   await signUp(page, person(testInfo, "Oli"));
-  await page.goto("/orgs/new");
+  await page.getByRole("main").getByRole("link", { name: "Create an organisation" }).click();
+  await expect(page).toHaveURL(/\/orgs\/new$/);
+  await settle(page);
   const slug = page.getByLabel("Web address");
-  await page.getByLabel("Name", { exact: true }).fill("First Name");
-  await expect(slug).toHaveValue("first-name");
-  await slug.fill("my-own-address");
-  await page.getByLabel("Name", { exact: true }).fill("Second Name");
-  await expect(slug).toHaveValue("my-own-address");
+  const name = page.getByLabel("Name", { exact: true });
+  const own = `my-own-${shortUnique(testInfo)}`;
+  await name.fill("First Name");
+  // The suggestion as one types needs JavaScript; without it the field stays as typed.
+  if (jsOn()) await expect(slug).toHaveValue("first-name");
+  await slug.fill(own);
+  await name.fill("Second Name");
+  await expect(slug).toHaveValue(own);
+  // The organisation gets the address typed, not one made from the name.
+  const response = await submit(page, page.getByRole("button", { name: "Create organisation" }));
+  expect(response.status()).toBe(303);
+  await expect(page).toHaveURL(new RegExp(`/o/${own}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Second Name");
 });
 
 test("removing a member asks first; saying no changes nothing", async ({ page, browser, consoleErrors }, testInfo) => {
   const admin = person(testInfo, "Ada");
   await signUp(page, admin);
   const org = { name: `Remove Co-op ${shortUnique(testInfo)}`, slug: shortUnique(testInfo) };
-  await createOrganisation(page, org);
-  const { link } = await createInvitation(page, org.slug, "Member");
+  await createOrganisation(page, org, "click");
+  const { link } = await createInvitation(page, org.slug, "Member", { how: "click" });
   const bea = person(testInfo, "Bea");
   const second = await secondBrowser(browser, testInfo, consoleErrors);
   await second.page.goto(link);
@@ -73,19 +89,27 @@ test("removing a member asks first; saying no changes nothing", async ({ page, b
   const row = page.getByRole("row", { name: new RegExp(bea.name) });
   const remove = row.getByRole("button", { name: "Remove" });
   if (jsOn()) {
+    // The dialog asks only once the page has hydrated.
+    await settle(page);
+    const asked: string[] = [];
     page.once("dialog", (dialog) => {
-      expect(dialog.type()).toBe("confirm");
-      expect(dialog.message()).toContain(`Remove ${bea.name}`);
+      asked.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss();
     });
     await remove.click();
+    await expect
+      .poll(() => asked, { message: "a dialog asks first" })
+      .toEqual([`confirm: Remove ${bea.name} from this organisation? ${removeConsequences}`]);
+    await expect(page).toHaveURL(new RegExp(`/o/${org.slug}/members$`));
     await expect(row).toContainText("Active");
     page.once("dialog", (dialog) => void dialog.accept());
     await submit(page, remove);
   } else {
     await submit(page, remove);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Remove ${bea.name}?`);
+    await expect(page.getByRole("main")).toContainText(removeConsequences);
     await page.getByRole("link", { name: "Cancel" }).click();
+    await expect(page).toHaveURL(new RegExp(`/o/${org.slug}/members$`));
     await expect(row).toContainText("Active");
     await submit(page, row.getByRole("button", { name: "Remove" }));
     await submit(page, page.getByRole("button", { name: "Remove" }));

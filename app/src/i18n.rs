@@ -311,4 +311,96 @@ mod tests {
             "Reference: abc"
         );
     }
+
+    /// The sources whose problems reach people: the rules' `code()` tables and every
+    /// `Problem::new(…, "code", …)` / `invalid(…, "code", …)` in services.
+    const PROBLEM_SOURCES: [&str; 16] = [
+        include_str!("domain/email.rs"),
+        include_str!("domain/invitation.rs"),
+        include_str!("domain/membership.rs"),
+        include_str!("domain/oidc.rs"),
+        include_str!("domain/organisation.rs"),
+        include_str!("domain/password.rs"),
+        include_str!("domain/policy.rs"),
+        include_str!("services/accounts.rs"),
+        include_str!("services/addresses.rs"),
+        include_str!("services/groups.rs"),
+        include_str!("services/invitations.rs"),
+        include_str!("services/members.rs"),
+        include_str!("services/oidc.rs"),
+        include_str!("services/organisations.rs"),
+        include_str!("../../server/src/forms/mod.rs"),
+        include_str!("../../server/src/oidc/mod.rs"),
+    ];
+
+    /// Codes in `code()` tables (`Variant => "code",` inside `fn code`) and the string given
+    /// as a problem's code to `Problem::new` / `invalid`.
+    fn problem_codes(source: &str) -> Vec<String> {
+        let mut codes = Vec::new();
+        for table in source.split("pub fn code(").skip(1) {
+            let body = table.split("\n    }\n").next().unwrap_or_default();
+            for arm in body.split("=> \"").skip(1) {
+                codes.push(arm.split('"').next().unwrap_or_default().to_owned());
+            }
+        }
+        for call in ["Problem::new(", "invalid("] {
+            for rest in source.split(call).skip(1) {
+                let Some((_, after_field)) = rest.split_once(',') else {
+                    continue;
+                };
+                if let Some(literal) = after_field.trim_start().strip_prefix('"') {
+                    codes.push(literal.split('"').next().unwrap_or_default().to_owned());
+                }
+            }
+        }
+        codes.retain(|c| !c.is_empty() && c.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'));
+        codes.sort();
+        codes.dedup();
+        codes
+    }
+
+    #[test]
+    fn every_problem_production_raises_is_translated_in_every_language() {
+        let codes: Vec<String> = PROBLEM_SOURCES
+            .iter()
+            .flat_map(|s| problem_codes(s))
+            .collect();
+        assert!(codes.len() > 60, "the scan finds the problems: {codes:?}");
+        // Membership transitions and the policy's refusals also name non-problem codes
+        // (changes, roles) in `code()` tables: those are translated under their own keys.
+        let not_problems = [
+            "accept_invitation",
+            "change_role",
+            "suspend",
+            "reinstate",
+            "remove",
+            "leave",
+        ];
+        let args: Vec<(String, String)> = [
+            "max",
+            "actual",
+            "min",
+            "seconds",
+            "reference",
+            "state",
+            "needed",
+            "has",
+            "provider",
+        ]
+        .iter()
+        .map(|n| ((*n).to_owned(), "1".to_owned()))
+        .collect();
+        let mut missing = Vec::new();
+        for code in codes.iter().filter(|c| !not_problems.contains(&c.as_str())) {
+            for language in Language::ALL {
+                if language
+                    .try_tr_args(&format!("problem-{code}"), &args)
+                    .is_none()
+                {
+                    missing.push(format!("{}: problem-{code}", language.code()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "untranslated problems: {missing:#?}");
+    }
 }

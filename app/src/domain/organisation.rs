@@ -90,6 +90,19 @@ impl SettingsProblem {
         }
     }
 
+    /// The rule's numbers, for the translated message (`max`, `actual`).
+    pub fn args(&self) -> Vec<(String, String)> {
+        match self {
+            SettingsProblem::NameTooLong { max, actual }
+            | SettingsProblem::SlugTooLong { max, actual }
+            | SettingsProblem::DescriptionTooLong { max, actual } => vec![
+                ("max".to_owned(), max.to_string()),
+                ("actual".to_owned(), actual.to_string()),
+            ],
+            _ => Vec::new(),
+        }
+    }
+
     /// The form field the problem belongs to: `name`, `slug`, `time_zone`, `default_language`
     /// or `description`.
     pub fn field(&self) -> &'static str {

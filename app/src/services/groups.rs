@@ -5,7 +5,7 @@
 use super::{Ctx, Problem, ServiceError, ServiceResult, audit, organisations};
 use crate::{
     domain::{
-        organisation::slug_problems,
+        organisation::{DESCRIPTION_MAX_CHARS, slug_problems},
         policy::Action,
         roles::MembershipState,
         text::{self, Lines},
@@ -81,7 +81,10 @@ pub async fn create(ctx: &Ctx, slug: &str, form: &NewGroup) -> ServiceResult<gro
     let group_slug = form.slug.trim();
     let mut problems: Vec<Problem> = slug_problems(group_slug)
         .into_iter()
-        .map(|p| Problem::new(Some("slug"), p.code(), p.to_string()))
+        .map(|p| Problem {
+            args: p.args(),
+            ..Problem::new(Some("slug"), p.code(), p.to_string())
+        })
         .collect();
     if name.is_empty() || name.chars().count() > 120 {
         problems.push(Problem::new(
@@ -96,12 +99,17 @@ pub async fn create(ctx: &Ctx, slug: &str, form: &NewGroup) -> ServiceResult<gro
     if text::has_control_characters(&form.description, Lines::Multi) {
         problems.push(super::accounts::control_characters_problem("description"));
     }
-    if form.description.chars().count() > 2000 {
-        problems.push(Problem::new(
-            Some("description"),
-            "description_too_long",
-            "The description must have at most 2000 characters.",
-        ));
+    let description_chars = form.description.chars().count();
+    if description_chars > DESCRIPTION_MAX_CHARS {
+        problems.push(
+            Problem::new(
+                Some("description"),
+                "description_too_long",
+                format!("The description must have at most {DESCRIPTION_MAX_CHARS} characters."),
+            )
+            .arg("max", DESCRIPTION_MAX_CHARS)
+            .arg("actual", description_chars),
+        );
     }
     let taken = group::Entity::find()
         .filter(group::Column::OrganisationId.eq(seen.organisation.id))

@@ -43,7 +43,10 @@ impl Settings {
             &self.description,
         )
         .into_iter()
-        .map(|p| Problem::new(Some(p.field()), p.code(), p.to_string()))
+        .map(|p| Problem {
+            args: p.args(),
+            ..Problem::new(Some(p.field()), p.code(), p.to_string())
+        })
         .collect()
     }
 }

@@ -152,3 +152,42 @@ test("every page reflows at 320 CSS px, with long names", async ({ page, console
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   await expectReflows(page, "the 404 page");
 });
+
+test("on a phone, each value in a table says its column", async ({ page }, testInfo) => {
+  const who = person(testInfo, "Tia");
+  const org = { name: `Cards ${shortUnique(testInfo)}`, slug: `cards-${shortUnique(testInfo)}` };
+  await signUp(page, who);
+  await createOrganisation(page, org, "click");
+  await openOrgPage(page, org, "Members");
+  const row = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: who.name, exact: true }) });
+  // The column headers are not shown on a phone: the cells name their column instead.
+  await expect(page.getByRole("columnheader", { name: "Role" })).not.toBeInViewport();
+  const cells = row.getByRole("cell");
+  await expect(cells.nth(0)).toHaveAccessibleName(`E-mail address: ${who.email}`);
+  await expect(cells.nth(1)).toHaveAccessibleName("Role: Administrator");
+  await expect(cells.nth(2)).toHaveAccessibleName("Status: Active");
+  const label = (n: number) =>
+    cells.nth(n).evaluate((cell) => {
+      const before = getComputedStyle(cell, "::before");
+      return before.display === "none" || before.visibility === "hidden" ? "" : before.content;
+    });
+  expect(await label(1), "the label is shown before the value").not.toMatch(/^(none|normal|)$/);
+  await expectReflows(page, "members, one card per row");
+
+  // So do the invitations.
+  await createInvitation(page, org.slug, "Observer", { how: "click" });
+  const invitation = page.getByRole("table").getByRole("row").nth(1).getByRole("cell");
+  await expect(invitation.nth(0)).toHaveAccessibleName("E-mail address: Anyone with the link");
+  await expect(invitation.nth(1)).toHaveAccessibleName("Role: Observer");
+  await expect(invitation.nth(3)).toHaveAccessibleName("Used: 0 / 1");
+  await expectReflows(page, "invitations, one card per row");
+
+  // On a wide screen the column headers name the columns, and the values stand alone.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const header = page.getByRole("columnheader", { name: "Role" });
+  await header.scrollIntoViewIfNeeded();
+  await expect(header).toBeInViewport();
+  await expect(invitation.nth(1)).toHaveAccessibleName("Observer");
+});

@@ -31,28 +31,88 @@ use std::fmt;
 /// The hash before the first entry: 32 zero bytes, as hex.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// Audit entry kinds for identity and membership, `area.past_tense` (spec §8).
-pub mod kinds {
+/// What an audit entry records (spec §8), stored as its kind, `area.past_tense`. One enum,
+/// so that services cannot write a kind that is not documented here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Event {
     /// An organisation was created.
-    pub const ORGANISATION_CREATED: &str = "organisation.created";
+    OrganisationCreated,
     /// Name, slug, time zone, default language or description changed.
-    pub const ORGANISATION_SETTINGS_CHANGED: &str = "organisation.settings_changed";
+    OrganisationSettingsChanged,
     /// An invitation was created.
-    pub const INVITATION_CREATED: &str = "invitation.created";
+    InvitationCreated,
     /// An invitation was revoked.
-    pub const INVITATION_REVOKED: &str = "invitation.revoked";
+    InvitationRevoked,
     /// An invitation was accepted and the person became an active member.
-    pub const MEMBER_JOINED: &str = "member.joined";
+    InvitationAccepted,
     /// A member's role changed.
-    pub const MEMBER_ROLE_CHANGED: &str = "member.role_changed";
+    MemberRoleChanged,
     /// A member was suspended.
-    pub const MEMBER_SUSPENDED: &str = "member.suspended";
+    MemberSuspended,
     /// A suspended member was reinstated.
-    pub const MEMBER_REINSTATED: &str = "member.reinstated";
+    MemberReinstated,
     /// A member was removed by an admin.
-    pub const MEMBER_REMOVED: &str = "member.removed";
+    MemberRemoved,
     /// A member left by themselves.
-    pub const MEMBER_LEFT: &str = "member.left";
+    MemberLeft,
+    /// A group was created.
+    GroupCreated,
+    /// A member was added to a group.
+    GroupMemberAdded,
+    /// A member was taken out of a group.
+    GroupMemberRemoved,
+}
+
+impl Event {
+    /// Every event, for documentation and tests.
+    pub const ALL: [Event; 13] = [
+        Event::OrganisationCreated,
+        Event::OrganisationSettingsChanged,
+        Event::InvitationCreated,
+        Event::InvitationRevoked,
+        Event::InvitationAccepted,
+        Event::MemberRoleChanged,
+        Event::MemberSuspended,
+        Event::MemberReinstated,
+        Event::MemberRemoved,
+        Event::MemberLeft,
+        Event::GroupCreated,
+        Event::GroupMemberAdded,
+        Event::GroupMemberRemoved,
+    ];
+
+    /// The kind as stored and hashed.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Event::OrganisationCreated => "organisation.created",
+            Event::OrganisationSettingsChanged => "organisation.settings_changed",
+            Event::InvitationCreated => "invitation.created",
+            Event::InvitationRevoked => "invitation.revoked",
+            Event::InvitationAccepted => "invitation.accepted",
+            Event::MemberRoleChanged => "member.role_changed",
+            Event::MemberSuspended => "member.suspended",
+            Event::MemberReinstated => "member.reinstated",
+            Event::MemberRemoved => "member.removed",
+            Event::MemberLeft => "member.left",
+            Event::GroupCreated => "group.created",
+            Event::GroupMemberAdded => "group.member_added",
+            Event::GroupMemberRemoved => "group.member_removed",
+        }
+    }
+
+    /// The event a membership change records (accepting an invitation is recorded as
+    /// [`Event::InvitationAccepted`] by the invitation).
+    pub fn of_change(change: crate::domain::membership::MembershipChange) -> Event {
+        use crate::domain::membership::MembershipChange;
+        match change {
+            MembershipChange::ChangeRole(_) => Event::MemberRoleChanged,
+            MembershipChange::Suspend => Event::MemberSuspended,
+            MembershipChange::Reinstate => Event::MemberReinstated,
+            MembershipChange::Remove => Event::MemberRemoved,
+            MembershipChange::Leave => Event::MemberLeft,
+            MembershipChange::AcceptInvitation => Event::InvitationAccepted,
+        }
+    }
 }
 
 /// One entry of an organisation's audit log, everything that goes into its hash.
@@ -66,7 +126,7 @@ pub struct AuditEntry {
     pub at: String,
     /// The account that acted (UUID text), or `None` for the system.
     pub actor: Option<String>,
-    /// What happened, e.g. `member.role_changed` (see [`kinds`]).
+    /// What happened, e.g. `member.role_changed` (see [`Event`]).
     pub kind: String,
     /// The details, as JSON (prefer integers and strings: see the module docs).
     pub data: Value,
@@ -290,21 +350,25 @@ mod tests {
         let entries = [
             entry(
                 1,
-                kinds::ORGANISATION_CREATED,
+                Event::OrganisationCreated.kind(),
                 json!({"name": "Bread Co-op"}),
             ),
             entry(
                 2,
-                kinds::INVITATION_CREATED,
+                Event::InvitationCreated.kind(),
                 json!({"role": "member", "max_uses": 5}),
             ),
-            entry(3, kinds::MEMBER_JOINED, json!({"member": "m-2"})),
+            entry(
+                3,
+                Event::InvitationAccepted.kind(),
+                json!({"member": "m-2"}),
+            ),
             entry(
                 4,
-                kinds::MEMBER_ROLE_CHANGED,
+                Event::MemberRoleChanged.kind(),
                 json!({"member": "m-2", "from": "member", "to": "admin"}),
             ),
-            entry(5, kinds::MEMBER_LEFT, json!({"member": "m-1"})),
+            entry(5, Event::MemberLeft.kind(), json!({"member": "m-1"})),
         ];
         let mut prev = GENESIS_HASH.to_owned();
         let mut out = Vec::new();
@@ -502,6 +566,30 @@ mod tests {
         assert_eq!(
             message.as_deref(),
             Some("The audit chain breaks at entry 2: it is missing (the next entry is 3).")
+        );
+    }
+
+    #[test]
+    fn every_event_kind_is_one_documented_area_and_past_tense() {
+        let kinds: Vec<&str> = Event::ALL.iter().map(|e| e.kind()).collect();
+        let mut unique = kinds.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), kinds.len(), "no kind twice");
+        for kind in kinds {
+            let (area, what) = kind.split_once('.').unwrap();
+            assert!(
+                ["organisation", "invitation", "member", "group"].contains(&area),
+                "{kind}"
+            );
+            assert!(
+                what.ends_with("ed") || what.ends_with("_added") || what == "left",
+                "{kind} says what happened"
+            );
+        }
+        assert_eq!(
+            Event::of_change(crate::domain::membership::MembershipChange::Suspend).kind(),
+            "member.suspended"
         );
     }
 }

@@ -20,7 +20,7 @@ pub async fn append(
     db: &impl ConnectionTrait,
     organisation_id: Uuid,
     actor: Option<Uuid>,
-    kind: &str,
+    event: crate::domain::audit::Event,
     data: serde_json::Value,
     now: DateTime<Utc>,
 ) -> ServiceResult<String> {
@@ -48,7 +48,7 @@ pub async fn append(
         org_id: organisation_id.to_string(),
         at: now.to_rfc3339_opts(SecondsFormat::Micros, true),
         actor: actor.map(|a| a.to_string()),
-        kind: kind.to_owned(),
+        kind: event.kind().to_owned(),
         data,
     };
     let hash = chain::entry_hash(&previous, &entry)

@@ -3,6 +3,7 @@
 //! will be the electorate of its rounds.
 
 use super::{Ctx, Problem, ServiceError, ServiceResult, audit, organisations};
+use crate::domain::audit::Event;
 use crate::{
     domain::{
         organisation::{DESCRIPTION_MAX_CHARS, slug_problems},
@@ -141,7 +142,7 @@ pub async fn create(ctx: &Ctx, slug: &str, form: &NewGroup) -> ServiceResult<gro
         &txn,
         seen.organisation.id,
         ctx.account.as_ref().map(|a| a.id),
-        "group.created",
+        Event::GroupCreated,
         json!({ "group": created.id.to_string(), "slug": created.slug, "name": created.name }),
         ctx.now,
     )
@@ -204,9 +205,9 @@ pub async fn set_member(
         seen.organisation.id,
         ctx.account.as_ref().map(|a| a.id),
         if add {
-            "group.member_added"
+            Event::GroupMemberAdded
         } else {
-            "group.member_removed"
+            Event::GroupMemberRemoved
         },
         json!({ "group": group.id.to_string(), "membership": member.id.to_string() }),
         ctx.now,

@@ -3,6 +3,7 @@
 //! token's hash is stored: a forged or guessed link matches nothing.
 
 use super::{Ctx, Problem, ServiceError, ServiceResult, audit, organisations, tokens};
+use crate::domain::audit::Event;
 use crate::{
     domain::{
         invitation::{Acceptor, Invitation, address_check, check},
@@ -115,7 +116,7 @@ pub async fn create(ctx: &Ctx, slug: &str, form: &NewInvitation) -> ServiceResul
         &txn,
         seen.organisation.id,
         Some(ctx.signed_in()?.id),
-        "invitation.created",
+        Event::InvitationCreated,
         json!({
             "invitation": created.id.to_string(),
             "email": email,
@@ -159,7 +160,7 @@ pub async fn revoke(ctx: &Ctx, slug: &str, invitation_id: Uuid) -> ServiceResult
         &txn,
         seen.organisation.id,
         ctx.account.as_ref().map(|a| a.id),
-        "invitation.revoked",
+        Event::InvitationRevoked,
         json!({ "invitation": invitation_id.to_string() }),
         ctx.now,
     )
@@ -276,7 +277,7 @@ pub async fn accept(ctx: &Ctx, token: &str) -> ServiceResult<organisation::Model
         &txn,
         organisation.id,
         Some(account.id),
-        "invitation.accepted",
+        Event::InvitationAccepted,
         json!({
             "invitation": found.id.to_string(),
             "membership": joined.id.to_string(),

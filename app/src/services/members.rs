@@ -3,6 +3,7 @@
 //! stays); each change is written with its audit entry in one transaction.
 
 use super::{Ctx, ServiceError, ServiceResult, audit, organisations};
+use crate::domain::audit::Event;
 use crate::{
     domain::{
         membership::{MembershipChange, OrgAdmins, transition},
@@ -105,7 +106,7 @@ pub async fn change(
         &txn,
         seen.organisation.id,
         ctx.account.as_ref().map(|a| a.id),
-        &format!("member.{}", change.code()),
+        Event::of_change(change),
         json!({
             "membership": target.id.to_string(),
             "account": target.account_id.to_string(),

@@ -2,6 +2,7 @@
 //! and changing its settings. Every change lands in the organisation's audit chain.
 
 use super::{Ctx, Problem, ServiceError, ServiceResult, audit};
+use crate::domain::audit::Event;
 use crate::{
     domain::{
         organisation::{settings_problems, slug_from_name},
@@ -116,7 +117,7 @@ pub async fn create(ctx: &Ctx, settings: &Settings) -> ServiceResult<organisatio
         &txn,
         created.id,
         Some(account.id),
-        "organisation.created",
+        Event::OrganisationCreated,
         json!({ "settings": settings_json(&created), "admin": admin.id.to_string() }),
         ctx.now,
     )
@@ -217,7 +218,7 @@ pub async fn update_settings(
         &txn,
         updated.id,
         ctx.account.as_ref().map(|a| a.id),
-        "organisation.settings_changed",
+        Event::OrganisationSettingsChanged,
         json!({ "before": before, "after": settings_json(&updated) }),
         ctx.now,
     )

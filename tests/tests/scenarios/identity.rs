@@ -652,9 +652,9 @@ pub async fn admins_change_roles_suspend_and_reinstate(db: Db) {
     );
     let kinds = audit_kinds(&app, "coop").await;
     assert!(kinds.ends_with(&[
-        "member.change_role".to_owned(),
-        "member.suspend".to_owned(),
-        "member.reinstate".to_owned()
+        "member.role_changed".to_owned(),
+        "member.suspended".to_owned(),
+        "member.reinstated".to_owned()
     ]));
 }
 

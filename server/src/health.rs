@@ -1,7 +1,7 @@
 //! `GET /healthz`: 200 when the database answers, 503 when it does not (for load balancers
 //! and process supervisors).
 
-use crate::startup::AppState;
+use crate::state::AppState;
 use axum::{extract::State, http::StatusCode};
 
 /// Pings the database.

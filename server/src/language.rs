@@ -1,7 +1,7 @@
 //! `POST /language`: keeps a person's language choice in a cookie and sends them back to the
 //! page they were on (post-redirect-get, so it works without JavaScript).
 
-use crate::startup::AppState;
+use crate::state::AppState;
 use app::i18n::{LANGUAGE_COOKIE, Language};
 use axum::{
     Form,

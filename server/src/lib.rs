@@ -19,6 +19,7 @@ mod redact;
 mod security;
 mod session;
 pub mod startup;
+pub mod state;
 pub mod telemetry;
 
 pub use config::Config;

@@ -1,7 +1,7 @@
 //! Finds the signed-in account for each request from the session cookie and puts it into
 //! the request's extensions, where pages, server functions and form handlers read it.
 
-use crate::startup::AppState;
+use crate::state::AppState;
 use app::{
     entities::organisation,
     i18n::{Language, OrganisationLanguage, cookie_value},

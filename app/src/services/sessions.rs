@@ -31,6 +31,20 @@ pub async fn start(
     Ok(token)
 }
 
+/// Signs an account in on this browser: ends the session the browser had (if any), so a
+/// session id never survives a sign-in (session fixation), and starts a new one.
+pub async fn rotate(
+    db: &impl ConnectionTrait,
+    previous: Option<&str>,
+    account_id: Uuid,
+    now: DateTime<Utc>,
+) -> ServiceResult<String> {
+    if let Some(old) = previous {
+        end(db, old).await?;
+    }
+    start(db, account_id, now).await
+}
+
 /// The account a cookie's token belongs to, if the session exists and has not expired.
 pub async fn account_for(
     db: &impl ConnectionTrait,

@@ -2,7 +2,6 @@
 //! Only hashes are stored, so the database never holds a usable token.
 
 use base64::Engine as _;
-use sha2::{Digest, Sha256};
 
 /// 256 random bits from the OS, base64url without padding (43 characters).
 pub fn random_token() -> anyhow::Result<String> {
@@ -11,12 +10,9 @@ pub fn random_token() -> anyhow::Result<String> {
     Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
 }
 
-/// Lowercase hex SHA-256 of a token.
+/// Lowercase hex SHA-256 of a token (the one SHA-256-hex helper, `domain::digest`).
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::domain::digest::sha256_hex(&[token.as_bytes()])
 }
 
 /// 16 random bytes as a base64 salt for password hashing.

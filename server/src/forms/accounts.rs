@@ -125,10 +125,7 @@ pub async fn sign_in(
             ctx.now,
         )
         .await?;
-        if let Some(old) = previous {
-            sessions::end(&ctx.db, &old).await?;
-        }
-        sessions::start(&ctx.db, account.id, ctx.now).await
+        sessions::rotate(&ctx.db, previous.as_deref(), account.id, ctx.now).await
     }
     .await;
     match result {
@@ -298,10 +295,8 @@ pub async fn confirm_address(
     let previous = super::session(&parts).token;
     let result = async {
         let confirmed = addresses::confirm(&ctx.db, &token, ctx.now).await?;
-        if let Some(old) = previous {
-            sessions::end(&ctx.db, &old).await?;
-        }
-        let session = sessions::start(&ctx.db, confirmed.account.id, ctx.now).await?;
+        let session =
+            sessions::rotate(&ctx.db, previous.as_deref(), confirmed.account.id, ctx.now).await?;
         Ok::<_, app::services::ServiceError>((session, confirmed.next))
     }
     .await;

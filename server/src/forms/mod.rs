@@ -5,7 +5,7 @@
 pub mod accounts;
 pub mod organisations;
 
-use crate::startup::AppState;
+use crate::state::AppState;
 use app::{
     dto::{FormState, Problem},
     services::{Ctx, ServiceError},

@@ -1,7 +1,7 @@
 //! Organisation forms: create, settings, membership changes, invitations.
 
 use super::{kept_values, refused, render_page, see_other};
-use crate::startup::AppState;
+use crate::state::AppState;
 use app::{
     domain::{membership::MembershipChange, roles::Role},
     dto::FormState,

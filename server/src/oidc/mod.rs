@@ -301,10 +301,7 @@ async fn finish_callback(
     // 4. Sign in, link or create, by the rule; then a new session, as a password sign-in.
     let result = async {
         let account = oidc::complete(&state.db, &identity, flow.link_account_id, now).await?;
-        if let Some(old) = &current.token {
-            sessions::end(&state.db, old).await?;
-        }
-        sessions::start(&state.db, account.id, now).await
+        sessions::rotate(&state.db, current.token.as_deref(), account.id, now).await
     }
     .await;
     match result {

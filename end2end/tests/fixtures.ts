@@ -176,6 +176,22 @@ export async function submit(page: Page, button: Locator): Promise<Response> {
   return response;
 }
 
+/** Clicks `link` and returns the answer to the page load it starts (links load whole pages,
+ *  also with JavaScript on), e.g. to check a refused page's status. */
+export async function follow(page: Page, link: Locator): Promise<Response> {
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (r) =>
+        r.request().isNavigationRequest() &&
+        r.request().method() === "GET" &&
+        r.request().frame() === page.mainFrame(),
+    ),
+    link.click(),
+  ]);
+  await page.waitForLoadState("load");
+  return response;
+}
+
 export async function fillSignUp(page: Page, who: Person, password: string) {
   await page.getByLabel("Display name").fill(who.name);
   await page.getByLabel("E-mail address").fill(who.email);

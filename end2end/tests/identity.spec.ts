@@ -6,11 +6,14 @@ import {
   test,
   expect,
   axeViolationsInSchemes,
+  clickBrand,
   createInvitation,
   createOrganisation,
   expectSignedInAs,
   fillSignUp,
+  follow,
   forgiveStatusMessages,
+  openOrgPage,
   PASSWORD,
   person,
   secondBrowser,
@@ -86,7 +89,7 @@ test("a co-op: create it, invite a member, change their role, suspend and reinst
   // Ada creates the organisation and is its administrator.
   await signUp(page, ada);
   await expectSignedInAs(page, ada.name);
-  await createOrganisation(page, org);
+  await createOrganisation(page, org, "click");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(org.name);
   await expect(yourRole(page)).toHaveText("Administrator");
   const main = page.getByRole("main");
@@ -95,7 +98,7 @@ test("a co-op: create it, invite a member, change their role, suspend and reinst
   }
 
   // Ada creates an invitation for a Member.
-  const invitation = await createInvitation(page, org.slug, "Member");
+  const invitation = await createInvitation(page, org.slug, "Member", { how: "click" });
   expect(invitation.status).toBe(201);
   expect(invitation.link).toMatch(
     new RegExp(`^${testInfo.project.use.baseURL}/invite/[A-Za-z0-9_-]{16,}$`),
@@ -115,8 +118,8 @@ test("a co-op: create it, invite a member, change their role, suspend and reinst
   await fillSignUp(beaPage, bea, PASSWORD);
   await submit(beaPage, beaPage.getByRole("button", { name: "Create account" }));
   await expectSignedInAs(beaPage, bea.name);
-  // The sign-up page forgets `next` (see the separate test below): Bea reopens the link.
-  if (!beaPage.url().includes("/invite/")) await beaPage.goto(invitation.link);
+  // The sign-up form kept `next`: Bea is back on the invitation.
+  await expect(beaPage).toHaveURL(invitation.link);
   await expect(beaPage.getByRole("main")).toContainText(`join ${org.name} as Member`);
   await submit(beaPage, beaPage.getByRole("button", { name: "Accept the invitation" }));
   await expect(beaPage).toHaveURL(new RegExp(`/o/${org.slug}$`));
@@ -126,7 +129,7 @@ test("a co-op: create it, invite a member, change their role, suspend and reinst
   await expect(beaPage.getByRole("main").getByRole("link", { name: "Settings" })).toHaveCount(0);
 
   // Ada sees Bea on the members page, and makes her a facilitator.
-  await page.goto(`/o/${org.slug}/members`);
+  await openOrgPage(page, org, "Members");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Members");
   const row = memberRow(page, bea.name);
   await expect(row.getByRole("cell").nth(0)).toHaveText(bea.email);
@@ -148,18 +151,34 @@ test("a co-op: create it, invite a member, change their role, suspend and reinst
   await expect(row.getByRole("cell").nth(STATUS_CELL)).toHaveText("Suspended");
   await expect(row.getByRole("button", { name: "Change role" })).toHaveCount(0);
 
-  const refused = await beaPage.goto(`/o/${org.slug}`);
-  expect(refused?.status()).toBe(403);
+  // Bea goes home: her organisation is listed as suspended, and opening it is refused with a
+  // page that says why and leads home.
+  await clickBrand(beaPage);
+  const beaOrgs = beaPage.getByRole("main").getByRole("listitem").filter({
+    has: beaPage.getByRole("link", { name: org.name, exact: true }),
+  });
+  await expect(beaOrgs).toContainText("(Suspended)");
+  const refused = await follow(beaPage, beaOrgs.getByRole("link", { name: org.name, exact: true }));
+  expect(refused.status()).toBe(403);
   forgiveStatusMessages(consoleErrors, 403);
+  await expect(beaPage).toHaveURL(new RegExp(`/o/${org.slug}$`));
+  await expect(beaPage).toHaveTitle("Not allowed · Quorate");
   await expect(beaPage.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
+  await expect(beaPage.getByRole("main")).toContainText(
+    "Your membership of this organisation is suspended. An administrator of the organisation can reinstate you.",
+  );
   await expect(beaPage.getByRole("main")).not.toContainText(org.name);
 
   // Ada reinstates her; Bea is back, still a facilitator.
   await submit(page, row.getByRole("button", { name: "Reinstate" }));
   await expect(row.getByRole("cell").nth(STATUS_CELL)).toHaveText("Active");
   await expect(row.getByRole("cell").nth(ROLE_CELL)).toHaveText("Facilitator");
-  const back = await beaPage.goto(`/o/${org.slug}`);
-  expect(back?.status()).toBe(200);
+  await beaPage.getByRole("main").getByRole("link", { name: "Go to the home page" }).click();
+  await expect(beaPage).toHaveURL(/\/$/);
+  await expect(beaOrgs).not.toContainText("Suspended");
+  const back = await follow(beaPage, beaOrgs.getByRole("link", { name: org.name, exact: true }));
+  expect(back.status()).toBe(200);
+  await expect(beaPage.getByRole("heading", { level: 1 })).toHaveText(org.name);
   await expect(yourRole(beaPage)).toHaveText("Facilitator");
 
   await second.context.close();
@@ -174,8 +193,8 @@ test("signing up from an invitation link brings you back to the invitation", asy
   const ada = person(testInfo, "Ada");
   const org = { name: `Dairy ${unique(testInfo, "co-op")}`, slug: unique(testInfo, "dairy") };
   await signUp(page, ada);
-  await createOrganisation(page, org);
-  const { link } = await createInvitation(page, org.slug, "Observer");
+  await createOrganisation(page, org, "click");
+  const { link } = await createInvitation(page, org.slug, "Observer", { how: "click" });
 
   const second = await secondBrowser(browser, testInfo, consoleErrors);
   await second.page.goto(link);
@@ -194,13 +213,21 @@ test("sign out, then sign in: a wrong password is refused without saying which p
   const who = person(testInfo, "Dora");
   await signUp(page, who);
   await expectSignedInAs(page, who.name);
+  await page.getByRole("banner").getByRole("link", { name: who.name }).click();
+  await expect(page).toHaveURL(/\/account$/);
 
   await submit(page, page.getByRole("banner").getByRole("button", { name: "Sign out" }));
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in", exact: true })).toBeVisible();
   await expect(page.getByRole("banner").getByRole("link", { name: who.name })).toHaveCount(0);
-  // The session really ended: the account page now asks to sign in first.
-  await page.goto("/account");
+  // The session really ended: going back to the account page asks to sign in first (the
+  // browser keeps no copy of a signed-in page to show there, e.g. on a shared computer).
+  await page.goBack();
+  await expect
+    .soft(page, "Back after signing out shows no copy of the account page")
+    .toHaveURL(/\/signin\?next=\/account$/);
+  // (If it showed one, reloading asks the server, which sends the sign-in page.)
+  if (new URL(page.url()).pathname === "/account") await page.reload();
   await expect(page).toHaveURL(/\/signin\?next=\/account$/);
 
   const message = "The e-mail address or the password is not right.";
@@ -261,31 +288,79 @@ test("the keyboard fills in the sign-up form in order and Enter creates the acco
   expect(consoleErrors).toEqual([]);
 });
 
+test("the check-your-e-mail page says what to do next and leads home", async ({ page }) => {
+  // Reached after signing up or changing the address where Quorate sends mail (the test
+  // server sends none): opened by its address.
+  await page.goto("/email/sent");
+  await expect(page).toHaveTitle("Check your e-mail · Quorate");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your e-mail");
+  await expect(page.getByRole("status")).toContainText(
+    "We have sent a message to the address you gave. Open the link in it to go on",
+  );
+  await page.getByRole("main").getByRole("link", { name: "Go to the home page" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Decide together, on your own server",
+  );
+});
+
 // Accessibility: every identity page, light and dark, with JS on and off; signed in where
 // the page needs it; error states reached by posting a bad form in the audited page.
 test.describe("axe finds no violations", () => {
+  // The administrator's cookies, and those of Bea, a member the administrator suspended.
   let cookies: Cookie[] = [];
+  let suspendedCookies: Cookie[] = [];
   let slug = "";
+  let orgName = "";
   let inviteLink = "";
+  let suspendedName = "";
+  let removePath = "";
 
   test.beforeAll(async ({ browser }, testInfo) => {
-    const context: BrowserContext = await browser.newContext({
-      baseURL: testInfo.project.use.baseURL,
-    });
+    test.setTimeout(60_000);
     const setupErrors: string[] = [];
-    watchConsole(context, setupErrors, "setup");
-    const page = await context.newPage();
+    const newContext = async (label: string) => {
+      const context: BrowserContext = await browser.newContext({
+        baseURL: testInfo.project.use.baseURL,
+      });
+      watchConsole(context, setupErrors, label);
+      return { context, page: await context.newPage() };
+    };
+    const { context, page } = await newContext("setup");
     const owner = person(testInfo, "Axel");
     await signUp(page, owner);
     slug = unique(testInfo, "audit");
-    await createOrganisation(page, { name: `Audit ${slug}`, slug });
-    inviteLink = (await createInvitation(page, slug, "Member")).link;
+    orgName = `Audit ${slug}`;
+    const org = { name: orgName, slug };
+    await createOrganisation(page, org, "click");
+    inviteLink = (await createInvitation(page, slug, "Member", { how: "click" })).link;
+    const beaLink = (await createInvitation(page, slug, "Member", { how: "click" })).link;
+
+    // Bea joins by her own link, and the administrator suspends her.
+    const bea = person(testInfo, "Bea");
+    suspendedName = bea.name;
+    const second = await newContext("setup, second browser");
+    await second.page.goto(beaLink);
+    await second.page.getByRole("main").getByRole("link", { name: "Create an account" }).click();
+    await fillSignUp(second.page, bea, PASSWORD);
+    await submit(second.page, second.page.getByRole("button", { name: "Create account" }));
+    await submit(second.page, second.page.getByRole("button", { name: "Accept the invitation" }));
+    await expect(second.page).toHaveURL(new RegExp(`/o/${slug}$`));
+    suspendedCookies = await second.context.cookies();
+    await second.context.close();
+
+    await openOrgPage(page, org, "Members");
+    const row = memberRow(page, bea.name);
+    await submit(page, row.getByRole("button", { name: "Suspend" }));
+    await expect(row.getByRole("cell").nth(STATUS_CELL)).toHaveText("Suspended");
+    removePath = (await row.locator("form[action$='/remove']").getAttribute("action")) ?? "";
+    expect(removePath).toMatch(new RegExp(`^/o/${slug}/members/[^/]+/remove$`));
     cookies = await context.cookies();
     await context.close();
     expect(setupErrors, "no console errors while setting up").toEqual([]);
   });
 
-  const signedIn = async (page: Page) => page.context().addCookies(cookies);
+  const jsOff = () => test.info().project.use.javaScriptEnabled === false;
   const post = (button: string, fill: Record<string, string>) => async (audited: Page) => {
     for (const [label, value] of Object.entries(fill)) {
       await audited.getByLabel(label, { exact: true }).fill(value);
@@ -294,11 +369,13 @@ test.describe("axe finds no violations", () => {
     expect(response.status()).toBe(422);
     await expect(audited.getByRole("alert")).toContainText("Please correct the following");
   };
+  const removeTitle = () => `Remove ${suspendedName}?`;
 
   const pages: {
     title: string;
     path: () => string;
-    signedIn?: boolean;
+    /** Whose cookies the audited page has: the administrator's, or the suspended Bea's. */
+    as?: "admin" | "suspended";
     prepare?: (audited: Page) => Promise<void>;
     status?: number;
   }[] = [
@@ -320,12 +397,27 @@ test.describe("axe finds no violations", () => {
       prepare: post("Sign in", { "E-mail address": "nobody@example.org", Password: "wrong password" }),
       status: 422,
     },
+    {
+      title: "/email/sent",
+      path: () => "/email/sent",
+      prepare: async (audited) => {
+        await expect(audited.getByRole("heading", { level: 1 })).toHaveText("Check your e-mail");
+      },
+    },
     { title: "/invite/<token> (signed out)", path: () => new URL(inviteLink).pathname },
-    { title: "/orgs/new", path: () => "/orgs/new", signedIn: true },
+    {
+      title: "/orgs/new",
+      path: () => "/orgs/new",
+      as: "admin",
+      prepare: async (audited) => {
+        // The time zone is a list of zones grouped by region.
+        await expect(audited.getByLabel("Time zone").locator("optgroup[label=Europe]")).toHaveCount(1);
+      },
+    },
     {
       title: "/orgs/new with problems",
       path: () => "/orgs/new",
-      signedIn: true,
+      as: "admin",
       prepare: post("Create organisation", {
         Name: "Audit",
         // The time zone is chosen from a list: only the name and address can be wrong.
@@ -333,30 +425,59 @@ test.describe("axe finds no violations", () => {
       }),
       status: 422,
     },
-    { title: "/o/<slug>", path: () => `/o/${slug}`, signedIn: true },
-    { title: "/o/<slug>/members", path: () => `/o/${slug}/members`, signedIn: true },
-    { title: "/o/<slug>/invitations", path: () => `/o/${slug}/invitations`, signedIn: true },
+    { title: "/o/<slug>", path: () => `/o/${slug}`, as: "admin" },
+    { title: "/o/<slug>/members", path: () => `/o/${slug}/members`, as: "admin" },
+    {
+      title: "/o/<slug>/members/<membership>/remove",
+      // Without JavaScript the members page's Remove button leads there; with it a dialog
+      // asks instead, and the page is opened by its address.
+      path: () => (jsOff() ? `/o/${slug}/members` : removePath),
+      as: "admin",
+      prepare: async (audited) => {
+        if (jsOff()) {
+          await submit(audited, memberRow(audited, suspendedName).getByRole("button", { name: "Remove" }));
+        }
+        await expect(audited).toHaveURL(new RegExp(`${removePath}$`));
+        await expect(audited.getByRole("heading", { level: 1 })).toHaveText(removeTitle());
+      },
+    },
+    {
+      title: "/o/<slug> refused to a suspended member (Not allowed)",
+      path: () => "/",
+      as: "suspended",
+      prepare: async (audited) => {
+        // Bea opens her organisation from her home page.
+        await audited.getByRole("main").getByRole("link", { name: orgName, exact: true }).click();
+        await expect(audited).toHaveURL(new RegExp(`/o/${slug}$`));
+        await expect(audited.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
+        await expect(audited.getByRole("main")).toContainText("Your membership of this organisation is suspended.");
+      },
+      status: 403,
+    },
+    { title: "/o/<slug>/invitations", path: () => `/o/${slug}/invitations`, as: "admin" },
     {
       title: "/o/<slug>/invitations with problems",
       path: () => `/o/${slug}/invitations`,
-      signedIn: true,
+      as: "admin",
       prepare: post("Create invitation link", { "Expires after (days)": "0" }),
       status: 422,
     },
-    { title: "/o/<slug>/settings", path: () => `/o/${slug}/settings`, signedIn: true },
-    { title: "/account", path: () => "/account", signedIn: true },
-    { title: "/invite/<token> (signed in)", path: () => new URL(inviteLink).pathname, signedIn: true },
+    { title: "/o/<slug>/settings", path: () => `/o/${slug}/settings`, as: "admin" },
+    { title: "/account", path: () => "/account", as: "admin" },
+    { title: "/invite/<token> (signed in)", path: () => new URL(inviteLink).pathname, as: "admin" },
   ];
 
   for (const audited of pages) {
     test(`on ${audited.title} (light and dark)`, async ({ page, browser, consoleErrors }) => {
-      if (audited.signedIn) await signedIn(page);
+      if (audited.as) {
+        await page.context().addCookies(audited.as === "admin" ? cookies : suspendedCookies);
+      }
       const violations = await axeViolationsInSchemes(
         page,
         browser,
         audited.path(),
         ["light", "dark"],
-        { reuseCookies: audited.signedIn, prepare: audited.prepare },
+        { reuseCookies: audited.as !== undefined, prepare: audited.prepare },
       );
       if (audited.status) forgiveStatusMessages(consoleErrors, audited.status);
       expect(violations).toEqual({ light: [], dark: [] });

@@ -2,6 +2,7 @@
 //! the real application on a random port, and a real HTTP client.
 
 pub mod db;
+pub mod lookup;
 pub mod oidc;
 pub mod smtp;
 pub mod spawn;

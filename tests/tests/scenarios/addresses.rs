@@ -6,6 +6,7 @@
 use super::security::invite;
 use crate::helpers::{
     Db, GOOD_PASSWORD, TestApp,
+    lookup::account_of,
     smtp::{MailSink, confirmation_token},
     spawn_app, spawn_app_with,
 };
@@ -23,14 +24,6 @@ async fn with_mail(db: Db) -> (TestApp, MailSink) {
     })
     .await;
     (app, sink)
-}
-
-async fn account_of(app: &TestApp, email: &str) -> Option<account::Model> {
-    account::Entity::find()
-        .filter(account::Column::EmailKey.eq(email))
-        .one(&app.connection)
-        .await
-        .unwrap()
 }
 
 pub async fn sign_up_by_mail_says_the_same_whether_or_not_the_address_has_an_account(db: Db) {

@@ -3,31 +3,9 @@
 //! organisation on SQLite wait for each other instead of failing.
 
 use super::security::invite;
-use crate::helpers::{Browser, Db, TestApp, spawn_app};
-use app::entities::{account, membership, organisation};
+use crate::helpers::{Browser, Db, TestApp, lookup::membership_of, spawn_app};
+use app::entities::{membership, organisation};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-
-async fn membership_of(app: &TestApp, slug: &str, email: &str) -> membership::Model {
-    let org = organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq(slug))
-        .one(&app.connection)
-        .await
-        .unwrap()
-        .unwrap();
-    let account = account::Entity::find()
-        .filter(account::Column::EmailKey.eq(email))
-        .one(&app.connection)
-        .await
-        .unwrap()
-        .unwrap();
-    membership::Entity::find()
-        .filter(membership::Column::OrganisationId.eq(org.id))
-        .filter(membership::Column::AccountId.eq(account.id))
-        .one(&app.connection)
-        .await
-        .unwrap()
-        .unwrap()
-}
 
 async fn active_admins(app: &TestApp, slug: &str) -> u64 {
     let org = organisation::Entity::find()

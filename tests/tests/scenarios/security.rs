@@ -3,7 +3,11 @@
 //! both loopback spellings work, control characters and bad UTF-8 are refused by rule,
 //! server functions answer refusals with their own status, and dead ends explain themselves.
 
-use crate::helpers::{Browser, Db, TestApp, spawn_app, spawn_app_with};
+use crate::helpers::{
+    Browser, Db, TestApp,
+    lookup::{membership_of, organisation_id},
+    spawn_app, spawn_app_with,
+};
 use app::entities::{account, membership, organisation};
 use scraper::{Html, Selector};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
@@ -91,33 +95,6 @@ fn assert_clean(html: &str, page: &str, payload: &str) {
         foreign.is_empty(),
         "{page} with {payload:?} has markup it did not put there: {foreign:#?}"
     );
-}
-
-async fn organisation_id(app: &TestApp, slug: &str) -> uuid::Uuid {
-    organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq(slug))
-        .one(&app.connection)
-        .await
-        .unwrap()
-        .expect("the organisation")
-        .id
-}
-
-async fn membership_of(app: &TestApp, slug: &str, email: &str) -> membership::Model {
-    let org = organisation_id(app, slug).await;
-    let account = account::Entity::find()
-        .filter(account::Column::EmailKey.eq(email))
-        .one(&app.connection)
-        .await
-        .unwrap()
-        .expect("the account");
-    membership::Entity::find()
-        .filter(membership::Column::OrganisationId.eq(org))
-        .filter(membership::Column::AccountId.eq(account.id))
-        .one(&app.connection)
-        .await
-        .unwrap()
-        .expect("the membership")
 }
 
 /// Creates an invitation link and returns its token.

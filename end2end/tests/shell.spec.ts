@@ -1,4 +1,5 @@
-// The web shell: home page, languages, 404, keyboard and accessibility.
+// The web shell: home page, languages, 404, keyboard and accessibility. After a test's first
+// page.goto, it moves by links and forms; a mistyped address is typed in.
 import { test, expect, axeViolations, forgiveStatusMessages } from "./fixtures";
 
 test("the home page says what Quorate is for", async ({ page, consoleErrors }) => {
@@ -36,6 +37,14 @@ test("the language switch changes the text and persists across pages", async ({
   );
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
 
+  // The next page reached by a link is in Spanish too.
+  await page.getByRole("banner").getByRole("link", { name: "Iniciar sesión", exact: true }).click();
+  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "es");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Iniciar sesión");
+  await expect(page.getByLabel("Idioma")).toHaveValue("es");
+
+  // So is a mistyped address (typed into the address bar), also after a reload.
   await page.goto("/no-such-page");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Página no encontrada");
   await page.reload();
@@ -46,6 +55,14 @@ test("the language switch changes the text and persists across pages", async ({
   await expect(page).toHaveURL(/\/no-such-page$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   forgiveStatusMessages(consoleErrors, 404);
+
+  // And English stays picked on the way home.
+  await page.getByRole("link", { name: "Go to the home page" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Decide together, on your own server",
+  );
 });
 
 test("an unknown address shows a page that says so, with a way home", async ({

@@ -8,12 +8,15 @@ import {
   createInvitation,
   createOrganisation,
   fillSignUp,
+  follow,
   forgiveStatusMessages,
   openOrgPage,
+  PASSWORD,
   person,
   shortUnique,
   signUp,
   submit,
+  watchConsole,
 } from "./fixtures";
 import type { Page } from "@playwright/test";
 
@@ -151,6 +154,71 @@ test("every page reflows at 320 CSS px, with long names", async ({ page, console
   forgiveStatusMessages(consoleErrors, 404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   await expectReflows(page, "the 404 page");
+});
+
+test("the pages that tell, ask first and refuse reflow at 320 CSS px, with long names", async ({
+  page,
+  browser,
+  consoleErrors,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const id = shortUnique(testInfo);
+  const ada = { name: unbroken(`Ada${id}`, 60), email: `ada-${id}@example.org` };
+  const bea = { name: unbroken(`Bea${id}`, 60), email: `bea-${id}@example.org` };
+  const org = { name: unbroken(`Coop${id}`, 60), slug: `reflow-ask-${id}` };
+
+  // "Check your e-mail" (after a sign-up where Quorate sends mail; the test server sends
+  // none, so it is opened by its address).
+  await page.goto("/email/sent");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your e-mail");
+  await expectReflows(page, "check your e-mail");
+  await page.getByRole("main").getByRole("link", { name: "Go to the home page" }).click();
+  await signUp(page, ada, "click");
+  await createOrganisation(page, org, "click");
+  const { link } = await createInvitation(page, org.slug, "Member", { how: "click" });
+
+  // Bea joins on her own phone.
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    javaScriptEnabled: testInfo.project.use.javaScriptEnabled,
+    viewport: { width: WIDTH, height: 640 },
+  });
+  watchConsole(context, consoleErrors, "Bea's phone,");
+  const beaPage = await context.newPage();
+  await beaPage.goto(link);
+  await beaPage.getByRole("main").getByRole("link", { name: "Create an account" }).click();
+  await fillSignUp(beaPage, bea, PASSWORD);
+  await submit(beaPage, beaPage.getByRole("button", { name: "Create account" }));
+  await submit(beaPage, beaPage.getByRole("button", { name: "Accept the invitation" }));
+  await expect(beaPage).toHaveURL(new RegExp(`/o/${org.slug}$`));
+
+  // Ada suspends her; Bea's organisation is refused to her.
+  await openOrgPage(page, org, "Members");
+  const row = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: bea.name, exact: true }) });
+  await submit(page, row.getByRole("button", { name: "Suspend" }));
+  await expect(row).toContainText("Suspended");
+  await expectReflows(page, "members, with a suspended member");
+  await clickBrand(beaPage);
+  const refused = await follow(
+    beaPage,
+    beaPage.getByRole("main").getByRole("link", { name: org.name, exact: true }),
+  );
+  expect(refused.status()).toBe(403);
+  forgiveStatusMessages(consoleErrors, 403);
+  await expect(beaPage.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
+  await expectReflows(beaPage, "not allowed, to a suspended member");
+  await context.close();
+
+  // Without JavaScript, removing her asks on a page of its own (with it, a dialog asks).
+  if (testInfo.project.use.javaScriptEnabled === false) {
+    await submit(page, row.getByRole("button", { name: "Remove" }));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Remove ${bea.name}?`);
+    await expectReflows(page, "the question before removing a member");
+    await page.getByRole("main").getByRole("link", { name: "Cancel" }).click();
+    await expect(row).toContainText("Suspended");
+  }
 });
 
 test("on a phone, each value in a table says its column", async ({ page }, testInfo) => {

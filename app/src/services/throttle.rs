@@ -13,8 +13,10 @@ use crate::{
 };
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    TransactionTrait, sea_query::Condition,
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, Statement,
+    sea_query::{Condition, OnConflict},
 };
 
 /// The three counters one sign-in attempt touches.
@@ -68,20 +70,46 @@ pub async fn failed(
     keys: &Keys,
     now: DateTime<Utc>,
 ) -> ServiceResult<()> {
-    let txn = db.begin().await?;
+    // Lock first, so two failures at once both count: the row is made if missing (never
+    // twice: a second insert does nothing), then locked (PostgreSQL; SQLite's write
+    // transaction holds the database), then read and written.
+    let txn = super::locks::begin_write(db).await?;
     for (key, rule) in keys.with_rules() {
+        let inserted = login_throttle::Entity::insert(login_throttle::ActiveModel {
+            key: Set(key.to_owned()),
+            failures: Set(0),
+            window_start: Set(now),
+            locked_until: Set(None),
+        })
+        .on_conflict(
+            OnConflict::column(login_throttle::Column::Key)
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec(&txn)
+        .await;
+        match inserted {
+            Ok(_) | Err(DbErr::RecordNotInserted) => {}
+            Err(error) => return Err(error.into()),
+        }
+        if txn.get_database_backend() == DbBackend::Postgres {
+            txn.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT key FROM login_throttle WHERE key = $1 FOR UPDATE",
+                [key.into()],
+            ))
+            .await?;
+        }
         let before = load(&txn, key).await?;
         let after = throttle::after_failure(rule, before.as_ref(), now);
-        let row = login_throttle::ActiveModel {
+        login_throttle::ActiveModel {
             key: Set(key.to_owned()),
             failures: Set(i32::try_from(after.failures).unwrap_or(i32::MAX)),
             window_start: Set(after.window_start),
             locked_until: Set(after.locked_until),
-        };
-        match before {
-            Some(_) => row.update(&txn).await?,
-            None => row.insert(&txn).await?,
-        };
+        }
+        .update(&txn)
+        .await?;
     }
     sweep(&txn, now).await?;
     txn.commit().await?;

@@ -100,6 +100,7 @@ macro_rules! engine_tests {
             races::two_admins_demoting_each_other_at_once_leave_one_admin,
             races::two_people_taking_the_last_use_of_an_invitation_give_one_membership,
             races::twenty_writers_to_one_organisation_all_get_an_answer_not_an_error,
+            races::wrong_passwords_at_the_same_moment_are_all_counted_and_none_fails,
             assets::the_bundle_is_served_precompressed_under_a_hashed_name_and_cached_for_good,
             assets::pages_are_compressed_when_the_browser_accepts_it,
         );

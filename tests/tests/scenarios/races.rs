@@ -130,3 +130,40 @@ pub async fn twenty_writers_to_one_organisation_all_get_an_answer_not_an_error(d
     let statuses = writers.join_all().await;
     assert!(statuses.iter().all(|s| *s == 303), "{statuses:?}");
 }
+
+pub async fn wrong_passwords_at_the_same_moment_are_all_counted_and_none_fails(db: Db) {
+    let app = spawn_app(db).await;
+    app.browser().sign_up("Ada", "ada@example.org").await;
+    let mut guesses = tokio::task::JoinSet::new();
+    for _ in 0..10 {
+        let guesser = app.browser();
+        guesses.spawn(async move {
+            guesser
+                .post_form(
+                    "/signin",
+                    &[
+                        ("email", "ada@example.org"),
+                        ("password", "wrong wrong wrong"),
+                    ],
+                )
+                .await
+                .status()
+                .as_u16()
+        });
+    }
+    let statuses = guesses.join_all().await;
+    assert!(
+        statuses.iter().all(|s| *s == 422 || *s == 429),
+        "every guess is refused by a rule: {statuses:?}"
+    );
+    // Every failure was counted: the pair's counter says ten (or is waiting).
+    let rows = app::entities::login_throttle::Entity::find()
+        .all(&app.connection)
+        .await
+        .unwrap();
+    let pair = rows.iter().find(|r| r.key.starts_with("pair:")).unwrap();
+    assert_eq!(
+        pair.failures,
+        i32::try_from(statuses.iter().filter(|s| **s == 422).count()).unwrap()
+    );
+}

@@ -41,6 +41,12 @@ pub async fn headers(mut request: Request, next: Next) -> Response {
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
     );
+    // Pages are the signed-in person's: never kept by the browser or a proxy, or Back after
+    // signing out (or the next person at a shared computer) shows them again. The bundle
+    // sets its own caching (`assets`).
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     response
 }
 

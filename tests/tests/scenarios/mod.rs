@@ -92,6 +92,7 @@ macro_rules! engine_tests {
             security::a_guesser_elsewhere_does_not_lock_the_owner_out,
             security::an_untrusted_connection_cannot_pick_its_address,
             security::a_huge_address_is_stored_as_a_short_key_and_old_counters_are_swept,
+            security::pages_are_never_kept_by_the_browser,
             addresses::sign_up_by_mail_says_the_same_whether_or_not_the_address_has_an_account,
             addresses::a_changed_address_waits_for_its_link,
             addresses::without_mail_a_changed_address_is_taken_at_once_and_unproved,

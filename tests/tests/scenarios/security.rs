@@ -790,3 +790,20 @@ pub async fn a_huge_address_is_stored_as_a_short_key_and_old_counters_are_swept(
             .is_none()
     );
 }
+
+pub async fn pages_are_never_kept_by_the_browser(db: Db) {
+    let app = spawn_app(db).await;
+    let ada = app.browser();
+    ada.sign_up("Ada", "ada@example.org").await;
+    for page in ["/", "/account", "/signin"] {
+        let response = ada.get(page).await;
+        assert_eq!(
+            response
+                .headers()
+                .get("cache-control")
+                .map(|v| v.to_str().unwrap()),
+            Some("no-store"),
+            "{page}"
+        );
+    }
+}

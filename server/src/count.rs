@@ -36,7 +36,8 @@ pub struct CountArgs {
     #[arg(long, value_parser = parse_method)]
     pub method: Option<MethodName>,
 
-    /// Seats to fill (stv-scottish, stv-meek; default: the file's, e.g. the BLT header).
+    /// Seats to fill (stv-scottish, stv-meek; default: the file's, e.g. the BLT header). 1 is
+    /// also accepted for a method that elects one option.
     #[arg(long)]
     pub seats: Option<u32>,
 

@@ -18,6 +18,10 @@ pub struct Contest {
     pub withdrawn: Vec<OptionIndex>,
     /// Seats to fill (1 for single-winner methods).
     pub seats: u32,
+    /// The order for breaking ties by `order` (counting-rules.md §1.3) when the file gives
+    /// one (BLT `[tie …]`, JSON `tie_order`): every option once. `None`: the ballot order.
+    #[serde(default)]
+    pub tie_order: Option<Vec<OptionIndex>>,
     /// The ballots, identical ones merged (see [`group_ballots`]).
     pub ballots: Vec<BallotGroup>,
 }

@@ -71,6 +71,14 @@ pub fn count_with_lot_ids(
     }
     let quorum = quorum::check(&config.quorum, contest.total_weight(), config.electorate)?;
     let mut ties = TieBreaker::new(config.tie_policy, config.seed.as_ref(), lot_ids);
+    if let Some(order) = &contest.tie_order {
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        if !sorted.iter().copied().eq(0..contest.options.len()) {
+            return Err(TallyError::InvalidTieOrder);
+        }
+        ties = ties.with_order(order);
+    }
     let details = run(contest, config, &mut ties)?;
     let outcome = if !quorum.met {
         Outcome::NoQuorum
@@ -83,6 +91,7 @@ pub fn count_with_lot_ids(
         withdrawn: contest.withdrawn.clone(),
         method: config.method.clone(),
         tie_policy: config.tie_policy,
+        tie_order: contest.tie_order.clone(),
         quorum,
         lot: ties.lot().cloned(),
         ties: ties.take_records(),

@@ -52,6 +52,9 @@ pub enum TallyError {
         /// The most the method accepts.
         max: usize,
     },
+    /// The contest's tie order does not list every option exactly once.
+    #[error("the tie order must list every option exactly once")]
+    InvalidTieOrder,
     /// The RCTab summary exists only for ranked counts (IRV and STV).
     #[error("the RCTab summary is only produced for IRV and STV counts")]
     NotRanked,

@@ -79,6 +79,7 @@ pub fn ranked_contest_with_seats(seed: u64, ballots: usize, options: usize, seat
         options: option_names(options),
         withdrawn: Vec::new(),
         seats,
+        tie_order: None,
         // Re-allocate the groups one after another: the raw ballots' memory is freed, and the
         // groups sit together in memory as a parser that groups while streaming would leave them.
         ballots: group_ballots(raw).to_vec(),

@@ -32,6 +32,7 @@ pub(crate) fn ranked(options: &[&str], seats: u32, lines: &[&str]) -> Contest {
         options: names.clone(),
         withdrawn: Vec::new(),
         seats,
+        tie_order: None,
         ballots: group_ballots(ballots),
     }
 }
@@ -43,6 +44,7 @@ pub(crate) fn with_marks(options: &[&str], marks: Vec<(u64, Marks)>) -> Contest 
         options: options.iter().map(|s| (*s).to_owned()).collect(),
         withdrawn: Vec::new(),
         seats: 1,
+        tie_order: None,
         ballots: marks
             .into_iter()
             .map(|(weight, marks)| BallotGroup { weight, marks })

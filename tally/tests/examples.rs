@@ -33,6 +33,7 @@ fn ranked(options: &[&str], lines: &[&str]) -> Contest {
         options: names.clone(),
         withdrawn: vec![],
         seats: 1,
+        tie_order: None,
         ballots: group_ballots(ballots),
     }
 }

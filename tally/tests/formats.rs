@@ -54,15 +54,19 @@ fn ranked_contest(equal: bool) -> impl Strategy<Value = Contest> {
             "[A-Za-z0-9 #,]{0,12}",
             1..=u32::try_from(n).unwrap_or(u32::MAX),
             prop::sample::subsequence((0..n).collect::<Vec<_>>(), 0..n),
+            prop::option::of(Just((0..n).collect::<Vec<_>>()).prop_shuffle()),
             prop::collection::vec(ballot, 0..20),
         )
-            .prop_map(|(options, title, seats, withdrawn, ballots)| Contest {
-                title,
-                options,
-                withdrawn,
-                seats,
-                ballots: group_ballots(ballots),
-            })
+            .prop_map(
+                |(options, title, seats, withdrawn, tie_order, ballots)| Contest {
+                    title,
+                    options,
+                    withdrawn,
+                    seats,
+                    tie_order,
+                    ballots: group_ballots(ballots),
+                },
+            )
     })
 }
 
@@ -161,12 +165,14 @@ fn ballot_file() -> impl Strategy<Value = BallotFile> {
                         options,
                         withdrawn: vec![],
                         seats: 1,
+                        tie_order: None,
                         ballots: group_ballots(ballots),
                     },
                     method,
                     tie_policy,
                     quorum,
                     electorate,
+                    notes: Vec::new(),
                 },
             )
     })
@@ -175,7 +181,7 @@ fn ballot_file() -> impl Strategy<Value = BallotFile> {
 fn write(format: Format, file: &BallotFile) -> Vec<u8> {
     let mut out = Vec::new();
     let written = match format {
-        Format::Blt => formats::write_blt(&file.contest, &mut out),
+        Format::Blt => formats::write_blt(file, &mut out),
         Format::Csv => formats::write_csv(&file.contest, &mut out),
         Format::Json | Format::Cdf => formats::write_json(file, &mut out),
     };
@@ -198,8 +204,11 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn blt_write_then_read_gives_the_same_contest(contest in ranked_contest(true)) {
-        let file = BallotFile::from_contest(contest);
+    fn blt_write_then_read_gives_the_same_contest(
+        contest in ranked_contest(true),
+        notes in prop::collection::vec("[A-Za-z0-9 #,.]{0,12}", 0..3),
+    ) {
+        let file = BallotFile { notes, ..BallotFile::from_contest(contest) };
         let bytes = write(Format::Blt, &file);
         prop_assert_eq!(read_back(Format::Blt, &bytes, &ReadOptions::default()), file);
     }
@@ -281,12 +290,13 @@ fn a_contest_with_other_marks_cannot_be_written_as_blt_or_csv() {
         options: vec!["A".to_owned()],
         withdrawn: vec![],
         seats: 1,
+        tie_order: None,
         ballots: vec![BallotGroup {
             weight: 1,
             marks: Marks::YesNo(Choice::Yes),
         }],
     };
-    assert!(formats::write_blt(&contest, Vec::new()).is_err());
+    assert!(formats::write_blt(&BallotFile::from_contest(contest.clone()), Vec::new()).is_err());
     assert!(formats::write_csv(&contest, Vec::new()).is_err());
 }
 
@@ -416,6 +426,7 @@ fn rankings_that_would_not_read_back_are_not_written() {
         options: vec!["A".to_owned(), "B".to_owned()],
         withdrawn: vec![],
         seats: 1,
+        tie_order: None,
         ballots: vec![BallotGroup {
             weight: 1,
             marks: Marks::Ranking(ranking),
@@ -423,7 +434,9 @@ fn rankings_that_would_not_read_back_are_not_written() {
     };
     for ranking in [vec![vec![0], vec![0]], vec![vec![2]], vec![vec![]]] {
         let contest = contest(ranking);
-        assert!(formats::write_blt(&contest, Vec::new()).is_err());
+        assert!(
+            formats::write_blt(&BallotFile::from_contest(contest.clone()), Vec::new()).is_err()
+        );
         assert!(formats::write_csv(&contest, Vec::new()).is_err());
         assert!(formats::write_json(&BallotFile::from_contest(contest), Vec::new()).is_err());
     }

@@ -37,6 +37,7 @@ fn contest() -> impl Strategy<Value = Contest> {
             options: synthetic::option_names(n),
             withdrawn: vec![],
             seats: 1,
+            tie_order: None,
             ballots: groups
                 .into_iter()
                 .map(|(weight, r)| BallotGroup {
@@ -154,6 +155,7 @@ proptest! {
             options: synthetic::option_names(3),
             withdrawn: vec![],
             seats: 1,
+            tie_order: None,
             ballots: groups.iter().map(|(w, v)| BallotGroup { weight: *w, marks: Marks::Points(v.iter().copied().enumerate().collect()) }).collect(),
         };
         let report = count(&c, &config(Method::Quadratic { credits: 100, allow_negative: true })).unwrap();

@@ -80,6 +80,7 @@ pub fn read(input: impl Read, contest: Option<&str>) -> Result<BallotFile, Parse
         options,
         withdrawn: Vec::new(),
         seats: chosen.number_elected.unwrap_or(1).max(1),
+        tie_order: None,
         ballots: groups.into_groups(),
     };
     Ok(BallotFile::from_contest(contest))

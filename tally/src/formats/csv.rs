@@ -47,6 +47,7 @@ pub fn read(input: impl Read, order: Option<&[String]>) -> Result<BallotFile, Pa
         options: names.names,
         withdrawn: Vec::new(),
         seats: 1,
+        tie_order: None,
         ballots: groups.into_groups(),
     };
     Ok(BallotFile::from_contest(contest))

@@ -93,6 +93,10 @@ pub struct BallotFile {
     pub quorum: Option<Quorum>,
     /// The size of the electorate (for fractional quorums and the electorate threshold base).
     pub electorate: Option<u64>,
+    /// BLT: the quoted strings after the title (Droop writes the election's source and a
+    /// comment there), kept so that writing the file back keeps them. Not counted; not held
+    /// by the other formats.
+    pub notes: Vec<String>,
 }
 
 impl BallotFile {
@@ -104,6 +108,7 @@ impl BallotFile {
             tie_policy: None,
             quorum: None,
             electorate: None,
+            notes: Vec::new(),
         }
     }
 }
@@ -136,9 +141,9 @@ pub fn read(
     }
 }
 
-/// Writes a contest as BLT. Only ranked ballots can be written.
-pub fn write_blt(contest: &Contest, out: impl Write) -> Result<(), WriteError> {
-    blt::write(contest, out)
+/// Writes a ballot file as BLT (its contest and notes). Only ranked ballots can be written.
+pub fn write_blt(file: &BallotFile, out: impl Write) -> Result<(), WriteError> {
+    blt::write(file, out)
 }
 
 /// Writes a contest as CSV. Only ranked ballots can be written.

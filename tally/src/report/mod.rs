@@ -67,6 +67,9 @@ pub struct Report {
     pub method: Method,
     /// The tie policy.
     pub tie_policy: TiePolicy,
+    /// The file's tie order (BLT `[tie …]`), used by the `order` rule instead of the ballot
+    /// order; `None` when the file has none.
+    pub tie_order: Option<Vec<OptionIndex>>,
     /// Participation against the quorum.
     pub quorum: QuorumReport,
     /// The lot (seed, order, keys) when the policy uses one and a seed was given.

@@ -52,6 +52,9 @@ impl Report {
         let _ = writeln!(out, "Method: {method}");
         let policy = serde_json::to_string(&self.tie_policy).unwrap_or_default();
         let _ = writeln!(out, "Tie policy: {}", policy.trim_matches('"'));
+        if let Some(order) = &self.tie_order {
+            let _ = writeln!(out, "Tie order (from the file): {}", self.names(order));
+        }
         let q = &self.quorum;
         let _ = writeln!(
             out,

@@ -15,6 +15,7 @@ pub mod formats;
 pub mod methods;
 pub mod quorum;
 pub mod report;
+pub mod stage;
 pub mod synthetic;
 pub mod tie_break;
 pub mod validate;

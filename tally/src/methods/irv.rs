@@ -6,81 +6,20 @@ use crate::{
     ballot::{Contest, OptionIndex},
     error::TallyError,
     methods::ranked::{self, Flattened, collect_transfers},
-    report::{Recipient, Transfer},
+    stage::{OptionStatus, Recipient},
     tie_break::{TieBreaker, TieDecision, TieKind},
 };
-use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// The IRV part of a report: every round.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct IrvReport {
-    /// Batch elimination was on.
-    pub batch_elimination: bool,
-    /// Continue-until-two was on.
-    pub continue_until_two: bool,
-    /// Total multiplicity of ballots with at least one ranked option.
-    pub valid: u128,
-    /// Total multiplicity of empty rankings (abstentions, §0.2).
-    pub undervotes: u128,
-    /// The rounds, from 1.
-    pub rounds: Vec<IrvRound>,
-    /// The option elected, if any.
-    pub winner: Option<OptionIndex>,
-}
+mod report;
 
-/// One IRV round (§2 "Report per round").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct IrvRound {
-    /// Round number, from 1.
-    pub round: u32,
-    /// Each option's tally; `None` for options no longer in the count (or withdrawn).
-    pub tallies: Vec<Option<u128>>,
-    /// Change of each tally since the previous round (`None` as in `tallies`).
-    pub changes: Vec<Option<i128>>,
-    /// `A_r`: the sum of the continuing options' tallies.
-    pub active: u128,
-    /// `T_r = floor(A_r / 2) + 1` (frozen after a continue-until-two winner).
-    pub threshold: u128,
-    /// Exhausted weight, cumulative.
-    pub exhausted: u128,
-    /// Weight that became exhausted at the start of this round.
-    pub exhausted_this_round: u128,
-    /// The option elected in this round.
-    pub elected: Option<OptionIndex>,
-    /// True when the elected option won the two-finalist tie break (§2 step 4.3).
-    pub elected_by_tie_break: bool,
-    /// Options eliminated in this round, in ascending tally then ballot order, with where
-    /// their ballots went (credited to the option they left, §2 step 7).
-    pub eliminated: Vec<Elimination>,
-    /// True when several options were eliminated at once (batch elimination).
-    pub batch: bool,
-}
-
-/// An eliminated option and the transfers out of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Elimination {
-    /// The eliminated option.
-    pub option: OptionIndex,
-    /// Its tally when eliminated.
-    pub tally: u128,
-    /// Where its ballots went (recipients in ballot order, exhausted last).
-    pub transfers: Vec<Transfer<u128>>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Status {
-    Continuing,
-    Elected,
-    Eliminated,
-    Withdrawn,
-}
+pub use report::{Elimination, IrvReport, IrvRound};
 
 struct Count<'a> {
     flat: Flattened,
     /// Index into `prefs` of each group's current option (`prefs.len()` = exhausted).
     position: Vec<usize>,
-    status: Vec<Status>,
+    status: Vec<OptionStatus>,
     tallies: Vec<u128>,
     exhausted: u128,
     history: Vec<Vec<u128>>,
@@ -96,10 +35,10 @@ pub fn count(
 ) -> Result<IrvReport, TallyError> {
     let flat = ranked::flatten(contest);
     let n = contest.options.len();
-    let mut status = vec![Status::Continuing; n];
+    let mut status = vec![OptionStatus::Continuing; n];
     for &w in &contest.withdrawn {
         if let Some(s) = status.get_mut(w) {
-            *s = Status::Withdrawn;
+            *s = OptionStatus::Withdrawn;
         }
     }
     let mut c = Count {
@@ -159,7 +98,7 @@ pub fn count(
             winner = Some(w);
             frozen = threshold;
             if let Some(s) = c.status.get_mut(w) {
-                *s = Status::Elected;
+                *s = OptionStatus::Elected;
             }
             round.elected = Some(w);
             round.elected_by_tie_break = by_tie;
@@ -202,12 +141,7 @@ impl Count<'_> {
     /// Continuing options, the elected one included (continue-until-two), in ballot order.
     fn in_count(&self) -> Vec<OptionIndex> {
         (0..self.status.len())
-            .filter(|&o| {
-                matches!(
-                    self.status.get(o),
-                    Some(Status::Continuing | Status::Elected)
-                )
-            })
+            .filter(|&o| self.status.get(o).is_some_and(|s| s.in_count()))
             .collect()
     }
 
@@ -215,7 +149,7 @@ impl Count<'_> {
         self.status
             .iter()
             .zip(&self.tallies)
-            .map(|(s, t)| matches!(s, Status::Continuing | Status::Elected).then_some(*t))
+            .map(|(s, t)| s.in_count().then_some(*t))
             .collect()
     }
 
@@ -260,7 +194,7 @@ impl Count<'_> {
         let candidates: Vec<OptionIndex> = continuing
             .iter()
             .copied()
-            .filter(|&o| self.status.get(o) == Some(&Status::Continuing))
+            .filter(|&o| self.status.get(o) == Some(&OptionStatus::Continuing))
             .collect();
         if batch_elimination {
             let batch = self.batch(continuing, continue_until_two);
@@ -326,7 +260,7 @@ impl Count<'_> {
         sorted.sort_by_key(|&o| (self.tally(o), o));
         for &o in &sorted {
             if let Some(s) = self.status.get_mut(o) {
-                *s = Status::Eliminated;
+                *s = OptionStatus::Eliminated;
             }
         }
         let mut moves: BTreeMap<OptionIndex, BTreeMap<Recipient, u128>> = BTreeMap::new();
@@ -335,15 +269,12 @@ impl Count<'_> {
             let Some(&from) = prefs.get(*pos) else {
                 continue;
             };
-            if self.status.get(from) != Some(&Status::Eliminated) {
+            if self.status.get(from) != Some(&OptionStatus::Eliminated) {
                 continue;
             }
             let mut next = *pos + 1;
             while let Some(&o) = prefs.get(next) {
-                if matches!(
-                    self.status.get(o),
-                    Some(Status::Continuing | Status::Elected)
-                ) {
+                if self.status.get(o).is_some_and(|s| s.in_count()) {
                     break;
                 }
                 next += 1;

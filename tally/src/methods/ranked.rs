@@ -3,7 +3,7 @@
 
 use crate::{
     ballot::{Contest, Marks, OptionIndex},
-    report::{Recipient, Transfer},
+    stage::{Recipient, Transfer},
 };
 use std::collections::BTreeMap;
 

@@ -8,95 +8,16 @@ use crate::{
     error::TallyError,
     fixed::D9,
     methods::ranked::{self, Flattened},
-    report::StvStatus,
+    stage::OptionStatus,
     tie_break::{TieBreaker, TieDecision, TieKind},
 };
-use serde::Serialize;
+
+mod report;
+
+pub use report::{DefeatReason, MeekAction, MeekIteration, MeekReport, MeekRound};
 
 /// ω = 0.000001 (§4).
 pub const OMEGA: D9 = D9::from_raw(1_000);
-
-/// The Meek part of a report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MeekReport {
-    /// Seats to fill.
-    pub seats: u32,
-    /// `N`: total multiplicity of ballots with at least one preference.
-    pub valid: u128,
-    /// Empty rankings (abstentions).
-    pub undervotes: u128,
-    /// ω.
-    pub omega: D9,
-    /// Every round, from 1.
-    pub rounds: Vec<MeekRound>,
-    /// Candidates elected, in order (finish elections last).
-    pub elected: Vec<OptionIndex>,
-    /// Hopeful candidates elected when the loop ended (§4 step 5).
-    pub finish_elected: Vec<OptionIndex>,
-    /// Hopeful candidates defeated when the loop ended (§4 step 5).
-    pub finish_defeated: Vec<OptionIndex>,
-}
-
-/// One Meek round.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MeekRound {
-    /// Round number, from 1.
-    pub round: u32,
-    /// Every iteration, in order; the last one's values are the round's.
-    pub iterations: Vec<MeekIteration>,
-    /// What ended the round.
-    pub action: MeekAction,
-    /// Every candidate's state at the end of the round.
-    pub status: Vec<StvStatus>,
-}
-
-/// One iteration of §4 step 3.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MeekIteration {
-    /// Iteration number within the round, from 1.
-    pub iteration: u32,
-    /// The keep factors the distribution used.
-    pub keep_factors: Vec<D9>,
-    /// Every candidate's vote.
-    pub votes: Vec<D9>,
-    /// The quota `q`.
-    pub quota: D9,
-    /// The surplus `s`.
-    pub surplus: D9,
-    /// The total excess (non-transferable, rounding dust included).
-    pub excess: D9,
-}
-
-/// Why a round ended.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum MeekAction {
-    /// Candidates reached the quota, highest vote first.
-    Elected {
-        /// The candidates elected.
-        options: Vec<OptionIndex>,
-    },
-    /// One candidate was defeated.
-    Defeated {
-        /// The candidate defeated.
-        option: OptionIndex,
-        /// Why the iterations stopped.
-        reason: DefeatReason,
-    },
-    /// No round was needed (no more hopeful candidates than vacancies); the round shows the
-    /// first distribution only.
-    Finish,
-}
-
-/// Why the iterations of a round stopped before a defeat.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DefeatReason {
-    /// `s < ω`: converged.
-    SurplusBelowOmega,
-    /// `s` did not fall: the count is stable.
-    Stable,
-}
 
 /// A node of the prefix tree: every ballot whose ranking starts with the path to it.
 #[derive(Debug, Clone)]
@@ -202,7 +123,7 @@ struct Count<'a> {
     seats_d9: i128,
     valid: D9,
     kf: Vec<D9>,
-    status: Vec<StvStatus>,
+    status: Vec<OptionStatus>,
     elected: Vec<OptionIndex>,
     /// Votes at the end of each earlier round (§1.2).
     history: Vec<Vec<D9>>,
@@ -220,11 +141,11 @@ pub fn count(
     }
     let flat = ranked::flatten(contest);
     let n = contest.options.len();
-    let mut status = vec![StvStatus::Continuing; n];
+    let mut status = vec![OptionStatus::Continuing; n];
     let mut kf = vec![D9::ONE; n];
     for &w in &contest.withdrawn {
         if let (Some(s), Some(k)) = (status.get_mut(w), kf.get_mut(w)) {
-            *s = StvStatus::Withdrawn;
+            *s = OptionStatus::Withdrawn;
             *k = D9::ZERO;
         }
     }
@@ -262,11 +183,11 @@ pub fn count(
         });
     }
     for &o in &finish_elected {
-        c.set_status(o, StvStatus::Elected);
+        c.set_status(o, OptionStatus::Elected);
         c.elected.push(o);
     }
     for &o in &finish_defeated {
-        c.set_status(o, StvStatus::Excluded);
+        c.set_status(o, OptionStatus::Eliminated);
     }
     if let Some(last) = rounds.last_mut() {
         last.status = c.status.clone();
@@ -286,7 +207,7 @@ pub fn count(
 impl Count<'_> {
     fn hopeful(&self) -> Vec<OptionIndex> {
         (0..self.status.len())
-            .filter(|&o| self.status.get(o) == Some(&StvStatus::Continuing))
+            .filter(|&o| self.status.get(o) == Some(&OptionStatus::Continuing))
             .collect()
     }
 
@@ -294,7 +215,7 @@ impl Count<'_> {
         self.seats.saturating_sub(self.elected.len())
     }
 
-    fn set_status(&mut self, o: OptionIndex, s: StvStatus) {
+    fn set_status(&mut self, o: OptionIndex, s: OptionStatus) {
         if let Some(x) = self.status.get_mut(o) {
             *x = s;
         }
@@ -320,8 +241,8 @@ impl Count<'_> {
             .checked_add(D9::EPSILON)?;
         let mut surplus = D9::ZERO;
         for (o, v) in votes.iter().enumerate() {
-            let elected = self.status.get(o) == Some(&StvStatus::Elected);
-            let reaches = self.status.get(o) == Some(&StvStatus::Continuing) && *v >= quota;
+            let elected = self.status.get(o) == Some(&OptionStatus::Elected);
+            let reaches = self.status.get(o) == Some(&OptionStatus::Continuing) && *v >= quota;
             if elected || reaches {
                 surplus = surplus.checked_add(v.checked_sub(quota)?)?;
             }
@@ -353,7 +274,7 @@ impl Count<'_> {
             if !reached.is_empty() {
                 let order = self.order_elected(number, reached, &votes)?;
                 for &o in &order {
-                    self.set_status(o, StvStatus::Elected);
+                    self.set_status(o, OptionStatus::Elected);
                     self.elected.push(o);
                 }
                 break MeekAction::Elected { options: order };
@@ -385,7 +306,7 @@ impl Count<'_> {
     /// §4 step 3.6: `kf = ceil9(ceil9(kf · q) / vote)` for every elected candidate.
     fn update_keep_factors(&mut self, votes: &[D9], quota: D9) -> Result<(), TallyError> {
         for o in 0..self.kf.len() {
-            if self.status.get(o) != Some(&StvStatus::Elected) {
+            if self.status.get(o) != Some(&OptionStatus::Elected) {
                 continue;
             }
             let vote = votes.get(o).copied().unwrap_or(D9::ZERO);
@@ -447,7 +368,7 @@ impl Count<'_> {
                 &self.history,
             )?,
         };
-        self.set_status(out, StvStatus::Excluded);
+        self.set_status(out, OptionStatus::Eliminated);
         if let Some(k) = self.kf.get_mut(out) {
             *k = D9::ZERO;
         }

@@ -7,7 +7,7 @@ use crate::{
     error::TallyError,
     fixed::D5,
     methods::ranked::{self, Flattened, collect_transfers},
-    report::{Recipient, StvStatus},
+    stage::{OptionStatus, Recipient},
     tie_break::{TieBreaker, TieDecision, TieKind},
 };
 use std::collections::BTreeMap;
@@ -26,7 +26,7 @@ struct Count<'a> {
     papers: Vec<Paper>,
     /// Paper groups held by each candidate.
     held: Vec<Vec<usize>>,
-    status: Vec<StvStatus>,
+    status: Vec<OptionStatus>,
     totals: Vec<D5>,
     surplus_pending: Vec<bool>,
     quota: D5,
@@ -52,10 +52,10 @@ pub fn count(
     let n = contest.options.len();
     let quota = D5::from_u128(flat.valid / (u128::from(seats) + 1) + 1)?;
     let valid_d5 = D5::from_u128(flat.valid)?;
-    let mut status = vec![StvStatus::Continuing; n];
+    let mut status = vec![OptionStatus::Continuing; n];
     for &w in &contest.withdrawn {
         if let Some(s) = status.get_mut(w) {
-            *s = StvStatus::Withdrawn;
+            *s = OptionStatus::Withdrawn;
         }
     }
     let mut c = Count {
@@ -122,7 +122,7 @@ impl Count<'_> {
 
     fn continuing(&self) -> Vec<OptionIndex> {
         (0..self.status.len())
-            .filter(|&o| self.status.get(o) == Some(&StvStatus::Continuing))
+            .filter(|&o| self.status.get(o) == Some(&OptionStatus::Continuing))
             .collect()
     }
 
@@ -243,7 +243,7 @@ impl Count<'_> {
 
     fn mark_elected(&mut self, o: OptionIndex) {
         if let Some(s) = self.status.get_mut(o) {
-            *s = StvStatus::Elected;
+            *s = OptionStatus::Elected;
         }
         self.elected.push(o);
     }
@@ -343,7 +343,7 @@ impl Count<'_> {
             .iter()
             .enumerate()
             .skip(pos + 1)
-            .find(|(_, o)| self.status.get(**o) == Some(&StvStatus::Continuing))
+            .find(|(_, o)| self.status.get(**o) == Some(&OptionStatus::Continuing))
             .map(|(i, o)| (i, *o))
     }
 
@@ -440,7 +440,7 @@ impl Count<'_> {
     fn exclude(&mut self, stage: u32, x: OptionIndex) -> Result<ScottishStage, TallyError> {
         let total = self.total(x);
         if let Some(s) = self.status.get_mut(x) {
-            *s = StvStatus::Excluded;
+            *s = OptionStatus::Eliminated;
         }
         let (moved, non_transferable) = self.move_papers(x, Ok)?;
         if let Some(t) = self.totals.get_mut(x) {

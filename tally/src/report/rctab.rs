@@ -1,7 +1,7 @@
 //! The RCTab summary JSON (counting-rules.md §7; RCTab `OutputWriter.generateJsonReport`) for
 //! IRV, Scottish STV and Meek STV: sorted keys, decimal strings without trailing zeros.
 
-use super::{Details, Report, StvStatus};
+use super::{Details, Report};
 use crate::{
     ballot::OptionIndex,
     error::TallyError,
@@ -11,7 +11,7 @@ use crate::{
         stv_meek::{MeekAction, MeekReport},
         stv_scottish::{ScottishAction, ScottishReport},
     },
-    report::{Recipient, Transfer},
+    stage::{OptionStatus, Recipient, Transfer},
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -260,7 +260,7 @@ impl Report {
                         .totals
                         .iter()
                         .zip(&st.status)
-                        .filter(|(_, s)| **s == StvStatus::Elected)
+                        .filter(|(_, s)| **s == OptionStatus::Elected)
                         .filter_map(|(t, _)| t.checked_sub(r.quota).ok())
                         .filter(|x| x.is_positive())
                         .try_fold(Fixed::<5>::ZERO, |a, x| a.checked_add(x))
@@ -284,13 +284,13 @@ impl Report {
     fn stv_tally<const D: u32>(
         &self,
         totals: &[Fixed<D>],
-        status: &[StvStatus],
+        status: &[OptionStatus],
     ) -> Vec<(String, Value)> {
         totals
             .iter()
             .zip(status)
             .enumerate()
-            .filter(|(_, (_, s))| matches!(s, StvStatus::Continuing | StvStatus::Elected))
+            .filter(|(_, (_, s))| matches!(s, OptionStatus::Continuing | OptionStatus::Elected))
             .map(|(o, (t, _))| (self.name(o).to_owned(), text(t.to_trimmed_string())))
             .collect()
     }
@@ -303,14 +303,14 @@ impl Report {
                 continue;
             };
             // In the count this round: not defeated or withdrawn before it.
-            let before: Vec<StvStatus> = match k.checked_sub(1).and_then(|p| r.rounds.get(p)) {
+            let before: Vec<OptionStatus> = match k.checked_sub(1).and_then(|p| r.rounds.get(p)) {
                 Some(p) => p.status.clone(),
                 None => (0..n)
                     .map(|o| {
                         if self.withdrawn.contains(&o) {
-                            StvStatus::Withdrawn
+                            OptionStatus::Withdrawn
                         } else {
-                            StvStatus::Continuing
+                            OptionStatus::Continuing
                         }
                     })
                     .collect(),

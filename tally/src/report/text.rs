@@ -1,7 +1,7 @@
 //! The plain-text rendering: tables a person can check with a calculator (counting-rules.md
 //! §8: D5 values with 5 decimals, D9 with 9, never rounded further).
 
-use super::{Details, Outcome, Recipient, Report, Transfer};
+use super::{Details, Outcome, Report};
 use crate::{
     ballot::OptionIndex,
     methods::{
@@ -10,6 +10,7 @@ use crate::{
         stv_scottish::{ScottishAction, ScottishReport},
         totals::TotalsReport,
     },
+    stage::{Recipient, Transfer},
     tie_break::{TieKind, TieRecord},
 };
 use std::fmt::{Display, Write};
@@ -48,8 +49,7 @@ impl Report {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "Count: {}", self.title);
-        let method = serde_json::to_string(&self.method).unwrap_or_default();
-        let _ = writeln!(out, "Method: {method}");
+        let _ = writeln!(out, "Method: {}", self.method.describe());
         let policy = serde_json::to_string(&self.tie_policy).unwrap_or_default();
         let _ = writeln!(out, "Tie policy: {}", policy.trim_matches('"'));
         if let Some(order) = &self.tie_order {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::{config::TiePolicy, test_support::ranked};
+use crate::{config::TiePolicy, stage::Transfer, test_support::ranked};
 
 const TREES: [&str; 5] = ["Oak", "Pine", "Elm", "Ash", "Yew"];
 

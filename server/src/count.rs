@@ -122,6 +122,7 @@ pub fn run(args: &CountArgs) -> anyhow::Result<ExitCode> {
         seed: args.seed.as_deref().map(tally::seed_from_arg),
         quorum: file.quorum.unwrap_or(Quorum::None),
         electorate: file.electorate,
+        rctab: Default::default(),
     };
     let report = tally::count(&file.contest, &config).context("the count failed")?;
     let text = match args.output {

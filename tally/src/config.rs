@@ -145,6 +145,21 @@ fn hundred() -> u32 {
     100
 }
 
+/// Rules of RCTab's instant runoff that Quorate's own rounds never use, taken from an RCTab
+/// contest configuration (docs/formats.md, "RCTab contest configuration"). The default
+/// changes nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RctabRules {
+    /// `minimumVoteThreshold` (RCTab 2.0): the threshold never falls below it, options below
+    /// it are eliminated together, and two finalists below it are not tied. 0: none.
+    #[serde(default)]
+    pub minimum_vote_threshold: u64,
+    /// The option that stands for RCTab's "Undeclared Write-ins": eliminated first whenever
+    /// it holds votes, never elected, and no option wins while it holds votes.
+    #[serde(default)]
+    pub undeclared_write_in: Option<crate::ballot::OptionIndex>,
+}
+
 /// A support threshold `yes / base` compared with `numerator / denominator` (§5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Threshold {

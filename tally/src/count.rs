@@ -2,7 +2,7 @@
 
 use crate::{
     ballot::Contest,
-    config::{Method, Quorum, TiePolicy},
+    config::{Method, Quorum, RctabRules, TiePolicy},
     error::TallyError,
     methods, quorum,
     report::{Details, Outcome, Report},
@@ -24,6 +24,9 @@ pub struct CountConfig {
     pub quorum: Quorum,
     /// The electorate size (fractional quorum, electorate threshold base).
     pub electorate: Option<u64>,
+    /// RCTab's extra IRV rules, from an RCTab contest configuration (none by default).
+    #[serde(default)]
+    pub rctab: RctabRules,
 }
 
 /// Counts a contest; the lot (if any) hashes the option names as written in the contest.
@@ -125,8 +128,11 @@ fn run(
             continue_until_two,
         } => Details::Irv(methods::irv::count(
             contest,
-            *batch_elimination,
-            *continue_until_two,
+            methods::irv::IrvOptions {
+                batch_elimination: *batch_elimination,
+                continue_until_two: *continue_until_two,
+                rctab: &config.rctab,
+            },
             ties,
         )?),
         Method::StvScottish { seats } => {

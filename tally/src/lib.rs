@@ -13,6 +13,7 @@ pub mod error;
 pub mod fixed;
 pub mod formats;
 pub mod methods;
+mod per_option;
 pub mod quorum;
 pub mod report;
 pub mod stage;

@@ -3,7 +3,9 @@
 
 use proptest::prelude::*;
 use tally::{
-    ballot::{BallotGroup, Choice, ConsentPosition, Contest, Marks, group_ballots},
+    ballot::{
+        BallotGroup, Choice, ConsentPosition, Contest, Exhaustion, Marks, Ranking, group_ballots,
+    },
     config::{Comparison, Method, Quorum, Threshold, ThresholdBase, TiePolicy},
     formats::{self, BallotFile, Format, ReadOptions},
 };
@@ -24,7 +26,7 @@ fn names(max: usize) -> impl Strategy<Value = Vec<String>> {
 }
 
 /// A ranking over `n` options, with equal ranks when `equal`.
-fn ranking(n: usize, equal: bool) -> impl Strategy<Value = Vec<Vec<usize>>> {
+fn ranking(n: usize, equal: bool) -> impl Strategy<Value = Ranking> {
     (
         Just((0..n).collect::<Vec<_>>()).prop_shuffle(),
         0..=n,
@@ -38,7 +40,8 @@ fn ranking(n: usize, equal: bool) -> impl Strategy<Value = Vec<Vec<usize>>> {
                     _ => ranks.push(vec![option]),
                 }
             }
-            ranks
+            // No rank is empty, so this never falls back to the empty ranking.
+            Ranking::from_ranks(ranks).unwrap_or_default()
         })
 }
 
@@ -338,14 +341,23 @@ fn cdf_reads_ranks_from_either_place_and_handles_irregular_ballots() {
         ballots,
         [
             // CVRs 1 and 6: Oak then Ash (ranks on SelectionPosition).
-            (2, Marks::Ranking(vec![vec![2], vec![0]])),
+            (
+                2,
+                Marks::Ranking(Ranking::from_ranks(vec![vec![2], vec![0]]).unwrap())
+            ),
             // CVR 2: Elm, then Ash and Oak both at rank 3: the overvote ends the ballot.
-            (1, Marks::Ranking(vec![vec![1]])),
+            (
+                1,
+                Marks::Ranking(Ranking::from_ranks(vec![vec![1]]).unwrap())
+            ),
             // CVR 3, current snapshot: skipped ranks passed over, Elm kept at its highest
             // rank, Oak's position without indication ignored.
-            (1, Marks::Ranking(vec![vec![3], vec![1]])),
+            (
+                1,
+                Marks::Ranking(Ranking::from_ranks(vec![vec![3], vec![1]]).unwrap())
+            ),
             // CVR 4: the contest with no marks is an abstention; CVR 5 lacks the contest.
-            (1, Marks::Ranking(vec![])),
+            (1, Marks::Ranking(Ranking::empty())),
         ]
     );
 }
@@ -421,7 +433,7 @@ fn readers_accept_a_reader_that_yields_one_byte_at_a_time() {
 
 #[test]
 fn rankings_that_would_not_read_back_are_not_written() {
-    let contest = |ranking: Vec<Vec<usize>>| Contest {
+    let contest = |ranking: Ranking| Contest {
         title: String::new(),
         options: vec!["A".to_owned(), "B".to_owned()],
         withdrawn: vec![],
@@ -432,14 +444,33 @@ fn rankings_that_would_not_read_back_are_not_written() {
             marks: Marks::Ranking(ranking),
         }],
     };
-    for ranking in [vec![vec![0], vec![0]], vec![vec![2]], vec![vec![]]] {
+    let repeated = Ranking::from_ranks([vec![0], vec![0]]).unwrap();
+    let unknown = Ranking::strict(&[2]).unwrap();
+    let overvoted = Ranking::strict(&[1]).unwrap().ending(Exhaustion::Overvote);
+    for ranking in [repeated, unknown, overvoted.clone()] {
         let contest = contest(ranking);
         assert!(
             formats::write_blt(&BallotFile::from_contest(contest.clone()), Vec::new()).is_err()
         );
         assert!(formats::write_csv(&contest, Vec::new()).is_err());
-        assert!(formats::write_json(&BallotFile::from_contest(contest), Vec::new()).is_err());
     }
+    for ranking in [
+        Ranking::from_ranks([vec![0], vec![0]]).unwrap(),
+        Ranking::strict(&[2]).unwrap(),
+    ] {
+        let file = BallotFile::from_contest(contest(ranking));
+        assert!(formats::write_json(&file, Vec::new()).is_err());
+    }
+    // JSON holds why a cast vote record's ranking ends, and reads it back.
+    let file = BallotFile::from_contest(contest(overvoted));
+    let bytes = write(Format::Json, &file);
+    assert!(
+        String::from_utf8_lossy(&bytes).contains(r#"{"ranking": ["B"], "exhaustion": "overvote"}"#)
+    );
+    assert_eq!(
+        read_back(Format::Json, &bytes, &ReadOptions::default()),
+        file
+    );
 }
 
 #[test]
@@ -454,7 +485,7 @@ fn json_with_sorted_keys_reads_ballots_before_options() {
         [
             BallotGroup {
                 weight: 2,
-                marks: Marks::Ranking(vec![vec![1], vec![0]])
+                marks: Marks::Ranking(Ranking::from_ranks(vec![vec![1], vec![0]]).unwrap())
             },
             BallotGroup {
                 weight: 2,

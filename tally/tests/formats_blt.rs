@@ -3,7 +3,7 @@
 
 use tally::{
     CountConfig,
-    ballot::Marks,
+    ballot::{Marks, Ranking},
     config::{Method, Quorum, TiePolicy},
     count,
     formats::{self, BallotFile, Format, ReadOptions},
@@ -67,9 +67,18 @@ fn droop_options_ids_equal_ranks_and_notes_are_read() {
     assert_eq!(
         ballots,
         [
-            (1, Marks::Ranking(vec![vec![0], vec![1, 2]])),
-            (2, Marks::Ranking(vec![vec![2], vec![0]])),
-            (1, Marks::Ranking(vec![vec![3], vec![0]])),
+            (
+                1,
+                Marks::Ranking(Ranking::from_ranks(vec![vec![0], vec![1, 2]]).unwrap())
+            ),
+            (
+                2,
+                Marks::Ranking(Ranking::from_ranks(vec![vec![2], vec![0]]).unwrap())
+            ),
+            (
+                1,
+                Marks::Ranking(Ranking::from_ranks(vec![vec![3], vec![0]]).unwrap())
+            ),
         ]
     );
 }
@@ -117,6 +126,7 @@ fn irv(text: &str, tie_policy: TiePolicy) -> tally::Report {
         seed: None,
         quorum: Quorum::None,
         electorate: None,
+        rctab: Default::default(),
     };
     count(&file.contest, &config).unwrap_or_else(|error| panic!("{error}"))
 }

@@ -116,7 +116,7 @@ pub fn write(file: &BallotFile, mut out: impl Write) -> Result<(), WriteError> {
         };
         super::check_ranking(ranking, n)?;
         write!(out, "{}", group.weight)?;
-        for rank in ranking {
+        for rank in ranking.ranks() {
             let numbers: Vec<String> = rank
                 .iter()
                 .map(|option| option.saturating_add(1).to_string())
@@ -254,6 +254,7 @@ fn parse_number(text: &[u8]) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ballot::Ranking;
 
     fn parse(text: &str) -> Result<BallotFile, ParseError> {
         read(text.as_bytes())
@@ -268,7 +269,10 @@ mod tests {
         assert_eq!(c.seats, 1);
         assert_eq!(c.ballots.len(), 2);
         assert_eq!(c.ballots[0].weight, 3);
-        assert_eq!(c.ballots[0].marks, Marks::Ranking(vec![vec![0], vec![1]]));
+        assert_eq!(
+            c.ballots[0].marks,
+            Marks::Ranking(Ranking::from_ranks(vec![vec![0], vec![1]]).unwrap())
+        );
     }
 
     #[test]
@@ -279,7 +283,7 @@ mod tests {
         assert_eq!(c.options[2], "C # not a comment");
         assert_eq!(
             c.ballots[0].marks,
-            Marks::Ranking(vec![vec![0, 2], vec![1]])
+            Marks::Ranking(Ranking::from_ranks(vec![vec![0, 2], vec![1]]).unwrap())
         );
     }
 

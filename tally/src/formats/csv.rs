@@ -72,7 +72,7 @@ pub fn write(contest: &Contest, out: impl Write) -> Result<(), WriteError> {
             ));
         };
         super::check_ranking(ranking, contest.options.len())?;
-        ranks = ranks.max(ranking.len());
+        ranks = ranks.max(ranking.rank_count());
     }
     let weighted = contest.ballots.iter().any(|group| group.weight != 1);
     let mut writer = WriterBuilder::new().flexible(true).from_writer(out);
@@ -92,10 +92,10 @@ pub fn write(contest: &Contest, out: impl Write) -> Result<(), WriteError> {
         if weighted {
             row.push(group.weight.to_string());
         }
-        for rank in ranking {
+        for rank in ranking.ranks() {
             let cell: Vec<&str> = rank
                 .iter()
-                .map(|option| contest.options.get(*option).map_or("", String::as_str))
+                .map(|option| contest.options.get(option).map_or("", String::as_str))
                 .collect();
             row.push(cell.join("="));
         }
@@ -316,6 +316,7 @@ fn trim(cell: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ballot::Ranking;
 
     #[test]
     fn names_are_numbered_in_order_of_first_appearance() {
@@ -324,7 +325,7 @@ mod tests {
         assert_eq!(c.options, ["Oak", "Ash"]);
         assert_eq!(c.ballots.len(), 3);
         assert_eq!(c.ballots[0].weight, 2);
-        assert_eq!(c.ballots[2].marks, Marks::Ranking(vec![]));
+        assert_eq!(c.ballots[2].marks, Marks::Ranking(Ranking::empty()));
     }
 
     #[test]
@@ -336,7 +337,7 @@ mod tests {
         assert_eq!(c.ballots[0].weight, 3);
         assert_eq!(
             c.ballots[0].marks,
-            Marks::Ranking(vec![vec![2, 0], vec![1]])
+            Marks::Ranking(Ranking::from_ranks(vec![vec![2, 0], vec![1]]).unwrap())
         );
     }
 }

@@ -1,13 +1,11 @@
 //! Merging identical ballots while a file streams in (counting-rules.md §0.1), keeping the
 //! order in which each distinct ballot first appears, as [`crate::ballot::group_ballots`]
-//! does. Rankings are keyed by a compact `u32` encoding so that a ballot already seen costs
-//! no allocation.
+//! does. Rankings are keyed by their flat encoding (the one [`Ranking`] stores), so a ballot
+//! already seen costs no allocation and a new one costs exactly the allocation its
+//! [`Ranking`] then keeps.
 
-use crate::ballot::{BallotGroup, Marks, OptionIndex};
+use crate::ballot::{BallotGroup, Exhaustion, Marks, OptionIndex, Ranking, RankingBuilder};
 use std::collections::HashMap;
-
-/// Set on an encoded option that shares the rank of the option before it.
-const EQUAL: u32 = 1 << 31;
 
 /// Where a distinct ballot first appeared, and its summed weight.
 #[derive(Debug, Clone, Copy)]
@@ -21,7 +19,7 @@ struct Slot {
 pub(crate) enum RankError {
     /// The option is already on this ballot.
     Repeated,
-    /// The option index does not fit the encoding (beyond `MAX_OPTIONS`).
+    /// The option index is beyond `MAX_OPTIONS`.
     TooLarge,
 }
 
@@ -30,7 +28,7 @@ pub(crate) enum RankError {
 #[derive(Debug, Default)]
 pub(crate) struct RankingGroups {
     groups: HashMap<Box<[u32]>, Slot>,
-    key: Vec<u32>,
+    key: RankingBuilder,
     /// `seen[option] == stamp` when the option is already on the current ballot.
     seen: Vec<u64>,
     stamp: u64,
@@ -49,7 +47,6 @@ impl RankingGroups {
         if option >= super::MAX_OPTIONS {
             return Err(RankError::TooLarge);
         }
-        let code = u32::try_from(option).map_err(|_| RankError::TooLarge)?;
         if self.seen.len() <= option {
             self.seen.resize(option.saturating_add(1), 0);
         }
@@ -58,9 +55,9 @@ impl RankingGroups {
             Some(stamp) => *stamp = self.stamp,
             None => return Err(RankError::TooLarge),
         }
-        let equal = same_rank && !self.key.is_empty();
-        self.key.push(if equal { code | EQUAL } else { code });
-        Ok(())
+        self.key
+            .push(option, same_rank)
+            .map_err(|_| RankError::TooLarge)
     }
 
     /// Whether the current ballot has no option yet.
@@ -71,20 +68,34 @@ impl RankingGroups {
     /// Ends the current ballot, adding `weight` to its group. Ballots of weight 0 are
     /// dropped. Fails only when the group's weight would overflow.
     pub(crate) fn finish(&mut self, weight: u64) -> Result<(), Overflow> {
+        self.finish_ending(weight, Exhaustion::NoContinuingOption)
+    }
+
+    /// [`RankingGroups::finish`] for a ballot that stops for `exhaustion` after its last
+    /// option (a cast vote record's overvote or skipped ranks).
+    pub(crate) fn finish_ending(
+        &mut self,
+        weight: u64,
+        exhaustion: Exhaustion,
+    ) -> Result<(), Overflow> {
         if weight == 0 {
             return Ok(());
         }
-        if let Some(slot) = self.groups.get_mut(self.key.as_slice()) {
+        self.key.end(exhaustion);
+        self.add(self.key.entries().into(), weight)
+    }
+
+    fn add(&mut self, key: Box<[u32]>, weight: u64) -> Result<(), Overflow> {
+        if let Some(slot) = self.groups.get_mut(&key) {
             slot.weight = slot.weight.checked_add(weight).ok_or(Overflow)?;
             return Ok(());
         }
         let first = u64::try_from(self.groups.len()).unwrap_or(u64::MAX);
-        self.groups
-            .insert(self.key.as_slice().into(), Slot { first, weight });
+        self.groups.insert(key, Slot { first, weight });
         Ok(())
     }
 
-    /// The groups in order of first appearance.
+    /// The groups in order of first appearance. Each key moves into its [`Ranking`] as is.
     pub(crate) fn into_groups(self) -> Vec<BallotGroup> {
         let mut entries: Vec<(Slot, Box<[u32]>)> = self
             .groups
@@ -96,7 +107,7 @@ impl RankingGroups {
             .into_iter()
             .map(|(slot, key)| BallotGroup {
                 weight: slot.weight,
-                marks: Marks::Ranking(decode(&key)),
+                marks: Marks::Ranking(Ranking::from_entries(key)),
             })
             .collect()
     }
@@ -105,18 +116,6 @@ impl RankingGroups {
 /// Weights of identical ballots overflowed `u64`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Overflow;
-
-fn decode(key: &[u32]) -> Vec<Vec<OptionIndex>> {
-    let mut ranking: Vec<Vec<OptionIndex>> = Vec::new();
-    for &code in key {
-        let option = usize::try_from(code & !EQUAL).unwrap_or(usize::MAX);
-        match ranking.last_mut() {
-            Some(rank) if code & EQUAL != 0 => rank.push(option),
-            _ => ranking.push(vec![option]),
-        }
-    }
-    ranking
-}
 
 /// Any ballots grouped as they are read (JSON, where marks of every kind occur).
 #[derive(Debug, Default)]
@@ -184,15 +183,15 @@ mod tests {
             vec![
                 BallotGroup {
                     weight: 4,
-                    marks: Marks::Ranking(vec![vec![2], vec![0]])
+                    marks: Marks::Ranking(Ranking::from_ranks([vec![2], vec![0]]).unwrap())
                 },
                 BallotGroup {
                     weight: 2,
-                    marks: Marks::Ranking(vec![vec![0, 1]])
+                    marks: Marks::Ranking(Ranking::from_ranks([vec![0, 1]]).unwrap())
                 },
                 BallotGroup {
                     weight: 1,
-                    marks: Marks::Ranking(vec![])
+                    marks: Marks::Ranking(Ranking::empty())
                 },
             ]
         );
@@ -206,6 +205,22 @@ mod tests {
         assert_eq!(groups.push(1, true), Err(RankError::Repeated));
         groups.begin();
         assert_eq!(groups.push(1, false), Ok(()));
+    }
+
+    #[test]
+    fn a_ballot_that_ends_on_an_overvote_is_its_own_group() {
+        let mut groups = RankingGroups::default();
+        for end in [Exhaustion::Overvote, Exhaustion::NoContinuingOption] {
+            groups.begin();
+            groups.push(0, false).unwrap();
+            groups.finish_ending(1, end).unwrap();
+        }
+        let out = groups.into_groups();
+        assert_eq!(out.len(), 2);
+        let Marks::Ranking(r) = &out[0].marks else {
+            unreachable!()
+        };
+        assert_eq!(r.exhaustion(), Exhaustion::Overvote);
     }
 
     #[test]

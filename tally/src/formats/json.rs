@@ -124,7 +124,7 @@ fn option_name(contest: &Contest, index: OptionIndex) -> Result<&String, WriteEr
 /// A ballot that names an option twice would not read back.
 fn check_unique(marks: &Marks) -> Result<(), WriteError> {
     let mut indices: Vec<OptionIndex> = match marks {
-        Marks::Ranking(ranking) => ranking.iter().flatten().copied().collect(),
+        Marks::Ranking(ranking) => ranking.options().collect(),
         Marks::Approval(approved) => approved.clone(),
         Marks::Points(points) => points.iter().map(|(index, _)| *index).collect(),
         Marks::Consent { .. } | Marks::YesNo(_) => return Ok(()),
@@ -135,13 +135,6 @@ fn check_unique(marks: &Marks) -> Result<(), WriteError> {
     if indices.len() != total {
         return Err(WriteError::Unrepresentable(
             "a ballot names the same option twice".to_owned(),
-        ));
-    }
-    if let Marks::Ranking(ranking) = marks
-        && ranking.iter().any(Vec::is_empty)
-    {
-        return Err(WriteError::Unrepresentable(
-            "a ranking has an empty rank".to_owned(),
         ));
     }
     Ok(())

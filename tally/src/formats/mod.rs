@@ -21,7 +21,7 @@ mod json_marks;
 pub use error::{ParseError, Problem, WriteError};
 
 use crate::{
-    ballot::Contest,
+    ballot::{Contest, Exhaustion, OptionIndex, Ranking},
     config::{Method, Quorum, TiePolicy},
 };
 use std::{
@@ -157,17 +157,15 @@ pub fn write_json(file: &BallotFile, out: impl Write) -> Result<(), WriteError> 
 }
 
 /// A ranking that BLT and CSV can write and read back unchanged: known options, each once,
-/// no empty rank.
-fn check_ranking(
-    ranking: &[Vec<crate::ballot::OptionIndex>],
-    options: usize,
-) -> Result<(), WriteError> {
-    if ranking.iter().any(Vec::is_empty) {
-        return Err(WriteError::Unrepresentable(
-            "a ranking has an empty rank".to_owned(),
-        ));
+/// ending only when its options run out (the formats have no place for an overvote).
+fn check_ranking(ranking: &Ranking, options: usize) -> Result<(), WriteError> {
+    if ranking.exhaustion() != Exhaustion::NoContinuingOption {
+        return Err(WriteError::Unrepresentable(format!(
+            "a ranking ends with {:?}, which only the JSON format can hold",
+            ranking.exhaustion()
+        )));
     }
-    let mut all: Vec<crate::ballot::OptionIndex> = ranking.iter().flatten().copied().collect();
+    let mut all: Vec<OptionIndex> = ranking.options().collect();
     all.sort_unstable();
     if let Some(beyond) = all.last().filter(|last| **last >= options) {
         return Err(WriteError::Unrepresentable(format!(

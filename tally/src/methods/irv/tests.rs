@@ -20,7 +20,13 @@ fn worked_example() -> Contest {
 fn run(contest: &Contest, batch: bool, cu2: bool) -> IrvReport {
     let ids = contest.options.clone();
     let mut tb = TieBreaker::new(TiePolicy::PreviousRoundsThenOrder, None, &ids);
-    count(contest, batch, cu2, &mut tb).expect("count")
+    let rules = RctabRules::default();
+    let options = IrvOptions {
+        batch_elimination: batch,
+        continue_until_two: cu2,
+        rctab: &rules,
+    };
+    count(contest, options, &mut tb).expect("count")
 }
 
 fn tallies(round: &IrvRound) -> Vec<Option<u128>> {
@@ -42,7 +48,7 @@ fn the_worked_example_with_batch_elimination_matches_every_round() {
         vec![Some(8), Some(5), Some(4), Some(2), Some(1)]
     );
     assert_eq!((r1.active, r1.threshold, r1.exhausted), (20, 11, 0));
-    assert!(r1.batch);
+    assert_eq!(r1.rule, Some(EliminationRule::Batch));
     assert_eq!(
         r1.eliminated,
         vec![
@@ -60,7 +66,7 @@ fn the_worked_example_with_batch_elimination_matches_every_round() {
     );
     assert_eq!(tallies(r2), vec![Some(8), Some(5), Some(6), None, None]);
     assert_eq!((r2.active, r2.threshold, r2.exhausted), (19, 10, 1));
-    assert!(!r2.batch);
+    assert_eq!(r2.rule, Some(EliminationRule::Lowest));
     assert_eq!(
         r2.eliminated,
         vec![Elimination {

@@ -51,10 +51,11 @@ fn config(method: Method) -> CountConfig {
 fn meta() -> RctabMeta {
     RctabMeta {
         contest: "example".into(),
-        date: "2026-11-23".into(),
+        date: Some("2026-11-23".into()),
         generated_by: "Quorate 0.1.0".into(),
-        jurisdiction: "Co-op".into(),
-        office: String::new(),
+        jurisdiction: Some("Co-op".into()),
+        office: Some(String::new()),
+        excluded_are_candidates: false,
     }
 }
 

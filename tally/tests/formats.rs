@@ -186,7 +186,7 @@ fn write(format: Format, file: &BallotFile) -> Vec<u8> {
     let written = match format {
         Format::Blt => formats::write_blt(file, &mut out),
         Format::Csv => formats::write_csv(&file.contest, &mut out),
-        Format::Json | Format::Cdf => formats::write_json(file, &mut out),
+        Format::Json | Format::Cdf | Format::RctabCsv => formats::write_json(file, &mut out),
     };
     if let Err(error) = written {
         panic!("{format}: {error}");
@@ -345,10 +345,11 @@ fn cdf_reads_ranks_from_either_place_and_handles_irregular_ballots() {
                 2,
                 Marks::Ranking(Ranking::from_ranks(vec![vec![2], vec![0]]).unwrap())
             ),
-            // CVR 2: Elm, then Ash and Oak both at rank 3: the overvote ends the ballot.
+            // CVR 2: Elm, then Ash and Oak both at rank 3: the overvote ends the ballot, and
+            // the ballot says so (the count reports it under overvotes).
             (
                 1,
-                Marks::Ranking(Ranking::from_ranks(vec![vec![1]]).unwrap())
+                Marks::Ranking(Ranking::strict(&[1]).unwrap().ending(Exhaustion::Overvote))
             ),
             // CVR 3, current snapshot: skipped ranks passed over, Elm kept at its highest
             // rank, Oak's position without indication ignored.

@@ -222,7 +222,7 @@ fn csv_empty_file_asks_for_the_header() {
 fn csv_header_errors_name_the_column() {
     assert_eq!(
         error(Format::Csv, "id,rank_1\n"),
-        "line 1, column 1: expected ballot_id, found id"
+        "line 1, column 1: expected ballot_id (an RCTab cast vote record reads with --format rctab-csv or --rctab-config), found id"
     );
     assert_eq!(
         error(Format::Csv, "ballot_id,rank_1,rank_3\n"),

@@ -132,7 +132,8 @@ fn read_header(record: &ByteRecord) -> Result<Layout, ParseError> {
         return Err(ParseError::expected(
             1,
             1,
-            "ballot_id",
+            "ballot_id (an RCTab cast vote record reads with --format rctab-csv or \
+             --rctab-config)",
             describe_cell(first),
         ));
     }

@@ -95,6 +95,22 @@ impl RankingGroups {
         Ok(())
     }
 
+    /// Adds the groups of `later` (read from a later part of the same input) after these:
+    /// the result is what reading both parts one after the other would give.
+    pub(crate) fn append(&mut self, later: RankingGroups) -> Result<(), Overflow> {
+        let mut entries: Vec<(Slot, Box<[u32]>)> = later
+            .groups
+            .into_iter()
+            .map(|(key, slot)| (slot, key))
+            .collect();
+        entries.sort_unstable_by_key(|(slot, _)| slot.first);
+        self.groups.reserve(entries.len());
+        for (slot, key) in entries {
+            self.add(key, slot.weight)?;
+        }
+        Ok(())
+    }
+
     /// The groups in order of first appearance. Each key moves into its [`Ranking`] as is.
     pub(crate) fn into_groups(self) -> Vec<BallotGroup> {
         let mut entries: Vec<(Slot, Box<[u32]>)> = self
@@ -205,6 +221,26 @@ mod tests {
         assert_eq!(groups.push(1, true), Err(RankError::Repeated));
         groups.begin();
         assert_eq!(groups.push(1, false), Ok(()));
+    }
+
+    #[test]
+    fn appending_a_later_part_gives_what_reading_both_parts_gives() {
+        type Ballots<'a> = &'a [(&'a [&'a [usize]], u64)];
+        let parts: [Ballots; 2] = [
+            &[(&[&[1], &[0]], 1), (&[&[2]], 1)],
+            &[(&[&[3]], 2), (&[&[2]], 5), (&[&[1], &[0]], 1)],
+        ];
+        let mut whole = RankingGroups::default();
+        let mut split = [RankingGroups::default(), RankingGroups::default()];
+        for (part, groups) in parts.iter().zip(&mut split) {
+            for (ranks, weight) in *part {
+                ballot(&mut whole, ranks, *weight);
+                ballot(groups, ranks, *weight);
+            }
+        }
+        let [mut first, second] = split;
+        first.append(second).unwrap();
+        assert_eq!(first.into_groups(), whole.into_groups());
     }
 
     #[test]

@@ -12,11 +12,13 @@
 pub mod blt;
 pub mod cdf;
 pub mod csv;
+pub mod cvr;
 mod error;
 pub mod flags;
 mod group;
 pub mod json;
 mod json_marks;
+pub mod rctab;
 
 pub use error::{ParseError, Problem, WriteError};
 
@@ -45,19 +47,29 @@ pub enum Format {
     Json,
     /// NIST SP 1500-103 cast vote records in JSON (the "Common Data Format").
     Cdf,
+    /// RCTab's `genericCsv` cast vote records: candidates in columns, ranks in cells.
+    RctabCsv,
 }
 
 impl Format {
     /// Every format, in the order the documentation lists them.
-    pub const ALL: [Format; 4] = [Format::Blt, Format::Csv, Format::Json, Format::Cdf];
+    pub const ALL: [Format; 5] = [
+        Format::Blt,
+        Format::Csv,
+        Format::Json,
+        Format::Cdf,
+        Format::RctabCsv,
+    ];
 
-    /// The short lowercase name used on the command line (`blt`, `csv`, `json`, `cdf`).
+    /// The short lowercase name used on the command line (`blt`, `csv`, `json`, `cdf`,
+    /// `rctab-csv`).
     pub fn name(self) -> &'static str {
         match self {
             Format::Blt => "blt",
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Cdf => "cdf",
+            Format::RctabCsv => "rctab-csv",
         }
     }
 }
@@ -75,7 +87,7 @@ impl FromStr for Format {
         Format::ALL
             .into_iter()
             .find(|format| format.name().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| format!("expected one of blt, csv, json, cdf, found {s:?}"))
+            .ok_or_else(|| format!("expected one of blt, csv, json, cdf, rctab-csv, found {s:?}"))
     }
 }
 
@@ -123,6 +135,9 @@ pub struct ReadOptions {
     /// CDF: the id (`@id`) of the contest to read. Without it the file must hold exactly one
     /// ranked contest.
     pub contest: Option<String>,
+    /// CDF and RCTab CSV: how overvotes, skipped ranks and repeated options count (RCTab's
+    /// voter-error rules; by default exhaust at an overvote, any skipped ranks allowed).
+    pub cvr: cvr::CvrRules,
 }
 
 /// Reads a ballot file of the given format. The input is buffered here; pass a plain
@@ -137,7 +152,15 @@ pub fn read(
         Format::Blt => blt::read(input),
         Format::Csv => csv::read(input, options.order.as_deref()),
         Format::Json => json::read(input),
-        Format::Cdf => cdf::read(input, options.contest.as_deref()),
+        Format::Cdf => {
+            let read = cdf::CdfOptions {
+                contest: options.contest.clone(),
+                rules: options.cvr,
+                ..cdf::CdfOptions::default()
+            };
+            cdf::read_with(input, &read)
+        }
+        Format::RctabCsv => rctab::csv::read_without_config(input, options.cvr),
     }
 }
 

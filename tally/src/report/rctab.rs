@@ -17,19 +17,23 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-/// What the RCTab `config` object says about the round (§7.1).
+/// What the RCTab `config` object says about the round (§7.1). `None` is written as JSON
+/// `null` (RCTab does so for a setting its configuration leaves out).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct RctabMeta {
-    /// The proposal title.
+    /// The proposal title (RCTab `contestName`).
     pub contest: String,
-    /// The close date in the organisation's zone, `YYYY-MM-DD`.
-    pub date: String,
+    /// The close date in the organisation's zone, `YYYY-MM-DD` (RCTab `contestDate`).
+    pub date: Option<String>,
     /// `"Quorate <version>"`.
     pub generated_by: String,
-    /// The organisation's name.
-    pub jurisdiction: String,
-    /// The group's name, or `""`.
-    pub office: String,
+    /// The organisation's name (RCTab `contestJurisdiction`).
+    pub jurisdiction: Option<String>,
+    /// The group's name, or `""` (RCTab `contestOffice`).
+    pub office: Option<String>,
+    /// Whether `numCandidates` counts withdrawn options: RCTab counts its excluded candidates
+    /// (a count from an RCTab configuration does); Quorate's own summaries leave them out.
+    pub excluded_are_candidates: bool,
 }
 
 /// An object with keys sorted as Jackson does (by UTF-16 code units).
@@ -46,6 +50,10 @@ fn text(s: impl Into<String>) -> Value {
     Value::String(s.into())
 }
 
+fn optional(s: &Option<String>) -> Value {
+    s.clone().map_or(Value::Null, Value::String)
+}
+
 fn number(n: u128) -> Result<Value, TallyError> {
     u64::try_from(n)
         .map(Value::from)
@@ -60,11 +68,20 @@ fn action(kind: &str, name: &str, transfers: Vec<(String, Value)>) -> Value {
 }
 
 fn inactive(exhausted: String, final_surplus: Option<String>) -> Value {
+    inactive_by(
+        [exhausted, "0".to_owned(), "0".to_owned(), "0".to_owned()],
+        final_surplus,
+    )
+}
+
+/// `inactiveBallots`: exhausted choices, overvotes, skipped rankings, repeated rankings.
+fn inactive_by(parts: [String; 4], final_surplus: Option<String>) -> Value {
+    let [exhausted, overvotes, skipped, repeated] = parts;
     let mut e = vec![
         ("exhaustedChoices".to_owned(), text(exhausted)),
-        ("overvotes".to_owned(), text("0")),
-        ("repeatedRankings".to_owned(), text("0")),
-        ("skippedRankings".to_owned(), text("0")),
+        ("overvotes".to_owned(), text(overvotes)),
+        ("repeatedRankings".to_owned(), text(repeated)),
+        ("skippedRankings".to_owned(), text(skipped)),
     ];
     if let Some(s) = final_surplus {
         e.push(("finalRoundSurplus".to_owned(), text(s)));
@@ -127,17 +144,21 @@ impl Report {
                 ])
             })
             .collect();
-        let candidates = self.options.len().saturating_sub(self.withdrawn.len());
+        let candidates = if meta.excluded_are_candidates {
+            self.options.len()
+        } else {
+            self.options.len().saturating_sub(self.withdrawn.len())
+        };
         let total = valid.checked_add(undervotes).ok_or(TallyError::Overflow)?;
         Ok(object(vec![
             (
                 "config".to_owned(),
                 object(vec![
                     ("contest".to_owned(), text(meta.contest.clone())),
-                    ("date".to_owned(), text(meta.date.clone())),
+                    ("date".to_owned(), optional(&meta.date)),
                     ("generatedBy".to_owned(), text(meta.generated_by.clone())),
-                    ("jurisdiction".to_owned(), text(meta.jurisdiction.clone())),
-                    ("office".to_owned(), text(meta.office.clone())),
+                    ("jurisdiction".to_owned(), optional(&meta.jurisdiction)),
+                    ("office".to_owned(), optional(&meta.office)),
                 ]),
             ),
             ("jsonFormatVersion".to_owned(), text("1")),
@@ -201,7 +222,15 @@ impl Report {
                     })
                     .collect(),
                 threshold: round.threshold.to_string(),
-                inactive: inactive(round.exhausted.to_string(), None),
+                inactive: inactive_by(
+                    [
+                        round.inactive.exhausted_choices.to_string(),
+                        round.inactive.overvotes.to_string(),
+                        round.inactive.skipped_rankings.to_string(),
+                        round.inactive.repeated_rankings.to_string(),
+                    ],
+                    None,
+                ),
             })
             .collect()
     }

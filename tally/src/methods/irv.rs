@@ -139,7 +139,10 @@ pub fn count(
             round.elected_by_tie_break = by_tie;
             rounds.push(round);
             c.history.push(c.tallies.to_vec());
-            if options.continue_until_two {
+            // §2 step 5 with continue-until-two: count on only while more than two options
+            // remain; with two left the count ends here (RCTab `shouldContinueTabulating`:
+            // it shows the repeated round only when it eliminates someone).
+            if options.continue_until_two && continuing.len() > 2 {
                 continue;
             }
             break;

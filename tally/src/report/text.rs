@@ -5,7 +5,7 @@ use super::{Details, Outcome, Report};
 use crate::{
     ballot::OptionIndex,
     methods::{
-        irv::IrvReport,
+        irv::{EliminationRule, IrvReport},
         stv_meek::{MeekAction, MeekReport},
         stv_scottish::{ScottishAction, ScottishReport},
         totals::TotalsReport,
@@ -306,14 +306,34 @@ impl Report {
             if let Some(w) = round.elected {
                 let _ = writeln!(s, "round {}: {} elected", round.round, self.name(w));
             }
+            let why = match round.rule {
+                Some(EliminationRule::Batch) => " (batch)",
+                Some(EliminationRule::UndeclaredWriteIns) => " (undeclared write-ins go first)",
+                Some(EliminationRule::BelowMinimum) => " (below the minimum vote threshold)",
+                Some(EliminationRule::Lowest) | None => "",
+            };
             for e in &round.eliminated {
                 let _ = writeln!(
                     s,
-                    "round {}: {} eliminated ({}); transfers: {}",
+                    "round {}: {} eliminated ({}){why}; transfers: {}",
                     round.round,
                     self.name(e.option),
                     e.tally,
                     self.transfers_text(&e.transfers)
+                );
+            }
+            let i = &round.inactive;
+            if i.overvotes + i.skipped_rankings + i.repeated_rankings > 0 {
+                let _ = writeln!(
+                    s,
+                    "round {}: exhausted {}: {} exhausted choices, {} overvotes, {} skipped \
+                     rankings, {} repeated rankings",
+                    round.round,
+                    round.exhausted,
+                    i.exhausted_choices,
+                    i.overvotes,
+                    i.skipped_rankings,
+                    i.repeated_rankings
                 );
             }
         }

@@ -162,6 +162,17 @@ fn continue_until_two_repeats_the_winning_round_and_counts_on() {
 }
 
 #[test]
+fn continue_until_two_ends_at_the_winners_round_when_two_remain() {
+    // Round 1: A 5, B 3, C 2 of 10 (T 6); C goes (C>B). Round 2: A 5, B 5: the tied finalists
+    // elect A by ballot order, with only two left: no repeated round (as RCTab).
+    let c = ranked(&["A", "B", "C"], 1, &["5 A", "3 B", "2 C>B"]);
+    let r = run(&c, false, true);
+    assert_eq!(r.rounds.len(), 2);
+    assert_eq!(r.rounds[1].elected, Some(0));
+    assert!(r.rounds[1].elected_by_tie_break);
+}
+
+#[test]
 fn batch_elimination_never_leaves_a_lone_option_under_continue_until_two() {
     let c = ranked(&["A", "B", "C"], 1, &["10 A", "2 B", "1 C"]);
     let r = run(&c, true, true);

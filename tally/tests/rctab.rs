@@ -223,3 +223,28 @@ fn a_generic_csv_reads_without_a_configuration_too() {
         Marks::Ranking(Ranking::strict(&[2]).unwrap())
     );
 }
+
+#[test]
+fn reading_a_file_in_parallel_parts_gives_what_reading_it_whole_gives() {
+    let file = File::open(fixture("every_setting").join("contest_config.json")).unwrap();
+    let config = rctab::read(file).unwrap();
+    let source = &config.sources[0];
+    let bytes = std::fs::read(fixture("every_setting").join("cvr_1.csv")).unwrap();
+    let whole = config.read_csv(source, bytes.as_slice()).unwrap();
+    for threads in 1..=6 {
+        assert_eq!(
+            config.read_csv_bytes(source, &bytes, threads).unwrap(),
+            whole
+        );
+    }
+    // An error in a later part still names its line.
+    let mut broken = bytes.clone();
+    broken.extend_from_slice(b"a11,P2,1,x,,,,,\n");
+    for threads in 1..=6 {
+        let error = config.read_csv_bytes(source, &broken, threads).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "line 13, column 4: expected a rank (a whole number) or an empty cell, found x"
+        );
+    }
+}

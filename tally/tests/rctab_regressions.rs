@@ -11,8 +11,9 @@ use tally::{
     formats::rctab::{self, Provider},
 };
 
-/// Counts the contest of `<dir>/<name>_config.json` and returns its summary JSON.
-fn summary(dir: &Path, name: &str) -> Result<Value, String> {
+/// Counts the contest of `<dir>/<name>_config.json` and returns its summary JSON, as RCTab
+/// writes it.
+fn summary(dir: &Path, name: &str) -> Result<String, String> {
     let config_path = dir.join(format!("{name}_config.json"));
     let file = File::open(&config_path).map_err(|e| e.to_string())?;
     let config = rctab::read(file).map_err(|e| e.to_string())?;
@@ -34,7 +35,7 @@ fn summary(dir: &Path, name: &str) -> Result<Value, String> {
     };
     let mut meta = config.meta.clone();
     meta.generated_by = "RCTab 2.0.0".to_owned();
-    report.to_rctab(&meta).map_err(|e| e.to_string())
+    report.to_rctab_text(&meta).map_err(|e| e.to_string())
 }
 
 /// Decimal strings as exact numbers ("3.0" is "3").
@@ -65,12 +66,16 @@ fn rctab_regression_elections_give_rctab_summaries() {
         if !dir.join(format!("{name}_config.json")).exists() || !expected.exists() {
             continue;
         }
-        let expected: Value = serde_json::from_reader(File::open(expected).unwrap()).unwrap();
+        let expected_text = std::fs::read_to_string(expected).unwrap();
+        let expected: Value = serde_json::from_str(&expected_text).unwrap();
         match summary(&dir, &name) {
-            Ok(got) => {
+            Ok(text) => {
                 compared += 1;
+                let got: Value = serde_json::from_str(&text).unwrap();
                 let (got, want) = (exact(&got), exact(&expected));
-                if got != want {
+                if text.trim_end() == expected_text.trim_end() {
+                    eprintln!("{name}: byte for byte as RCTab writes it");
+                } else if got != want {
                     failures.push(format!(
                         "{name}: differs\n got {}\nwant {}",
                         serde_json::to_string(&got).unwrap(),

@@ -68,6 +68,51 @@ impl ContestConfig {
         Ok(csv::CsvLayout::read(self, source, input)?.into_ballots())
     }
 
+    /// Reads a `genericCsv` source held in memory, in up to `threads` parts at once (the
+    /// parts are cut at row ends and merged in order, so the result is the same as
+    /// [`ContestConfig::read_csv`]'s). Where threads cannot be started (wasm), the parts are
+    /// read one after the other.
+    pub fn read_csv_bytes(
+        &self,
+        source: &CvrSource,
+        bytes: &[u8],
+        threads: usize,
+    ) -> Result<Vec<BallotGroup>, ParseError> {
+        let (header, parts) = csv::split(bytes, threads)?;
+        let layout = csv::CsvLayout::new(self, source, &header)?;
+        let read = |part: &csv::Part<'_>| layout.read_part(part.bytes, part.first_line);
+        let results: Vec<Result<csv::CvrGroups, ParseError>> = std::thread::scope(|scope| {
+            let spawned: Vec<_> = parts
+                .iter()
+                .map(|part| {
+                    std::thread::Builder::new()
+                        .spawn_scoped(scope, move || read(part))
+                        .map_err(|_| part)
+                })
+                .collect();
+            spawned
+                .into_iter()
+                .map(|handle| match handle {
+                    Ok(handle) => handle.join().unwrap_or_else(|_| {
+                        Err(ParseError::whole(Problem::Read {
+                            message: "a reading thread failed".to_owned(),
+                        }))
+                    }),
+                    Err(part) => read(part),
+                })
+                .collect()
+        });
+        let mut results = results.into_iter();
+        let mut groups = match results.next() {
+            Some(first) => first?,
+            None => csv::CvrGroups::default(),
+        };
+        for part in results {
+            groups.append(part?)?;
+        }
+        Ok(groups.into_ballots())
+    }
+
     /// Reads a `cdf` source (its candidates matched to the configuration's by name).
     pub fn read_cdf(
         &self,

@@ -176,6 +176,14 @@ impl Report {
         ]))
     }
 
+    /// The RCTab summary as RCTab writes it: Jackson's default pretty printer (`"key" : value`,
+    /// two-space indent, `[ {` … `} ]`, `{ }` for an empty object), keys sorted.
+    pub fn to_rctab_text(&self, meta: &RctabMeta) -> Result<String, TallyError> {
+        let mut out = String::new();
+        jackson(&self.to_rctab(meta)?, 0, &mut out);
+        Ok(out)
+    }
+
     fn transfer_entries<V>(
         &self,
         transfers: &[Transfer<V>],
@@ -405,5 +413,41 @@ impl Report {
             });
         }
         out
+    }
+}
+
+/// Writes `value` as Jackson's `DefaultPrettyPrinter` does.
+fn jackson(value: &Value, depth: usize, out: &mut String) {
+    let indent = |out: &mut String, depth: usize| out.extend(std::iter::repeat_n("  ", depth));
+    match value {
+        Value::Object(map) if map.is_empty() => out.push_str("{ }"),
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (key, value)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push('\n');
+                indent(out, depth.saturating_add(1));
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push_str(" : ");
+                jackson(value, depth.saturating_add(1), out);
+            }
+            out.push('\n');
+            indent(out, depth);
+            out.push('}');
+        }
+        Value::Array(items) if items.is_empty() => out.push_str("[ ]"),
+        Value::Array(items) => {
+            out.push_str("[ ");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                jackson(item, depth, out);
+            }
+            out.push_str(" ]");
+        }
+        other => out.push_str(&other.to_string()),
     }
 }

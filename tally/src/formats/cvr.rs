@@ -85,7 +85,8 @@ impl std::fmt::Display for CvrProblem {
     }
 }
 
-/// Adds one record of weight 1: `marks` are `(rank, mark)` in any order (they are sorted
+/// Adds one record of weight 1 and returns its group's place (see
+/// `RankingGroups::add_weight`): `marks` are `(rank, mark)` in any order (they are sorted
 /// here; marks at one rank keep the order given). `seen` is scratch space, reused between
 /// records so that reading a record allocates nothing.
 pub(crate) fn add_record(
@@ -93,7 +94,7 @@ pub(crate) fn add_record(
     marks: &mut [(i64, Mark)],
     rules: &CvrRules,
     seen: &mut Vec<OptionIndex>,
-) -> Result<(), CvrProblem> {
+) -> Result<usize, CvrProblem> {
     marks.sort_by_key(|(rank, _)| *rank);
     if let Some(&(rank, _)) = marks.first()
         && rank < 1
@@ -108,9 +109,10 @@ pub(crate) fn add_record(
     groups.begin();
     seen.clear();
     let end = walk(groups, marks, rules, seen)?;
-    groups
-        .finish_ending(1, end)
-        .map_err(|_| CvrProblem::WeightOverflow)
+    match groups.finish_ending(1, end) {
+        Ok(Some(place)) => Ok(place),
+        Ok(None) | Err(_) => Err(CvrProblem::WeightOverflow),
+    }
 }
 
 /// RCTab's walk down one record (most preferred first), done once: pushes the options the
@@ -135,6 +137,17 @@ fn walk(
             }
         }
         last_rank = rank;
+        // The usual case: one mark at this rank.
+        if let [(_, Mark::Option(option))] = here {
+            if rules.exhaust_on_duplicate {
+                if seen.contains(option) {
+                    return Ok(Exhaustion::RepeatedRank);
+                }
+                seen.push(*option);
+            }
+            push(groups, *option)?;
+            continue;
+        }
         let label = here.iter().any(|(_, m)| *m == Mark::Overvote);
         let options = || {
             here.iter().enumerate().filter_map(|(i, (_, m))| match m {
@@ -160,14 +173,18 @@ fn walk(
             }
         }
         if let Mark::Option(option) = first {
-            match groups.push(option, false) {
-                // Ranked again lower down: it can never count there (RCTab skips it).
-                Ok(()) | Err(RankError::Repeated) => {}
-                Err(RankError::TooLarge) => return Err(CvrProblem::TooManyOptions),
-            }
+            push(groups, option)?;
         }
     }
     Ok(Exhaustion::NoContinuingOption)
+}
+
+fn push(groups: &mut RankingGroups, option: OptionIndex) -> Result<(), CvrProblem> {
+    match groups.push(option, false) {
+        // Ranked again lower down: it can never count there (RCTab skips it).
+        Ok(()) | Err(RankError::Repeated) => Ok(()),
+        Err(RankError::TooLarge) => Err(CvrProblem::TooManyOptions),
+    }
 }
 
 #[cfg(test)]

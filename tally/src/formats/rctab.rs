@@ -78,7 +78,7 @@ impl ContestConfig {
         bytes: &[u8],
         threads: usize,
     ) -> Result<Vec<BallotGroup>, ParseError> {
-        let (header, parts) = csv::split(bytes, threads)?;
+        let (header, parts) = csv::split(bytes, source.first_vote_row, threads)?;
         let layout = csv::CsvLayout::new(self, source, &header)?;
         let read = |part: &csv::Part<'_>| layout.read_part(part.bytes, part.first_line);
         let results: Vec<Result<csv::CvrGroups, ParseError>> = std::thread::scope(|scope| {

@@ -37,8 +37,9 @@ pub struct CvrSource {
     pub contest_id: Option<String>,
     /// `firstVoteColumnIndex` (CSV, from 1): the first candidate column.
     pub first_vote_column: usize,
-    /// `firstVoteRowIndex` (CSV, from 1): the first cast vote record's row; the header is row
-    /// 1 and rows between are skipped.
+    /// `firstVoteRowIndex` (CSV, from 1): the first cast vote record's row, counted in
+    /// records (a quoted cell may span lines); the header is row 1 and rows between are
+    /// skipped.
     pub first_vote_row: u64,
     /// `idColumnIndex` (CSV, from 1): the record id, named in error messages.
     pub id_column: Option<usize>,

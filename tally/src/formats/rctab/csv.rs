@@ -41,7 +41,8 @@ enum Column {
 pub struct CsvLayout {
     columns: Vec<Column>,
     id_column: Option<usize>,
-    first_vote_row: u64,
+    /// Records between the header and the first cast vote record (`firstVoteRowIndex` − 2).
+    skip: u64,
     rules: CvrRules,
 }
 
@@ -107,7 +108,7 @@ impl CsvLayout {
         Ok(CsvLayout {
             columns,
             id_column: source.id_column.map(|c| c.saturating_sub(1)),
-            first_vote_row: source.first_vote_row.max(2),
+            skip: source.first_vote_row.saturating_sub(2),
             rules: config.cvr_rules,
         })
     }
@@ -125,6 +126,11 @@ impl CsvLayout {
             return Err(ParseError::expected(1, 1, expected, "the end of the file"));
         }
         let layout = CsvLayout::new(config, source, &record)?;
+        for _ in 0..layout.skip {
+            if !next(&mut reader, &mut record, 0)? {
+                break;
+            }
+        }
         let mut groups = CvrGroups::default();
         layout.read_records(&mut reader, 0, &mut groups)?;
         Ok(groups)
@@ -190,9 +196,6 @@ impl CsvLayout {
                 line = line.saturating_add(step);
                 start = line;
             }
-            if at < self.first_vote_row {
-                continue;
-            }
             // Identical vote cells (ids aside) make identical records: read each once. When
             // nearly every row is new (the first 65,536 rows tell), this only costs, and stops.
             let votes = self.vote_cells(row);
@@ -239,9 +242,6 @@ impl CsvLayout {
                 .position()
                 .map_or(0, |p| p.line())
                 .saturating_add(line_offset);
-            if line < self.first_vote_row {
-                continue;
-            }
             marks.clear();
             self.marks(record.iter(), line, &mut marks)?;
             let id = || self.id_column.and_then(|c| record.get(c));
@@ -390,14 +390,25 @@ pub struct Part<'a> {
     pub first_line: u64,
 }
 
-/// Splits a whole file into its header row and up to `parts` parts of whole rows. Cuts fall
-/// on line ends outside quoted fields.
-pub fn split(bytes: &[u8], parts: usize) -> Result<(ByteRecord, Vec<Part<'_>>), ParseError> {
+/// Splits a whole file into its header row and up to `parts` parts of whole rows from the
+/// `first_vote_row`-th record on (the records between are not read, as RCTab skips them).
+/// Cuts fall on line ends outside quoted fields.
+pub fn split(
+    bytes: &[u8],
+    first_vote_row: u64,
+    parts: usize,
+) -> Result<(ByteRecord, Vec<Part<'_>>), ParseError> {
     let mut reader = reader(bytes);
     let mut header = ByteRecord::new();
     if !next(&mut reader, &mut header, 0)? {
         let expected = "a header row naming the candidates";
         return Err(ParseError::expected(1, 1, expected, "the end of the file"));
+    }
+    let mut skipped = ByteRecord::new();
+    for _ in 0..first_vote_row.saturating_sub(2) {
+        if !next(&mut reader, &mut skipped, 0)? {
+            break;
+        }
     }
     let position = reader.position();
     let start = usize::try_from(position.byte()).unwrap_or(bytes.len());
@@ -588,7 +599,7 @@ mod tests {
             provider: super::super::Provider::GenericCsv,
             contest_id: None,
             first_vote_column: 2,
-            first_vote_row: 3,
+            first_vote_row: 2,
             id_column: Some(1),
             overvote_label: None,
             skipped_rank_label: None,

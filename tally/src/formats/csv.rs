@@ -234,7 +234,7 @@ fn read_row(
 
 /// Option names and their indices, fixed in advance or numbered as they first appear.
 struct Names {
-    index: HashMap<Box<[u8]>, usize>,
+    index: HashMap<Box<[u8]>, usize, foldhash::fast::RandomState>,
     names: Vec<String>,
     fixed: bool,
 }
@@ -242,7 +242,7 @@ struct Names {
 impl Names {
     fn new(order: Option<&[String]>) -> Result<Self, ParseError> {
         let mut names = Names {
-            index: HashMap::new(),
+            index: HashMap::default(),
             names: Vec::new(),
             fixed: false,
         };

@@ -28,15 +28,32 @@ const PROBLEMS_SHOWN: usize = 5;
 #[derive(clap::Args, Debug)]
 pub struct CountArgs {
     /// The ballot file; `-` reads standard input.
-    #[arg(value_name = "FILE")]
-    pub file: String,
+    #[arg(
+        value_name = "FILE",
+        required_unless_present = "rctab_config",
+        conflicts_with = "rctab_config"
+    )]
+    pub file: Option<String>,
+
+    /// An RCTab contest configuration (JSON): count its cast vote records (genericCsv, cdf)
+    /// by its rules and print the summary JSON RCTab writes for it.
+    #[arg(
+        long,
+        value_name = "CONFIG",
+        conflicts_with_all = [
+            "method", "seats", "batch_elimination", "continue_until_two", "winners", "points",
+            "credits", "allow_negative", "format", "tie_break", "seed", "contest", "order",
+        ]
+    )]
+    pub rctab_config: Option<String>,
 
     /// The method: consent, majority, approval, score, dot, borda, irv, stv-scottish,
     /// stv-meek, schulze, quadratic (default: the one the JSON file names).
     #[arg(long, value_parser = parse_method)]
     pub method: Option<MethodName>,
 
-    /// Seats to fill (stv-scottish, stv-meek; default: the file's, e.g. the BLT header).
+    /// Seats to fill (stv-scottish, stv-meek; default: the file's, e.g. the BLT header). 1 is
+    /// also accepted for a method that elects one option.
     #[arg(long)]
     pub seats: Option<u32>,
 
@@ -65,9 +82,10 @@ pub struct CountArgs {
     pub allow_negative: bool,
 
     /// What to print: text (the stage-by-stage table), json (the full report) or rctab
-    /// (the RCTab/RCVis summary JSON of a ranked count).
-    #[arg(long, value_enum, default_value_t = Output::Text)]
-    pub output: Output,
+    /// (the RCTab/RCVis summary JSON of a ranked count). Default: text; rctab with
+    /// --rctab-config.
+    #[arg(long, value_enum)]
+    pub output: Option<Output>,
 
     /// The file's format (default: from its extension, else from its content).
     #[arg(long, value_parser = parse_format)]
@@ -105,6 +123,17 @@ pub enum Output {
 
 /// Runs `quorate count`.
 pub fn run(args: &CountArgs) -> anyhow::Result<ExitCode> {
+    let text = render(args)?;
+    let mut stdout = io::stdout().lock();
+    writeln!(stdout, "{}", text.trim_end()).context("cannot write to standard output")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The report `quorate count` prints.
+fn render(args: &CountArgs) -> anyhow::Result<String> {
+    if let Some(config) = &args.rctab_config {
+        return rctab::render(Path::new(config), args.output.unwrap_or(Output::Rctab));
+    }
     let file = read_ballots(args)?;
     let flags = method_flags(args);
     let method = build_method(
@@ -121,39 +150,50 @@ pub fn run(args: &CountArgs) -> anyhow::Result<ExitCode> {
         seed: args.seed.as_deref().map(tally::seed_from_arg),
         quorum: file.quorum.unwrap_or(Quorum::None),
         electorate: file.electorate,
+        rctab: Default::default(),
     };
     let report = tally::count(&file.contest, &config).context("the count failed")?;
-    let text = match args.output {
+    let meta = tally::RctabMeta {
+        contest: file.contest.title.clone(),
+        date: Some(chrono::Local::now().format("%Y-%m-%d").to_string()),
+        generated_by: generated_by(),
+        jurisdiction: Some(String::new()),
+        office: Some(String::new()),
+        excluded_are_candidates: false,
+    };
+    print(&report, &meta, args.output.unwrap_or(Output::Text))
+}
+
+/// `"Quorate <version>"`, the summary's `generatedBy`.
+fn generated_by() -> String {
+    format!("Quorate {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The report in the chosen form.
+fn print(
+    report: &tally::Report,
+    meta: &tally::RctabMeta,
+    output: Output,
+) -> anyhow::Result<String> {
+    Ok(match output {
         Output::Text => report.to_text(),
         Output::Json => report
             .to_json()
             .context("cannot write the report as JSON")?,
-        Output::Rctab => {
-            let meta = tally::RctabMeta {
-                contest: file.contest.title.clone(),
-                date: chrono::Local::now().format("%Y-%m-%d").to_string(),
-                generated_by: format!("Quorate {}", env!("CARGO_PKG_VERSION")),
-                jurisdiction: String::new(),
-                office: String::new(),
-            };
-            let summary = report
-                .to_rctab(&meta)
-                .context("cannot write the RCTab summary")?;
-            serde_json::to_string_pretty(&summary).context("cannot write the RCTab summary")?
-        }
-    };
-    let mut stdout = io::stdout().lock();
-    writeln!(stdout, "{}", text.trim_end()).context("cannot write to standard output")?;
-    Ok(ExitCode::SUCCESS)
+        Output::Rctab => report
+            .to_rctab_text(meta)
+            .context("cannot write the RCTab summary")?,
+    })
 }
 
 /// Reads and parses the ballot file (or standard input), detecting its format.
 fn read_ballots(args: &CountArgs) -> anyhow::Result<BallotFile> {
-    let stdin = args.file == "-";
+    let path = args.file.as_deref().unwrap_or("-");
+    let stdin = path == "-";
     let (input, size): (Box<dyn Read>, Option<u64>) = if stdin {
         (Box::new(io::stdin().lock()), None)
     } else {
-        let file = File::open(&args.file).with_context(|| format!("cannot open {}", args.file))?;
+        let file = File::open(path).with_context(|| format!("cannot open {path}"))?;
         let size = file.metadata().ok().map(|m| m.len());
         (Box::new(file), size)
     };
@@ -165,20 +205,21 @@ fn read_ballots(args: &CountArgs) -> anyhow::Result<BallotFile> {
         None => input,
     };
     let mut input = BufReader::with_capacity(1 << 16, input);
-    let name = (!stdin).then_some(args.file.as_str());
+    let name = (!stdin).then_some(path);
     let format = match args.format {
         Some(format) => format,
         None => {
             let head = input.fill_buf().context("cannot read the ballot file")?;
             let head = head.get(..head.len().min(8192)).unwrap_or(head);
-            formats::detect(name, head).with_context(
-                || "cannot tell the file's format: name it with --format blt|csv|json|cdf",
-            )?
+            formats::detect(name, head).with_context(|| {
+                "cannot tell the file's format: name it with --format blt|csv|json|cdf|rctab-csv"
+            })?
         }
     };
     let options = ReadOptions {
         order: args.order.clone(),
         contest: args.contest.clone(),
+        ..ReadOptions::default()
     };
     let file = formats::read(format, input, &options);
     if let Some(bar) = progress {
@@ -256,6 +297,71 @@ fn parse_format(s: &str) -> Result<Format, String> {
     s.parse()
 }
 
+/// `quorate count --rctab-config contest.json`: RCTab's own files, counted by its rules.
+mod rctab {
+    use super::{Output, generated_by, print};
+    use anyhow::{Context, bail};
+    use std::{fs::File, num::NonZero, path::Path};
+    use tally::{
+        TallyError,
+        formats::rctab::{self, ContestConfig, Provider},
+    };
+
+    /// Reads the configuration and its sources, counts, and renders the report.
+    pub(super) fn render(path: &Path, output: Output) -> anyhow::Result<String> {
+        let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+        let config = rctab::read(file).with_context(|| format!("{}", path.display()))?;
+        for setting in &config.ignored {
+            eprintln!("note: {setting} is not used: Quorate writes the summary only");
+        }
+        let folder = path.parent().unwrap_or(Path::new("."));
+        let mut sources = Vec::with_capacity(config.sources.len());
+        for source in &config.sources {
+            sources.push(read_source(&config, source, folder)?);
+        }
+        let contest = config.contest(sources);
+        let report = match tally::count(&contest, &config.count_config()) {
+            Err(TallyError::SeedRequired) => bail!(
+                "tiebreakMode {:?}: the count reached a tie that no earlier round separates; \
+                 RCTab breaks it {}, which Quorate cannot reproduce (useCandidateOrder can)",
+                config.tiebreak_mode,
+                if config.tiebreak_mode.ends_with("Ask") {
+                    "by asking the operator"
+                } else {
+                    "with Java's random generator"
+                }
+            ),
+            other => other.context("the count failed")?,
+        };
+        let mut meta = config.meta.clone();
+        meta.generated_by = generated_by();
+        print(&report, &meta, output)
+    }
+
+    /// One cast vote record source; a relative path is relative to the configuration's
+    /// folder, as RCTab resolves it. CSV files are read whole and parsed in parallel parts.
+    fn read_source(
+        config: &ContestConfig,
+        source: &rctab::CvrSource,
+        folder: &Path,
+    ) -> anyhow::Result<Vec<tally::ballot::BallotGroup>> {
+        let path = folder.join(&source.file_path);
+        let shown = path.display();
+        let ballots = match source.provider {
+            Provider::GenericCsv => {
+                let bytes = std::fs::read(&path).with_context(|| format!("cannot read {shown}"))?;
+                let threads = std::thread::available_parallelism().map_or(1, NonZero::get);
+                config.read_csv_bytes(source, &bytes, threads)
+            }
+            Provider::Cdf => {
+                let file = File::open(&path).with_context(|| format!("cannot open {shown}"))?;
+                config.read_cdf(source, file)
+            }
+        };
+        ballots.with_context(|| format!("{shown}"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,9 +398,9 @@ mod tests {
         assert_eq!(args.method, Some(MethodName::StvMeek));
         assert_eq!(args.format, Some(Format::Blt));
         assert_eq!(args.tie_break, Some(TiePolicy::Lot));
-        assert_eq!(args.output, Output::Rctab);
+        assert_eq!(args.output, Some(Output::Rctab));
         assert_eq!(method_flags(&args).seats, Some(3));
-        assert_eq!(args.file, "-");
+        assert_eq!(args.file.as_deref(), Some("-"));
     }
 
     #[test]
@@ -303,6 +409,70 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(error.contains("stv-scottish"), "{error}");
+    }
+
+    fn fixture(case: &str, file: &str) -> String {
+        format!(
+            "{}/../tally/tests/fixtures/rctab/{case}/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    }
+
+    #[test]
+    fn an_rctab_configuration_is_counted_into_the_summary_rctab_writes() {
+        for case in [
+            "every_setting",
+            "overvote_exhaust",
+            "overvote_skip",
+            "skipped_ranks",
+        ] {
+            let config = fixture(case, "contest_config.json");
+            let args = parse(&["--rctab-config", &config]).unwrap();
+            let text = render(&args).unwrap();
+            assert!(text.starts_with("{\n  \"config\" : {\n"), "{text}");
+            let got: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let expected = std::fs::read_to_string(fixture(case, "expected_summary.json")).unwrap();
+            let mut expected: serde_json::Value = serde_json::from_str(&expected).unwrap();
+            expected["config"]["generatedBy"] = generated_by().into();
+            assert_eq!(got, expected, "{case}");
+        }
+    }
+
+    #[test]
+    fn an_rctab_configuration_can_be_shown_as_the_text_report() {
+        let config = fixture("overvote_exhaust", "contest_config.json");
+        let args = parse(&["--rctab-config", &config, "--output", "text"]).unwrap();
+        let text = render(&args).unwrap();
+        assert!(text.contains("Method: instant runoff"), "{text}");
+        assert!(
+            text.contains(
+                "round 2: exhausted 3: 1 exhausted choices, 2 overvotes, 0 skipped rankings, 0 repeated rankings"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn an_rctab_configuration_takes_no_counting_flags_and_no_file() {
+        let error = parse(&["--rctab-config", "c.json", "--method", "irv"])
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("--method"), "{error}");
+        assert!(parse(&["--rctab-config", "c.json", "ballots.csv"]).is_err());
+        assert!(parse(&[]).is_err());
+    }
+
+    #[test]
+    fn a_missing_source_file_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = std::fs::read_to_string(fixture("skipped_ranks", "contest_config.json"))
+            .unwrap()
+            .replace("\"cvr.csv\"", "\"missing.csv\"");
+        let config = dir.path().join("contest.json");
+        std::fs::write(&config, text).unwrap();
+        let args = parse(&["--rctab-config", config.to_str().unwrap()]).unwrap();
+        let error = format!("{:#}", render(&args).unwrap_err());
+        assert!(error.contains("missing.csv"), "{error}");
     }
 
     #[test]

@@ -17,6 +17,7 @@ fn config(method: Method) -> CountConfig {
         seed: None,
         quorum: Quorum::None,
         electorate: None,
+        rctab: Default::default(),
     }
 }
 

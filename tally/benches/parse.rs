@@ -3,6 +3,7 @@
 //! `cargo bench -p tally --bench parse`.
 
 #[path = "support/generate.rs"]
+#[expect(dead_code, reason = "the RCTab generators serve the command bench")]
 mod generate;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};

@@ -4,6 +4,11 @@
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
+mod ranking;
+
+pub(crate) use ranking::RankingBuilder;
+pub use ranking::{Exhaustion, Rank, Ranking, RankingError};
+
 /// Index of an option in the count's ballot order (0-based; BLT candidate `n` is index `n-1`).
 pub type OptionIndex = usize;
 
@@ -18,6 +23,10 @@ pub struct Contest {
     pub withdrawn: Vec<OptionIndex>,
     /// Seats to fill (1 for single-winner methods).
     pub seats: u32,
+    /// The order for breaking ties by `order` (counting-rules.md §1.3) when the file gives
+    /// one (BLT `[tie …]`, JSON `tie_order`): every option once. `None`: the ballot order.
+    #[serde(default)]
+    pub tie_order: Option<Vec<OptionIndex>>,
     /// The ballots, identical ones merged (see [`group_ballots`]).
     pub ballots: Vec<BallotGroup>,
 }
@@ -35,9 +44,9 @@ pub struct BallotGroup {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Marks {
-    /// A ranking, most preferred first. Each rank is a set of options; more than one option in
-    /// a rank means equal ranks (allowed by Schulze only). Empty = abstention.
-    Ranking(Vec<Vec<OptionIndex>>),
+    /// A ranking, most preferred first. Each rank is one option, or several ranked equal
+    /// (allowed by Schulze only). Empty = abstention.
+    Ranking(Ranking),
     /// The approved options.
     Approval(Vec<OptionIndex>),
     /// An integer per option: score (0..=5), dot points, or quadratic votes. Options absent

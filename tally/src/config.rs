@@ -66,12 +66,98 @@ pub enum Method {
     },
 }
 
+impl Method {
+    /// The method and its parameters in words, for reports: `instant runoff, batch
+    /// elimination`, `single transferable vote (Scottish rules), 3 seats`.
+    pub fn describe(&self) -> String {
+        let plural = |n: u32, one: &str, many: &str| {
+            if n == 1 {
+                format!("1 {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
+        match self {
+            Method::Consent { max_objections } => match max_objections {
+                0 => "consent, no objection tolerated".to_owned(),
+                n => format!(
+                    "consent, {} tolerated",
+                    plural(*n, "objection", "objections")
+                ),
+            },
+            Method::Majority { threshold } => format!("majority, {}", threshold.describe()),
+            Method::Approval { winners } => {
+                format!("approval, {}", plural(*winners, "winner", "winners"))
+            }
+            Method::Score => "score voting, 0 to 5 per option".to_owned(),
+            Method::Dot { points } => {
+                format!(
+                    "dot voting, {} per voter",
+                    plural(*points, "point", "points")
+                )
+            }
+            Method::Borda => "Borda count".to_owned(),
+            Method::Irv {
+                batch_elimination,
+                continue_until_two,
+            } => {
+                let mut words = "instant runoff".to_owned();
+                if *batch_elimination {
+                    words.push_str(", batch elimination");
+                }
+                if *continue_until_two {
+                    words.push_str(", continue until two remain");
+                }
+                words
+            }
+            Method::StvScottish { seats } => format!(
+                "single transferable vote (Scottish rules), {}",
+                plural(*seats, "seat", "seats")
+            ),
+            Method::StvMeek { seats } => format!(
+                "single transferable vote (Meek, PRF reference rule), {}",
+                plural(*seats, "seat", "seats")
+            ),
+            Method::Schulze => "Schulze method (winning votes)".to_owned(),
+            Method::Quadratic {
+                credits,
+                allow_negative,
+            } => {
+                let against = if *allow_negative {
+                    "votes against allowed"
+                } else {
+                    "no votes against"
+                };
+                format!(
+                    "quadratic voting, {} per voter, {against}",
+                    plural(*credits, "voice credit", "voice credits")
+                )
+            }
+        }
+    }
+}
+
 fn one() -> u32 {
     1
 }
 
 fn hundred() -> u32 {
     100
+}
+
+/// Rules of RCTab's instant runoff that Quorate's own rounds never use, taken from an RCTab
+/// contest configuration (docs/formats.md, "RCTab contest configuration"). The default
+/// changes nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RctabRules {
+    /// `minimumVoteThreshold` (RCTab 2.0): the threshold never falls below it, options below
+    /// it are eliminated together, and two finalists below it are not tied. 0: none.
+    #[serde(default)]
+    pub minimum_vote_threshold: u64,
+    /// The option that stands for RCTab's "Undeclared Write-ins": eliminated first whenever
+    /// it holds votes, never elected, and no option wins while it holds votes.
+    #[serde(default)]
+    pub undeclared_write_in: Option<crate::ballot::OptionIndex>,
 }
 
 /// A support threshold `yes / base` compared with `numerator / denominator` (§5).
@@ -96,6 +182,25 @@ impl Default for Threshold {
             comparison: Comparison::MoreThan,
             base: ThresholdBase::VotesCast,
         }
+    }
+}
+
+impl Threshold {
+    /// The threshold in words: `more than 1/2 of the votes cast`.
+    pub fn describe(&self) -> String {
+        let comparison = match self.comparison {
+            Comparison::MoreThan => "more than",
+            Comparison::AtLeast => "at least",
+        };
+        let base = match self.base {
+            ThresholdBase::VotesCast => "the votes cast for or against",
+            ThresholdBase::AllBallots => "all ballots cast",
+            ThresholdBase::Electorate => "the electorate",
+        };
+        format!(
+            "{comparison} {}/{} of {base}",
+            self.numerator, self.denominator
+        )
     }
 }
 
@@ -154,4 +259,41 @@ pub enum TiePolicy {
     Order,
     /// The public lot only.
     Lot,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn methods_are_described_in_words_with_their_parameters() {
+        let irv = Method::Irv {
+            batch_elimination: true,
+            continue_until_two: false,
+        };
+        assert_eq!(irv.describe(), "instant runoff, batch elimination");
+        assert_eq!(
+            Method::StvScottish { seats: 3 }.describe(),
+            "single transferable vote (Scottish rules), 3 seats"
+        );
+        assert_eq!(
+            Method::Majority {
+                threshold: Threshold::default()
+            }
+            .describe(),
+            "majority, more than 1/2 of the votes cast for or against"
+        );
+        assert_eq!(
+            Method::Approval { winners: 1 }.describe(),
+            "approval, 1 winner"
+        );
+        assert_eq!(
+            Method::Quadratic {
+                credits: 100,
+                allow_negative: true
+            }
+            .describe(),
+            "quadratic voting, 100 voice credits per voter, votes against allowed"
+        );
+    }
 }

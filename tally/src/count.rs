@@ -2,7 +2,7 @@
 
 use crate::{
     ballot::Contest,
-    config::{Method, Quorum, TiePolicy},
+    config::{Method, Quorum, RctabRules, TiePolicy},
     error::TallyError,
     methods, quorum,
     report::{Details, Outcome, Report},
@@ -24,6 +24,9 @@ pub struct CountConfig {
     pub quorum: Quorum,
     /// The electorate size (fractional quorum, electorate threshold base).
     pub electorate: Option<u64>,
+    /// RCTab's extra IRV rules, from an RCTab contest configuration (none by default).
+    #[serde(default)]
+    pub rctab: RctabRules,
 }
 
 /// Counts a contest; the lot (if any) hashes the option names as written in the contest.
@@ -71,6 +74,14 @@ pub fn count_with_lot_ids(
     }
     let quorum = quorum::check(&config.quorum, contest.total_weight(), config.electorate)?;
     let mut ties = TieBreaker::new(config.tie_policy, config.seed.as_ref(), lot_ids);
+    if let Some(order) = &contest.tie_order {
+        let mut sorted = order.clone();
+        sorted.sort_unstable();
+        if !sorted.iter().copied().eq(0..contest.options.len()) {
+            return Err(TallyError::InvalidTieOrder);
+        }
+        ties = ties.with_order(order);
+    }
     let details = run(contest, config, &mut ties)?;
     let outcome = if !quorum.met {
         Outcome::NoQuorum
@@ -83,6 +94,7 @@ pub fn count_with_lot_ids(
         withdrawn: contest.withdrawn.clone(),
         method: config.method.clone(),
         tie_policy: config.tie_policy,
+        tie_order: contest.tie_order.clone(),
         quorum,
         lot: ties.lot().cloned(),
         ties: ties.take_records(),
@@ -116,8 +128,11 @@ fn run(
             continue_until_two,
         } => Details::Irv(methods::irv::count(
             contest,
-            *batch_elimination,
-            *continue_until_two,
+            methods::irv::IrvOptions {
+                batch_elimination: *batch_elimination,
+                continue_until_two: *continue_until_two,
+                rctab: &config.rctab,
+            },
             ties,
         )?),
         Method::StvScottish { seats } => {

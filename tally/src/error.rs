@@ -52,6 +52,16 @@ pub enum TallyError {
         /// The most the method accepts.
         max: usize,
     },
+    /// Every continuing option is below RCTab's minimum vote threshold: nothing is left to
+    /// count (RCTab 2.0 stops the same way).
+    #[error("every continuing option has fewer votes than the minimum vote threshold of {minimum}")]
+    AllBelowMinimum {
+        /// The threshold.
+        minimum: u128,
+    },
+    /// The contest's tie order does not list every option exactly once.
+    #[error("the tie order must list every option exactly once")]
+    InvalidTieOrder,
     /// The RCTab summary exists only for ranked counts (IRV and STV).
     #[error("the RCTab summary is only produced for IRV and STV counts")]
     NotRanked,

@@ -6,7 +6,7 @@
 //! voters belong to a few factions, each with its own preferred order; first preferences are
 //! skewed towards a few popular options; most voters rank only a few options.
 
-use crate::ballot::{BallotGroup, Contest, Marks, OptionIndex, group_ballots};
+use crate::ballot::{BallotGroup, Contest, Marks, OptionIndex, Ranking, group_ballots};
 
 /// SplitMix64 (Steele, Lea, Flood 2014): a small, fast, well-mixed 64-bit generator.
 #[derive(Debug, Clone)]
@@ -79,6 +79,7 @@ pub fn ranked_contest_with_seats(seed: u64, ballots: usize, options: usize, seat
         options: option_names(options),
         withdrawn: Vec::new(),
         seats,
+        tie_order: None,
         // Re-allocate the groups one after another: the raw ballots' memory is freed, and the
         // groups sit together in memory as a parser that groups while streaming would leave them.
         ballots: group_ballots(raw).to_vec(),
@@ -102,18 +103,19 @@ fn factions(rng: &mut SplitMix64, options: usize) -> Vec<Vec<OptionIndex>> {
 
 /// One voter's ranking: preferences drawn from the faction's order with weights falling
 /// steeply with position; length geometric (each further rank with probability 3/5).
-fn ranking(rng: &mut SplitMix64, order: &[OptionIndex]) -> Vec<Vec<OptionIndex>> {
+fn ranking(rng: &mut SplitMix64, order: &[OptionIndex]) -> Ranking {
     let mut left: Vec<OptionIndex> = order.to_vec();
     let mut out = Vec::new();
     while !left.is_empty() {
         let weights: Vec<u64> = (0..left.len()).map(|i| 64 >> i.min(6)).collect();
         let pick = rng.weighted(&weights);
-        out.push(vec![left.remove(pick)]);
+        out.push(left.remove(pick));
         if rng.below(5) >= 3 {
             break;
         }
     }
-    out
+    // Option indices come from `0..options`, far below what a ranking can hold.
+    Ranking::strict(&out).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -131,14 +133,14 @@ mod tests {
         let c = ranked_contest(1, 2_000, 8);
         assert_eq!(c.total_weight(), 2_000);
         for g in &c.ballots {
-            let Marks::Ranking(ranks) = &g.marks else {
+            let Marks::Ranking(ranking) = &g.marks else {
                 panic!("ranked")
             };
-            let mut seen: Vec<_> = ranks.iter().flatten().copied().collect();
+            let mut seen: Vec<_> = ranking.options().collect();
             assert!(!seen.is_empty());
             seen.sort_unstable();
             seen.dedup();
-            assert_eq!(seen.len(), ranks.len());
+            assert_eq!(seen.len(), ranking.rank_count());
         }
         assert!(c.ballots.len() < 2_000, "identical ballots are grouped");
     }

@@ -177,6 +177,9 @@ impl Lot {
 pub struct TieBreaker {
     policy: TiePolicy,
     lot: Option<Lot>,
+    /// `place[o]`: option `o`'s place in the file's tie order (BLT `[tie …]`), which then
+    /// replaces the ballot order for the `order` rule.
+    place: Option<Vec<usize>>,
     records: Vec<TieRecord>,
 }
 
@@ -192,8 +195,22 @@ impl TieBreaker {
         TieBreaker {
             policy,
             lot,
+            place: None,
             records: Vec::new(),
         }
+    }
+
+    /// Uses `order` (every option once, first first) instead of the ballot order wherever the
+    /// `order` rule decides (§1.3).
+    pub fn with_order(mut self, order: &[OptionIndex]) -> TieBreaker {
+        let mut place = vec![usize::MAX; order.len()];
+        for (at, &option) in order.iter().enumerate() {
+            if let Some(slot) = place.get_mut(option) {
+                *slot = at;
+            }
+        }
+        self.place = Some(place);
+        self
     }
 
     /// The published lot, if the policy uses one.
@@ -226,7 +243,12 @@ impl TieBreaker {
                 let lot = self.lot.as_ref().ok_or(TallyError::SeedRequired)?;
                 options.sort_by_key(|&o| lot.place(o));
             }
-            _ => options.sort_unstable(),
+            _ => match &self.place {
+                Some(place) => {
+                    options.sort_by_key(|&o| (place.get(o).copied().unwrap_or(usize::MAX), o));
+                }
+                None => options.sort_unstable(),
+            },
         }
         Ok(rule)
     }

@@ -3,7 +3,7 @@
 //! ballot with problems at casting time; the counter refuses to count one.
 
 use crate::{
-    ballot::{ConsentPosition, Marks, OptionIndex},
+    ballot::{ConsentPosition, Marks, OptionIndex, Ranking},
     config::Method,
 };
 use serde::Serialize;
@@ -93,12 +93,6 @@ pub enum BallotProblem {
         /// The rank (1-based).
         rank: usize,
     },
-    /// A rank holds no option.
-    #[error("rank {rank} is empty; ranks must be consecutive")]
-    EmptyRank {
-        /// The rank (1-based).
-        rank: usize,
-    },
     /// More approvals than the round allows.
     #[error("{approved} options approved; this round allows at most {max}")]
     TooManyApprovals {
@@ -160,7 +154,6 @@ impl BallotProblem {
             BallotProblem::UnknownOption { .. } => "unknown_option",
             BallotProblem::DuplicateOption { .. } => "duplicate_option",
             BallotProblem::EqualRanks { .. } => "equal_ranks",
-            BallotProblem::EmptyRank { .. } => "empty_rank",
             BallotProblem::TooManyApprovals { .. } => "too_many_approvals",
             BallotProblem::ScoreOutOfRange { .. } => "score_out_of_range",
             BallotProblem::NegativePoints { .. } => "negative_points",
@@ -269,17 +262,17 @@ fn options_known_once(
 fn ranking(
     equal_allowed: bool,
     option_count: usize,
-    ranks: &[Vec<OptionIndex>],
+    ranking: &Ranking,
     out: &mut Vec<BallotProblem>,
 ) {
-    for (i, set) in ranks.iter().enumerate() {
-        if set.is_empty() {
-            out.push(BallotProblem::EmptyRank { rank: i + 1 });
-        } else if set.len() > 1 && !equal_allowed {
-            out.push(BallotProblem::EqualRanks { rank: i + 1 });
+    if !equal_allowed && ranking.has_equal_ranks() {
+        for (i, rank) in ranking.ranks().enumerate() {
+            if rank.len() > 1 {
+                out.push(BallotProblem::EqualRanks { rank: i + 1 });
+            }
         }
     }
-    options_known_once(option_count, ranks.iter().flatten().copied(), out);
+    options_known_once(option_count, ranking.options(), out);
 }
 
 fn points_rules(method: &Method, points: &[(OptionIndex, i64)], out: &mut Vec<BallotProblem>) {
@@ -346,16 +339,11 @@ mod tests {
 
     #[test]
     fn a_ranking_reports_each_broken_rule_once() {
-        let marks = Marks::Ranking(vec![vec![0], vec![1, 2], vec![0], vec![], vec![9]]);
-        let p = problems(&irv(), 3, &marks);
+        let ranking = Ranking::from_ranks([vec![0], vec![1, 2], vec![0], vec![9]]).unwrap();
+        let p = problems(&irv(), 3, &Marks::Ranking(ranking));
         assert_eq!(
             codes(&p),
-            vec![
-                "equal_ranks",
-                "empty_rank",
-                "duplicate_option",
-                "unknown_option"
-            ]
+            vec!["equal_ranks", "duplicate_option", "unknown_option"]
         );
         assert_eq!(
             p[0].to_string(),
@@ -365,7 +353,7 @@ mod tests {
 
     #[test]
     fn equal_ranks_are_allowed_for_schulze_only() {
-        let marks = Marks::Ranking(vec![vec![0, 1], vec![2]]);
+        let marks = Marks::Ranking(Ranking::from_ranks([vec![0, 1], vec![2]]).unwrap());
         assert!(problems(&Method::Schulze, 3, &marks).is_empty());
         assert_eq!(
             codes(&problems(&Method::Borda, 3, &marks)),

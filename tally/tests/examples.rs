@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use tally::{
     CountConfig, RctabMeta,
-    ballot::{BallotGroup, Choice, Contest, Marks, group_ballots},
+    ballot::{BallotGroup, Choice, Contest, Marks, Ranking, group_ballots},
     config::{Method, Quorum, TiePolicy},
     count,
     report::Outcome,
@@ -21,11 +21,10 @@ fn ranked(options: &[&str], lines: &[&str]) -> Contest {
         let ranks = rest
             .split('>')
             .filter(|r| !r.is_empty())
-            .map(|n| vec![names.iter().position(|x| x == n).expect("option")])
-            .collect();
+            .map(|n| [names.iter().position(|x| x == n).expect("option")]);
         BallotGroup {
             weight: w.parse().expect("weight"),
-            marks: Marks::Ranking(ranks),
+            marks: Marks::Ranking(Ranking::from_ranks(ranks).expect("a ranking")),
         }
     });
     Contest {
@@ -33,6 +32,7 @@ fn ranked(options: &[&str], lines: &[&str]) -> Contest {
         options: names.clone(),
         withdrawn: vec![],
         seats: 1,
+        tie_order: None,
         ballots: group_ballots(ballots),
     }
 }
@@ -44,16 +44,18 @@ fn config(method: Method) -> CountConfig {
         seed: None,
         quorum: Quorum::None,
         electorate: None,
+        rctab: Default::default(),
     }
 }
 
 fn meta() -> RctabMeta {
     RctabMeta {
         contest: "example".into(),
-        date: "2026-11-23".into(),
+        date: Some("2026-11-23".into()),
         generated_by: "Quorate 0.1.0".into(),
-        jurisdiction: "Co-op".into(),
-        office: String::new(),
+        jurisdiction: Some("Co-op".into()),
+        office: Some(String::new()),
+        excluded_are_candidates: false,
     }
 }
 
@@ -345,7 +347,7 @@ fn an_invalid_ballot_stops_the_count_with_its_problem() {
     let mut contest = ranked(&["A", "B"], &["3 A"]);
     contest.ballots.push(BallotGroup {
         weight: 1,
-        marks: Marks::Ranking(vec![vec![0, 1]]),
+        marks: Marks::Ranking(Ranking::from_ranks(vec![vec![0, 1]]).unwrap()),
     });
     let err = count(
         &contest,

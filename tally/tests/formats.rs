@@ -3,7 +3,9 @@
 
 use proptest::prelude::*;
 use tally::{
-    ballot::{BallotGroup, Choice, ConsentPosition, Contest, Marks, group_ballots},
+    ballot::{
+        BallotGroup, Choice, ConsentPosition, Contest, Exhaustion, Marks, Ranking, group_ballots,
+    },
     config::{Comparison, Method, Quorum, Threshold, ThresholdBase, TiePolicy},
     formats::{self, BallotFile, Format, ReadOptions},
 };
@@ -24,7 +26,7 @@ fn names(max: usize) -> impl Strategy<Value = Vec<String>> {
 }
 
 /// A ranking over `n` options, with equal ranks when `equal`.
-fn ranking(n: usize, equal: bool) -> impl Strategy<Value = Vec<Vec<usize>>> {
+fn ranking(n: usize, equal: bool) -> impl Strategy<Value = Ranking> {
     (
         Just((0..n).collect::<Vec<_>>()).prop_shuffle(),
         0..=n,
@@ -38,7 +40,8 @@ fn ranking(n: usize, equal: bool) -> impl Strategy<Value = Vec<Vec<usize>>> {
                     _ => ranks.push(vec![option]),
                 }
             }
-            ranks
+            // No rank is empty, so this never falls back to the empty ranking.
+            Ranking::from_ranks(ranks).unwrap_or_default()
         })
 }
 
@@ -54,15 +57,19 @@ fn ranked_contest(equal: bool) -> impl Strategy<Value = Contest> {
             "[A-Za-z0-9 #,]{0,12}",
             1..=u32::try_from(n).unwrap_or(u32::MAX),
             prop::sample::subsequence((0..n).collect::<Vec<_>>(), 0..n),
+            prop::option::of(Just((0..n).collect::<Vec<_>>()).prop_shuffle()),
             prop::collection::vec(ballot, 0..20),
         )
-            .prop_map(|(options, title, seats, withdrawn, ballots)| Contest {
-                title,
-                options,
-                withdrawn,
-                seats,
-                ballots: group_ballots(ballots),
-            })
+            .prop_map(
+                |(options, title, seats, withdrawn, tie_order, ballots)| Contest {
+                    title,
+                    options,
+                    withdrawn,
+                    seats,
+                    tie_order,
+                    ballots: group_ballots(ballots),
+                },
+            )
     })
 }
 
@@ -161,12 +168,14 @@ fn ballot_file() -> impl Strategy<Value = BallotFile> {
                         options,
                         withdrawn: vec![],
                         seats: 1,
+                        tie_order: None,
                         ballots: group_ballots(ballots),
                     },
                     method,
                     tie_policy,
                     quorum,
                     electorate,
+                    notes: Vec::new(),
                 },
             )
     })
@@ -175,9 +184,9 @@ fn ballot_file() -> impl Strategy<Value = BallotFile> {
 fn write(format: Format, file: &BallotFile) -> Vec<u8> {
     let mut out = Vec::new();
     let written = match format {
-        Format::Blt => formats::write_blt(&file.contest, &mut out),
+        Format::Blt => formats::write_blt(file, &mut out),
         Format::Csv => formats::write_csv(&file.contest, &mut out),
-        Format::Json | Format::Cdf => formats::write_json(file, &mut out),
+        Format::Json | Format::Cdf | Format::RctabCsv => formats::write_json(file, &mut out),
     };
     if let Err(error) = written {
         panic!("{format}: {error}");
@@ -198,8 +207,11 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn blt_write_then_read_gives_the_same_contest(contest in ranked_contest(true)) {
-        let file = BallotFile::from_contest(contest);
+    fn blt_write_then_read_gives_the_same_contest(
+        contest in ranked_contest(true),
+        notes in prop::collection::vec("[A-Za-z0-9 #,.]{0,12}", 0..3),
+    ) {
+        let file = BallotFile { notes, ..BallotFile::from_contest(contest) };
         let bytes = write(Format::Blt, &file);
         prop_assert_eq!(read_back(Format::Blt, &bytes, &ReadOptions::default()), file);
     }
@@ -281,12 +293,13 @@ fn a_contest_with_other_marks_cannot_be_written_as_blt_or_csv() {
         options: vec!["A".to_owned()],
         withdrawn: vec![],
         seats: 1,
+        tie_order: None,
         ballots: vec![BallotGroup {
             weight: 1,
             marks: Marks::YesNo(Choice::Yes),
         }],
     };
-    assert!(formats::write_blt(&contest, Vec::new()).is_err());
+    assert!(formats::write_blt(&BallotFile::from_contest(contest.clone()), Vec::new()).is_err());
     assert!(formats::write_csv(&contest, Vec::new()).is_err());
 }
 
@@ -328,14 +341,24 @@ fn cdf_reads_ranks_from_either_place_and_handles_irregular_ballots() {
         ballots,
         [
             // CVRs 1 and 6: Oak then Ash (ranks on SelectionPosition).
-            (2, Marks::Ranking(vec![vec![2], vec![0]])),
-            // CVR 2: Elm, then Ash and Oak both at rank 3: the overvote ends the ballot.
-            (1, Marks::Ranking(vec![vec![1]])),
+            (
+                2,
+                Marks::Ranking(Ranking::from_ranks(vec![vec![2], vec![0]]).unwrap())
+            ),
+            // CVR 2: Elm, then Ash and Oak both at rank 3: the overvote ends the ballot, and
+            // the ballot says so (the count reports it under overvotes).
+            (
+                1,
+                Marks::Ranking(Ranking::strict(&[1]).unwrap().ending(Exhaustion::Overvote))
+            ),
             // CVR 3, current snapshot: skipped ranks passed over, Elm kept at its highest
             // rank, Oak's position without indication ignored.
-            (1, Marks::Ranking(vec![vec![3], vec![1]])),
+            (
+                1,
+                Marks::Ranking(Ranking::from_ranks(vec![vec![3], vec![1]]).unwrap())
+            ),
             // CVR 4: the contest with no marks is an abstention; CVR 5 lacks the contest.
-            (1, Marks::Ranking(vec![])),
+            (1, Marks::Ranking(Ranking::empty())),
         ]
     );
 }
@@ -411,22 +434,44 @@ fn readers_accept_a_reader_that_yields_one_byte_at_a_time() {
 
 #[test]
 fn rankings_that_would_not_read_back_are_not_written() {
-    let contest = |ranking: Vec<Vec<usize>>| Contest {
+    let contest = |ranking: Ranking| Contest {
         title: String::new(),
         options: vec!["A".to_owned(), "B".to_owned()],
         withdrawn: vec![],
         seats: 1,
+        tie_order: None,
         ballots: vec![BallotGroup {
             weight: 1,
             marks: Marks::Ranking(ranking),
         }],
     };
-    for ranking in [vec![vec![0], vec![0]], vec![vec![2]], vec![vec![]]] {
+    let repeated = Ranking::from_ranks([vec![0], vec![0]]).unwrap();
+    let unknown = Ranking::strict(&[2]).unwrap();
+    let overvoted = Ranking::strict(&[1]).unwrap().ending(Exhaustion::Overvote);
+    for ranking in [repeated, unknown, overvoted.clone()] {
         let contest = contest(ranking);
-        assert!(formats::write_blt(&contest, Vec::new()).is_err());
+        assert!(
+            formats::write_blt(&BallotFile::from_contest(contest.clone()), Vec::new()).is_err()
+        );
         assert!(formats::write_csv(&contest, Vec::new()).is_err());
-        assert!(formats::write_json(&BallotFile::from_contest(contest), Vec::new()).is_err());
     }
+    for ranking in [
+        Ranking::from_ranks([vec![0], vec![0]]).unwrap(),
+        Ranking::strict(&[2]).unwrap(),
+    ] {
+        let file = BallotFile::from_contest(contest(ranking));
+        assert!(formats::write_json(&file, Vec::new()).is_err());
+    }
+    // JSON holds why a cast vote record's ranking ends, and reads it back.
+    let file = BallotFile::from_contest(contest(overvoted));
+    let bytes = write(Format::Json, &file);
+    assert!(
+        String::from_utf8_lossy(&bytes).contains(r#"{"ranking": ["B"], "exhaustion": "overvote"}"#)
+    );
+    assert_eq!(
+        read_back(Format::Json, &bytes, &ReadOptions::default()),
+        file
+    );
 }
 
 #[test]
@@ -441,7 +486,7 @@ fn json_with_sorted_keys_reads_ballots_before_options() {
         [
             BallotGroup {
                 weight: 2,
-                marks: Marks::Ranking(vec![vec![1], vec![0]])
+                marks: Marks::Ranking(Ranking::from_ranks(vec![vec![1], vec![0]]).unwrap())
             },
             BallotGroup {
                 weight: 2,

@@ -60,7 +60,7 @@ fn blt_withdrawn_candidates_must_exist_once() {
     );
     assert_eq!(
         error(Format::Blt, &blt("-1 -1\n")),
-        "line 2, column 4: candidate 1 appears more than once on this ballot"
+        "line 2, column 4: expected each withdrawn candidate once, found candidate 1 again"
     );
 }
 
@@ -155,12 +155,48 @@ fn blt_names_must_be_quoted_unique_and_complete() {
         "line 5, column 1: the option name \"Ä\" is used twice"
     );
     assert_eq!(
-        error(Format::Blt, "1 1\n1 1 0\n0\n\"Ä\" \"T\" \"x\"\n"),
-        "line 4, column 9: expected the end of the file, found x"
+        error(Format::Blt, "1 1\n1 1 0\n0\n\"A\"\nT\n"),
+        "line 5, column 1: expected the title in double quotes, found T"
+    );
+}
+
+#[test]
+fn blt_tie_lines_list_every_candidate_once() {
+    assert_eq!(
+        error(Format::Blt, &blt("[tie 1 2]\n")),
+        "line 2, column 8: expected all 3 candidates in [tie …], found 2 of them"
     );
     assert_eq!(
-        error(Format::Blt, "1 1\n1 1 0\n0\n\"A\"\n\"T\"\n1 1 0\n"),
-        "line 6, column 1: expected the end of the file, found \"1 1 0\""
+        error(Format::Blt, &blt("[tie 1 2\n 1 3]\n")),
+        "line 3, column 2: expected each candidate once in [tie …], found candidate 1 again"
+    );
+    assert_eq!(
+        error(Format::Blt, &blt("[tie 1 2 4]\n")),
+        "line 2, column 10: expected a candidate number from 1 to 3, found 4"
+    );
+    assert_eq!(
+        error(Format::Blt, &blt("[tie 3 2 1]\n[tie 1 2 3]\n")),
+        "line 3, column 1: expected one [tie …], found a second [tie …]"
+    );
+    assert_eq!(
+        error(Format::Blt, "3 1\n[tie 3 2\n# still open\n"),
+        "line 4, column 1: expected \"]\" to close [tie …], found the end of the file"
+    );
+}
+
+#[test]
+fn blt_options_are_tie_or_withdrawn_and_withdraw_once() {
+    assert_eq!(
+        error(Format::Blt, &blt("[nick a b c]\n")),
+        "line 2, column 1: expected [tie …] or [withdrawn …], found \"[nick\""
+    );
+    assert_eq!(
+        error(Format::Blt, &blt("-2 [withdrawn 3 2]\n")),
+        "line 2, column 17: expected each withdrawn candidate once, found candidate 2 again"
+    );
+    assert_eq!(
+        error(Format::Blt, &blt("[withdrawn 0]\n")),
+        "line 2, column 12: expected a candidate number from 1 to 3, found 0"
     );
 }
 
@@ -186,7 +222,7 @@ fn csv_empty_file_asks_for_the_header() {
 fn csv_header_errors_name_the_column() {
     assert_eq!(
         error(Format::Csv, "id,rank_1\n"),
-        "line 1, column 1: expected ballot_id, found id"
+        "line 1, column 1: expected ballot_id (an RCTab cast vote record reads with --format rctab-csv or --rctab-config), found id"
     );
     assert_eq!(
         error(Format::Csv, "ballot_id,rank_1,rank_3\n"),
@@ -391,7 +427,7 @@ fn json_a_ballot_has_exactly_one_kind_of_marks() {
 fn json_unknown_fields_and_weight_overflow_are_refused() {
     assert_eq!(
         error(Format::Json, &json("\"option\": []")),
-        "line 2, column 9: unknown field `option`, expected one of `format`, `version`, `title`, `options`, `withdrawn`, `seats`, `method`, `tie_policy`, `quorum`, `electorate`, `ballots`"
+        "line 2, column 9: unknown field `option`, expected one of `format`, `version`, `title`, `options`, `withdrawn`, `tie_order`, `seats`, `method`, `tie_policy`, `quorum`, `electorate`, `ballots`"
     );
     let doc = json(
         "\"options\": [\"A\"],\n\"ballots\": [{\"weight\": 18446744073709551615, \"vote\": \"no\"},\n{\"vote\": \"no\"}]",

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use tally::{
     CountConfig,
-    ballot::{BallotGroup, Contest, Marks},
+    ballot::{BallotGroup, Contest, Exhaustion, Marks, Ranking},
     config::{Method, Quorum, TiePolicy},
     count,
     fixed::{D5, D9},
@@ -19,6 +19,7 @@ fn config(method: Method) -> CountConfig {
         seed: None,
         quorum: Quorum::None,
         electorate: None,
+        rctab: Default::default(),
     }
 }
 
@@ -29,7 +30,8 @@ fn contest() -> impl Strategy<Value = Contest> {
             .prop_shuffle()
             .prop_flat_map(move |order| {
                 (0..=n).prop_map(move |len| {
-                    order.iter().take(len).map(|&o| vec![o]).collect::<Vec<_>>()
+                    let prefs: Vec<usize> = order.iter().take(len).copied().collect();
+                    Ranking::strict(&prefs).unwrap_or_default()
                 })
             });
         prop::collection::vec((1_u64..=5, ranking), 1..40).prop_map(move |groups| Contest {
@@ -37,6 +39,7 @@ fn contest() -> impl Strategy<Value = Contest> {
             options: synthetic::option_names(n),
             withdrawn: vec![],
             seats: 1,
+            tie_order: None,
             ballots: groups
                 .into_iter()
                 .map(|(weight, r)| BallotGroup {
@@ -45,6 +48,27 @@ fn contest() -> impl Strategy<Value = Contest> {
                 })
                 .collect(),
         })
+    })
+}
+
+/// Nested ranks over up to 8 options: each option at most once, no empty rank.
+fn nested() -> impl Strategy<Value = Vec<Vec<usize>>> {
+    (1_usize..=8).prop_flat_map(|n| {
+        (
+            Just((0..n).collect::<Vec<_>>()).prop_shuffle(),
+            0..=n,
+            prop::collection::vec(any::<bool>(), n),
+        )
+            .prop_map(|(order, len, joins)| {
+                let mut ranks: Vec<Vec<usize>> = Vec::new();
+                for (o, join) in order.into_iter().take(len).zip(joins) {
+                    match ranks.last_mut() {
+                        Some(rank) if join => rank.push(o),
+                        _ => ranks.push(vec![o]),
+                    }
+                }
+                ranks
+            })
     })
 }
 
@@ -57,6 +81,29 @@ fn irv() -> Method {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_flat_ranking_keeps_every_rank_and_reads_back_nested(ranks in nested(), end in 0_usize..4) {
+        let ranking = Ranking::from_ranks(ranks.clone()).unwrap();
+        prop_assert_eq!(ranking.to_nested(), ranks.clone());
+        prop_assert_eq!(ranking.rank_count(), ranks.len());
+        let flat: Vec<usize> = ranks.iter().flatten().copied().collect();
+        prop_assert_eq!(ranking.options().collect::<Vec<_>>(), flat);
+        prop_assert_eq!(ranking.has_equal_ranks(), ranks.iter().any(|r| r.len() > 1));
+        let serde = serde_json::to_string(&ranking).unwrap();
+        prop_assert_eq!(&serde, &serde_json::to_string(&ranks).unwrap());
+        let ending = ranking.clone().ending(Exhaustion::ALL[end]);
+        prop_assert_eq!(ending.exhaustion(), Exhaustion::ALL[end]);
+        prop_assert_eq!(ending.to_nested(), ranks.clone());
+        let back: Ranking = serde_json::from_str(&serde_json::to_string(&ending).unwrap()).unwrap();
+        prop_assert_eq!(back, ending);
+    }
+
+    #[test]
+    fn equal_flat_rankings_are_equal_nested_rankings(a in nested(), b in nested()) {
+        let (ra, rb) = (Ranking::from_ranks(a.clone()).unwrap(), Ranking::from_ranks(b.clone()).unwrap());
+        prop_assert_eq!(ra == rb, a == b);
+    }
 
     #[test]
     fn every_irv_round_conserves_the_valid_ballots(c in contest(), batch in any::<bool>(), cu2 in any::<bool>()) {
@@ -154,6 +201,7 @@ proptest! {
             options: synthetic::option_names(3),
             withdrawn: vec![],
             seats: 1,
+            tie_order: None,
             ballots: groups.iter().map(|(w, v)| BallotGroup { weight: *w, marks: Marks::Points(v.iter().copied().enumerate().collect()) }).collect(),
         };
         let report = count(&c, &config(Method::Quadratic { credits: 100, allow_negative: true })).unwrap();

@@ -105,3 +105,68 @@ pub fn write_blt(out: &mut impl Write, ballots: u64, shape: Shape, seed: u64) ->
     }
     writeln!(out, "\"Generated\"")
 }
+
+/// The candidates of the generated RCTab contests: `Candidate 01` … `Candidate 10`.
+pub fn rctab_candidates() -> Vec<String> {
+    (1..=OPTIONS.len())
+        .map(|i| format!("Candidate {i:02}"))
+        .collect()
+}
+
+/// Writes an RCTab `genericCsv` cast vote record file of `ballots` rows: `Response ID`, then
+/// one column per candidate holding the rank given to it (blank: not ranked).
+pub fn write_rctab_csv(
+    out: &mut impl Write,
+    ballots: u64,
+    shape: Shape,
+    seed: u64,
+) -> io::Result<()> {
+    let mut rng = SplitMix::new(seed);
+    let mut ranks = Vec::new();
+    let mut cells = [0_usize; OPTIONS.len()];
+    writeln!(out, "Response ID,{}", rctab_candidates().join(","))?;
+    for id in 1..=ballots {
+        ranking(&mut rng, shape, &mut ranks);
+        cells.iter_mut().for_each(|c| *c = 0);
+        for (rank, &option) in (1..).zip(&ranks) {
+            if let Some(cell) = cells.get_mut(option) {
+                *cell = rank;
+            }
+        }
+        write!(out, "R_{id}")?;
+        for cell in cells {
+            if cell == 0 {
+                write!(out, ",")?;
+            } else {
+                write!(out, ",{cell}")?;
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The RCTab contest configuration of a generated file (IRV, RCTab's suggested rules).
+pub fn rctab_config(csv_name: &str) -> String {
+    let candidates: Vec<String> = rctab_candidates()
+        .iter()
+        .map(|name| format!("{{\"name\": \"{name}\", \"excluded\": false, \"aliases\": []}}"))
+        .collect();
+    format!(
+        r#"{{
+  "tabulatorVersion": "2.0.0",
+  "outputSettings": {{"contestName": "Generated", "contestDate": "2026-11-23",
+                      "contestJurisdiction": "Bench", "contestOffice": ""}},
+  "cvrFileSources": [{{"filePath": "{csv_name}", "provider": "genericCsv",
+                       "firstVoteColumnIndex": "2", "firstVoteRowIndex": "2",
+                       "idColumnIndex": "1"}}],
+  "candidates": [{}],
+  "rules": {{"tiebreakMode": "useCandidateOrder", "overvoteRule": "exhaustImmediately",
+            "winnerElectionMode": "singleWinnerMajority", "numberOfWinners": "1",
+            "maxSkippedRanksAllowed": "1", "maxRankingsAllowed": "max",
+            "batchElimination": false, "continueUntilTwoCandidatesRemain": false}}
+}}
+"#,
+        candidates.join(", ")
+    )
+}

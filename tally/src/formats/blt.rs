@@ -3,25 +3,30 @@
 //!
 //! ```text
 //! 4 2            # candidates, seats
-//! -4             # optional: withdrawn candidates, negated
+//! -4             # optional: withdrawn candidates, negated (OpenSTV)
+//! [withdrawn 2]  # optional: withdrawn candidates (Droop)
+//! [tie 3 1 4 2]  # optional: the order for breaking ties (Droop)
 //! 3 1 3 0        # weight, candidate numbers from 1 in order of preference, 0
-//! (b-17) 1 2=3 - 4 0   # optional (ballot id); "=" equal ranks; "-" a skipped rank
+//! (b-17) 1 2=3 - 4 0   # optional (ballot id) before the weight; "=" equal ranks; "-" a skipped rank
 //! 0              # end of ballots
-//! "Ash"          # one quoted name per candidate
+//! "Ash"          # one quoted name per candidate, kept exactly as written
 //! "Elm"
 //! "Oak"
 //! "Pine"
 //! "Board 2026"   # the title
+//! "Minutes p. 4" # optional: more quoted strings (Droop: the source, a comment), kept
+//! anything else after the title is free text and ignored
 //! ```
 //!
 //! `#` starts a comment outside quotes; blank lines are ignored. A skipped rank (`-`) is
 //! dropped and later ranks move up. Ballots of weight 0 are dropped. Names are taken from
 //! the opening to the next double quote, without escapes (as OpenSTV reads them).
 
+mod header;
 mod lines;
 
 use super::{
-    BallotFile, MAX_OPTIONS, ParseError, Problem, WriteError,
+    BallotFile, ParseError, Problem, WriteError,
     group::{RankError, RankingGroups},
 };
 use crate::ballot::{Contest, Marks};
@@ -31,56 +36,61 @@ use std::io::{BufRead, Write};
 /// Reads a BLT file, merging identical rankings as it streams.
 pub fn read(input: impl BufRead) -> Result<BallotFile, ParseError> {
     let mut lines = Lines::new(input);
-    let (candidates, seats) = read_header(&mut lines)?;
+    let (header, mut tokens) = header::read(&mut lines)?;
+    let candidates = header.candidates;
     let mut groups = RankingGroups::default();
-    let mut withdrawn = Vec::new();
-    let mut first = true;
     loop {
-        if !lines.next_significant()? {
-            return Err(lines.error_at_end("a ballot line or 0 (the end of the ballots)"));
-        }
-        let tokens = lines.tokens();
-        if first && tokens.first().is_some_and(|t| t.text.starts_with(b"-")) {
-            withdrawn = read_withdrawn(&lines, &tokens, candidates)?;
-            first = false;
-            continue;
-        }
-        first = false;
         if let [only] = tokens.as_slice()
             && only.text == b"0"
         {
             break;
         }
         read_ballot(&lines, &tokens, candidates, &mut groups)?;
+        if !lines.next_significant()? {
+            return Err(lines.error_at_end("a ballot line or 0 (the end of the ballots)"));
+        }
+        tokens = lines.tokens();
     }
-    let (options, title) = read_names_and_title(&mut lines, candidates)?;
+    let (options, title, notes) = read_names_and_title(&mut lines, candidates)?;
     let contest = Contest {
         title,
         options,
-        withdrawn,
-        seats,
+        withdrawn: header.withdrawn,
+        seats: header.seats,
+        tie_order: header.tie_order,
         ballots: groups.into_groups(),
     };
-    Ok(BallotFile::from_contest(contest))
+    Ok(BallotFile {
+        notes,
+        ..BallotFile::from_contest(contest)
+    })
 }
 
-/// Writes a contest as BLT: one line per ballot group, `=` for equal ranks.
-pub fn write(contest: &Contest, mut out: impl Write) -> Result<(), WriteError> {
-    for name in std::iter::once(&contest.title).chain(&contest.options) {
+/// Writes a ballot file as BLT: one line per ballot group, `=` for equal ranks, the withdrawn
+/// candidates negated (as OpenSTV writes them), `[tie …]` when the contest has a tie order,
+/// and the file's notes after the title.
+pub fn write(file: &BallotFile, mut out: impl Write) -> Result<(), WriteError> {
+    let contest = &file.contest;
+    let strings = std::iter::once(&contest.title)
+        .chain(&contest.options)
+        .chain(&file.notes);
+    for name in strings {
         if name.contains(['"', '\n', '\r']) {
             return Err(WriteError::Unrepresentable(format!(
-                "BLT names and titles cannot hold double quotes or line breaks: {name:?}"
+                "BLT names, titles and notes cannot hold double quotes or line breaks: {name:?}"
             )));
         }
     }
-    writeln!(out, "{} {}", contest.options.len(), contest.seats)?;
-    if let Some(beyond) = contest
+    let n = contest.options.len();
+    writeln!(out, "{n} {}", contest.seats)?;
+    let beyond = contest
         .withdrawn
         .iter()
-        .find(|w| **w >= contest.options.len())
-    {
+        .chain(contest.tie_order.iter().flatten())
+        .find(|w| **w >= n);
+    if let Some(beyond) = beyond {
         return Err(WriteError::Unrepresentable(format!(
-            "option {beyond} is withdrawn but does not exist"
+            "option {beyond} is withdrawn or in the tie order but does not exist"
         )));
     }
     if !contest.withdrawn.is_empty() {
@@ -91,15 +101,22 @@ pub fn write(contest: &Contest, mut out: impl Write) -> Result<(), WriteError> {
             .collect();
         writeln!(out, "{}", negated.join(" "))?;
     }
+    if let Some(order) = &contest.tie_order {
+        let numbers: Vec<String> = order
+            .iter()
+            .map(|o| o.saturating_add(1).to_string())
+            .collect();
+        writeln!(out, "[tie {}]", numbers.join(" "))?;
+    }
     for group in &contest.ballots {
         let Marks::Ranking(ranking) = &group.marks else {
             return Err(WriteError::Unrepresentable(
                 "BLT holds only ranked ballots".to_owned(),
             ));
         };
-        super::check_ranking(ranking, contest.options.len())?;
+        super::check_ranking(ranking, n)?;
         write!(out, "{}", group.weight)?;
-        for rank in ranking {
+        for rank in ranking.ranks() {
             let numbers: Vec<String> = rank
                 .iter()
                 .map(|option| option.saturating_add(1).to_string())
@@ -109,73 +126,15 @@ pub fn write(contest: &Contest, mut out: impl Write) -> Result<(), WriteError> {
         writeln!(out, " 0")?;
     }
     writeln!(out, "0")?;
-    for name in &contest.options {
+    for name in contest
+        .options
+        .iter()
+        .chain([&contest.title])
+        .chain(&file.notes)
+    {
         writeln!(out, "\"{name}\"")?;
     }
-    writeln!(out, "\"{}\"", contest.title)?;
     Ok(())
-}
-
-/// `candidates seats`.
-fn read_header(lines: &mut Lines<impl BufRead>) -> Result<(usize, u32), ParseError> {
-    const CANDIDATES: &str = "the number of candidates (from 1)";
-    if !lines.next_significant()? {
-        return Err(lines.error_at_end(CANDIDATES));
-    }
-    let tokens = lines.tokens();
-    let mut tokens = tokens.iter();
-    let Some(first) = tokens.next() else {
-        return Err(lines.expected_at(lines.line.len(), CANDIDATES, b""));
-    };
-    let candidates = parse_number(&first.text)
-        .and_then(|n| usize::try_from(n).ok())
-        .filter(|n| (1..=MAX_OPTIONS).contains(n))
-        .ok_or_else(|| {
-            let expected = format!("the number of candidates, from 1 to {MAX_OPTIONS}");
-            lines.expected_at(first.at, expected, &first.text)
-        })?;
-    let seats_expected = format!("the number of seats, from 1 to {candidates}");
-    let Some(second) = tokens.next() else {
-        return Err(lines.expected_at(lines.line.len(), seats_expected, b""));
-    };
-    let seats = parse_number(&second.text)
-        .and_then(|n| u32::try_from(n).ok())
-        .filter(|n| *n >= 1 && usize::try_from(*n).is_ok_and(|n| n <= candidates))
-        .ok_or_else(|| lines.expected_at(second.at, seats_expected, &second.text))?;
-    if let Some(extra) = tokens.next() {
-        return Err(lines.expected_at(extra.at, "the end of the line", &extra.text));
-    }
-    Ok((candidates, seats))
-}
-
-/// `-2 -4`: withdrawn candidates.
-fn read_withdrawn(
-    lines: &Lines<impl BufRead>,
-    tokens: &[Token],
-    candidates: usize,
-) -> Result<Vec<usize>, ParseError> {
-    let mut withdrawn = Vec::new();
-    for token in tokens {
-        let number = token
-            .text
-            .strip_prefix(b"-")
-            .and_then(parse_number)
-            .and_then(|n| usize::try_from(n).ok())
-            .filter(|n| (1..=candidates).contains(n))
-            .ok_or_else(|| {
-                let expected = format!("a withdrawn candidate from -1 to -{candidates}");
-                lines.expected_at(token.at, expected, &token.text)
-            })?;
-        let index = number.saturating_sub(1);
-        if withdrawn.contains(&index) {
-            let problem = Problem::RepeatedOption {
-                option: format!("candidate {number}"),
-            };
-            return Err(lines.error_at(token.at, problem));
-        }
-        withdrawn.push(index);
-    }
-    Ok(withdrawn)
 }
 
 /// `[(id)] weight c1 c2=c3 - c4 0`.
@@ -234,29 +193,33 @@ fn read_ballot(
 }
 
 /// One quoted name per candidate, in candidate order, then the title (an absent title is
-/// read as ""), then nothing more. Several strings may share a line.
+/// read as ""), then free text: further quoted strings are kept as notes (Droop writes a
+/// source and a comment there); from the first text that is not a quoted string on, the rest
+/// of the file is ignored (as Droop ignores it). Several strings may share a line.
 fn read_names_and_title(
     lines: &mut Lines<impl BufRead>,
     candidates: usize,
-) -> Result<(Vec<String>, String), ParseError> {
+) -> Result<(Vec<String>, String, Vec<String>), ParseError> {
     let mut names: Vec<String> = Vec::new();
     let mut title: Option<String> = None;
+    let mut notes: Vec<String> = Vec::new();
     let mut strings = Vec::new();
     let label = |count: usize| match count.checked_sub(candidates) {
         None => format!(
             "the name of candidate {} in double quotes",
             count.saturating_add(1)
         ),
-        Some(0) => "the title in double quotes".to_owned(),
-        Some(_) => "the end of the file".to_owned(),
+        Some(_) => "the title in double quotes".to_owned(),
     };
     while lines.next_significant()? {
         let before = names.len().saturating_add(usize::from(title.is_some()));
+        let required = candidates.saturating_add(1).saturating_sub(before);
         strings.clear();
-        lines.quoted_strings(&|k| label(before.saturating_add(k)), &mut strings)?;
+        let expected = |k: usize| label(before.saturating_add(k));
+        let complete = lines.quoted_strings(&expected, required, &mut strings)?;
         for (at, string) in strings.drain(..) {
             if title.is_some() {
-                return Err(lines.expected_at(at, "the end of the file", string.as_bytes()));
+                notes.push(string);
             } else if names.len() == candidates {
                 title = Some(string);
             } else if names.contains(&string) {
@@ -265,11 +228,14 @@ fn read_names_and_title(
                 names.push(string);
             }
         }
+        if !complete {
+            break;
+        }
     }
     if names.len() < candidates {
         return Err(lines.error_at_end(label(names.len())));
     }
-    Ok((names, title.unwrap_or_default()))
+    Ok((names, title.unwrap_or_default(), notes))
 }
 
 /// A decimal number of at most 20 digits, without sign.
@@ -288,6 +254,7 @@ fn parse_number(text: &[u8]) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ballot::Ranking;
 
     fn parse(text: &str) -> Result<BallotFile, ParseError> {
         read(text.as_bytes())
@@ -302,7 +269,10 @@ mod tests {
         assert_eq!(c.seats, 1);
         assert_eq!(c.ballots.len(), 2);
         assert_eq!(c.ballots[0].weight, 3);
-        assert_eq!(c.ballots[0].marks, Marks::Ranking(vec![vec![0], vec![1]]));
+        assert_eq!(
+            c.ballots[0].marks,
+            Marks::Ranking(Ranking::from_ranks(vec![vec![0], vec![1]]).unwrap())
+        );
     }
 
     #[test]
@@ -313,7 +283,7 @@ mod tests {
         assert_eq!(c.options[2], "C # not a comment");
         assert_eq!(
             c.ballots[0].marks,
-            Marks::Ranking(vec![vec![0, 2], vec![1]])
+            Marks::Ranking(Ranking::from_ranks(vec![vec![0, 2], vec![1]]).unwrap())
         );
     }
 

@@ -9,14 +9,16 @@
 //! `HasIndication` or `IsAllocable` `"no"` are ignored. A CVR without the contest is no
 //! ballot for it; a CVR with the contest but no ranks is an abstention.
 //!
-//! Irregular ballots (docs/formats.md, "CDF"): an **overvote** (two options at one rank)
-//! ends the ballot there, its earlier ranks still count (RCTab's default, "exhaust
-//! immediately"); **skipped ranks** are passed over (later ranks move up); an option ranked
-//! **again** lower down keeps only its highest rank.
+//! Irregular ballots follow RCTab's voter-error rules ([`CvrRules`], docs/formats.md, "CDF"):
+//! by default an **overvote** (two options at one rank) ends the ballot there, its earlier
+//! ranks still count, and the count reports it under `overvotes` in the round it takes
+//! effect; **skipped ranks** are passed over (later ranks move up); an option ranked **again**
+//! lower down keeps only its highest rank.
 
 use super::{
     BallotFile, MAX_OPTIONS, ParseError, Problem,
-    group::{RankError, RankingGroups},
+    cvr::{self, CvrRules, Mark},
+    group::RankingGroups,
 };
 use crate::ballot::Contest;
 use serde::{Deserialize, Deserializer, de};
@@ -32,21 +34,46 @@ const RANKED: &[&str] = &[
     "instant-runoff",
 ];
 
+/// How to read a CDF report beyond the bytes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CdfOptions {
+    /// The `@id` (or else the `Name`) of the contest to read; may be left out when the report
+    /// holds exactly one ranked contest.
+    pub contest: Option<String>,
+    /// RCTab's voter-error rules.
+    pub rules: CvrRules,
+    /// RCTab `overvoteLabel`: a candidate of this name marks an overvote.
+    pub overvote_label: Option<String>,
+    /// RCTab's reading of write-ins: every write-in selection is one option, "Undeclared
+    /// Write-ins". Otherwise each is its own option, `Write-in <selection id>`.
+    pub undeclared_write_ins: bool,
+}
+
 /// Reads a CDF report; `contest` is the `@id` (or else the `Name`) of the contest to read,
 /// which may be left out when the report holds exactly one ranked contest.
 pub fn read(input: impl Read, contest: Option<&str>) -> Result<BallotFile, ParseError> {
+    let options = CdfOptions {
+        contest: contest.map(str::to_owned),
+        ..CdfOptions::default()
+    };
+    read_with(input, &options)
+}
+
+/// Reads a CDF report with RCTab's rules and labels.
+pub fn read_with(input: impl Read, read: &CdfOptions) -> Result<BallotFile, ParseError> {
     let report: Report = serde_json::from_reader(input).map_err(from_serde)?;
-    let chosen = choose_contest(&report, contest)?;
-    let (options, selection_index) = options(&report, chosen)?;
+    let chosen = choose_contest(&report, read.contest.as_deref())?;
+    let (options, selection_index) = options(&report, chosen, read)?;
     let mut groups = RankingGroups::default();
-    let mut pairs: Vec<(u64, usize)> = Vec::new();
+    let mut pairs: Vec<(i64, Mark)> = Vec::new();
+    let mut seen = Vec::new();
     for (number, cvr) in (1u64..).zip(&report.cvr) {
         let Some(cvr_contest) = cvr_contest(cvr, &chosen.id) else {
             continue;
         };
         pairs.clear();
         for selection in &cvr_contest.selections {
-            let Some(&option) = selection_index.get(selection.selection_id.as_str()) else {
+            let Some(&mark) = selection_index.get(selection.selection_id.as_str()) else {
                 return Err(invalid(format!(
                     "{}: expected a ContestSelectionId of contest {:?}, found {:?}",
                     describe_cvr(number, cvr),
@@ -55,7 +82,7 @@ pub fn read(input: impl Read, contest: Option<&str>) -> Result<BallotFile, Parse
                 )));
             };
             if let Some(rank) = selection.rank {
-                pairs.push((rank, option));
+                pairs.push((rank, mark));
                 continue;
             }
             for position in &selection.positions {
@@ -69,10 +96,10 @@ pub fn read(input: impl Read, contest: Option<&str>) -> Result<BallotFile, Parse
                         selection.selection_id
                     )));
                 };
-                pairs.push((rank, option));
+                pairs.push((rank, mark));
             }
         }
-        add_ballot(&mut groups, &mut pairs)
+        cvr::add_record(&mut groups, &mut pairs, &read.rules, &mut seen)
             .map_err(|problem| invalid(format!("{}: {problem}", describe_cvr(number, cvr))))?;
     }
     let contest = Contest {
@@ -80,40 +107,10 @@ pub fn read(input: impl Read, contest: Option<&str>) -> Result<BallotFile, Parse
         options,
         withdrawn: Vec::new(),
         seats: chosen.number_elected.unwrap_or(1).max(1),
+        tie_order: None,
         ballots: groups.into_groups(),
     };
     Ok(BallotFile::from_contest(contest))
-}
-
-/// Turns `(rank, option)` pairs into one ranking: sorted by rank, cut at the first
-/// overvote, an option kept at its highest rank only.
-fn add_ballot(groups: &mut RankingGroups, pairs: &mut [(u64, usize)]) -> Result<(), String> {
-    pairs.sort_unstable();
-    groups.begin();
-    let mut previous_rank = None;
-    let mut iter = pairs.iter().peekable();
-    while let Some(&(rank, option)) = iter.next() {
-        if rank == 0 {
-            return Err("expected ranks from 1, found rank 0".to_owned());
-        }
-        if previous_rank == Some(rank) {
-            continue;
-        }
-        let overvote = iter
-            .peek()
-            .is_some_and(|(next_rank, next)| *next_rank == rank && *next != option);
-        if overvote {
-            break;
-        }
-        previous_rank = Some(rank);
-        match groups.push(option, false) {
-            Ok(()) | Err(RankError::Repeated) => {}
-            Err(RankError::TooLarge) => return Err(Problem::TooManyOptions.to_string()),
-        }
-    }
-    groups
-        .finish(1)
-        .map_err(|_| Problem::WeightOverflow.to_string())
 }
 
 fn choose_contest<'a>(report: &'a Report, id: Option<&str>) -> Result<&'a CdfContest, ParseError> {
@@ -153,11 +150,12 @@ fn choose_contest<'a>(report: &'a Report, id: Option<&str>) -> Result<&'a CdfCon
     }
 }
 
-/// The options in the order of the contest's selections, and each selection's index.
+/// The options in the order of the contest's selections, and what each selection marks.
 fn options<'a>(
     report: &Report,
     contest: &'a CdfContest,
-) -> Result<(Vec<String>, HashMap<&'a str, usize>), ParseError> {
+    read: &CdfOptions,
+) -> Result<(Vec<String>, HashMap<&'a str, Mark>), ParseError> {
     let candidates: HashMap<&str, &CdfCandidate> = report
         .elections
         .iter()
@@ -170,7 +168,10 @@ fn options<'a>(
     let mut names: Vec<String> = Vec::new();
     let mut index = HashMap::new();
     for selection in &contest.selections {
-        let name = if selection.is_write_in.is_yes() {
+        let write_in = selection.is_write_in.is_yes();
+        let name = if write_in && read.undeclared_write_ins {
+            super::rctab::UNDECLARED_WRITE_INS.to_owned()
+        } else if write_in {
             format!("Write-in {}", selection.id)
         } else {
             let Some(candidate_id) = selection.candidate_ids.first() else {
@@ -190,16 +191,23 @@ fn options<'a>(
                 .clone()
                 .unwrap_or_else(|| candidate.id.clone())
         };
-        if names.contains(&name) {
-            return Err(ParseError::whole(Problem::DuplicateName { name }));
-        }
-        if index.insert(selection.id.as_str(), names.len()).is_some() {
+        let mark = if !write_in && read.overvote_label.as_deref() == Some(name.as_str()) {
+            Mark::Overvote
+        } else if let Some(at) = names.iter().position(|n| *n == name) {
+            if !(write_in && read.undeclared_write_ins) {
+                return Err(ParseError::whole(Problem::DuplicateName { name }));
+            }
+            Mark::Option(at)
+        } else {
+            names.push(name);
+            Mark::Option(names.len().saturating_sub(1))
+        };
+        if index.insert(selection.id.as_str(), mark).is_some() {
             return Err(invalid(format!(
                 "the ContestSelection @id {:?} is used twice",
                 selection.id
             )));
         }
-        names.push(name);
     }
     Ok((names, index))
 }
@@ -322,7 +330,7 @@ struct CvrSelection {
     #[serde(rename = "ContestSelectionId")]
     selection_id: String,
     #[serde(rename = "Rank", default, deserialize_with = "rank")]
-    rank: Option<u64>,
+    rank: Option<i64>,
     #[serde(rename = "SelectionPosition", default)]
     positions: Vec<Position>,
 }
@@ -330,7 +338,7 @@ struct CvrSelection {
 #[derive(Deserialize)]
 struct Position {
     #[serde(rename = "Rank", default, deserialize_with = "rank")]
-    rank: Option<u64>,
+    rank: Option<i64>,
     #[serde(rename = "HasIndication", default)]
     has_indication: Flag,
     #[serde(rename = "IsAllocable", default)]
@@ -368,17 +376,18 @@ impl<'de> Deserialize<'de> for Flag {
 }
 
 /// A rank written as a number or as a string of digits (XML-converted files).
-fn rank<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
+fn rank<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
     match Option::<serde_json::Value>::deserialize(deserializer)? {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::Number(n)) => n
-            .as_u64()
+            .as_i64()
+            .filter(|n| *n >= 0)
             .map(Some)
             .ok_or_else(|| de::Error::custom(format_args!("expected a rank from 1, found {n}"))),
         Some(serde_json::Value::String(s)) => s
             .trim()
-            .parse()
-            .map(Some)
+            .parse::<u32>()
+            .map(|n| Some(i64::from(n)))
             .map_err(|_| de::Error::custom(format_args!("expected a rank from 1, found {s:?}"))),
         Some(other) => Err(de::Error::custom(format_args!(
             "expected a rank from 1, found {other}"

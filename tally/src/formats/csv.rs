@@ -47,6 +47,7 @@ pub fn read(input: impl Read, order: Option<&[String]>) -> Result<BallotFile, Pa
         options: names.names,
         withdrawn: Vec::new(),
         seats: 1,
+        tie_order: None,
         ballots: groups.into_groups(),
     };
     Ok(BallotFile::from_contest(contest))
@@ -71,7 +72,7 @@ pub fn write(contest: &Contest, out: impl Write) -> Result<(), WriteError> {
             ));
         };
         super::check_ranking(ranking, contest.options.len())?;
-        ranks = ranks.max(ranking.len());
+        ranks = ranks.max(ranking.rank_count());
     }
     let weighted = contest.ballots.iter().any(|group| group.weight != 1);
     let mut writer = WriterBuilder::new().flexible(true).from_writer(out);
@@ -91,10 +92,10 @@ pub fn write(contest: &Contest, out: impl Write) -> Result<(), WriteError> {
         if weighted {
             row.push(group.weight.to_string());
         }
-        for rank in ranking {
+        for rank in ranking.ranks() {
             let cell: Vec<&str> = rank
                 .iter()
-                .map(|option| contest.options.get(*option).map_or("", String::as_str))
+                .map(|option| contest.options.get(option).map_or("", String::as_str))
                 .collect();
             row.push(cell.join("="));
         }
@@ -131,7 +132,8 @@ fn read_header(record: &ByteRecord) -> Result<Layout, ParseError> {
         return Err(ParseError::expected(
             1,
             1,
-            "ballot_id",
+            "ballot_id (an RCTab cast vote record reads with --format rctab-csv or \
+             --rctab-config)",
             describe_cell(first),
         ));
     }
@@ -232,7 +234,7 @@ fn read_row(
 
 /// Option names and their indices, fixed in advance or numbered as they first appear.
 struct Names {
-    index: HashMap<Box<[u8]>, usize>,
+    index: HashMap<Box<[u8]>, usize, foldhash::fast::RandomState>,
     names: Vec<String>,
     fixed: bool,
 }
@@ -240,7 +242,7 @@ struct Names {
 impl Names {
     fn new(order: Option<&[String]>) -> Result<Self, ParseError> {
         let mut names = Names {
-            index: HashMap::new(),
+            index: HashMap::default(),
             names: Vec::new(),
             fixed: false,
         };
@@ -315,6 +317,7 @@ fn trim(cell: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ballot::Ranking;
 
     #[test]
     fn names_are_numbered_in_order_of_first_appearance() {
@@ -323,7 +326,7 @@ mod tests {
         assert_eq!(c.options, ["Oak", "Ash"]);
         assert_eq!(c.ballots.len(), 3);
         assert_eq!(c.ballots[0].weight, 2);
-        assert_eq!(c.ballots[2].marks, Marks::Ranking(vec![]));
+        assert_eq!(c.ballots[2].marks, Marks::Ranking(Ranking::empty()));
     }
 
     #[test]
@@ -335,7 +338,7 @@ mod tests {
         assert_eq!(c.ballots[0].weight, 3);
         assert_eq!(
             c.ballots[0].marks,
-            Marks::Ranking(vec![vec![2, 0], vec![1]])
+            Marks::Ranking(Ranking::from_ranks(vec![vec![2, 0], vec![1]]).unwrap())
         );
     }
 }

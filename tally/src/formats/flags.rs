@@ -130,7 +130,7 @@ pub fn parse_tie_policy(s: &str) -> Result<TiePolicy, String> {
 /// The method parameters given as flags; `None`/`false` = not given.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MethodFlags {
-    /// `--seats` (STV).
+    /// `--seats` (STV; 1 is also accepted for a method that elects one option).
     pub seats: Option<u32>,
     /// `--batch-elimination` (IRV).
     pub batch_elimination: bool,
@@ -169,14 +169,10 @@ pub fn build_method(
             "{flag} applies to {takes}, not to the method {name}"
         ))
     };
-    match &mut method {
-        Method::StvScottish { seats } | Method::StvMeek { seats } => {
-            if let Some(flag) = flags.seats {
-                *seats = flag;
-            }
-        }
-        _ if flags.seats.is_some() => return misplaced("--seats", "stv-scottish and stv-meek"),
-        _ => {}
+    if let (Method::StvScottish { seats } | Method::StvMeek { seats }, Some(flag)) =
+        (&mut method, flags.seats)
+    {
+        *seats = flag;
     }
     match &mut method {
         Method::Irv {
@@ -214,8 +210,32 @@ pub fn build_method(
         _ if flags.allow_negative => return misplaced("--allow-negative", "quadratic"),
         _ => {}
     }
+    // A BLT header says "1 seat" for every single-winner count: `--seats 1` is accepted
+    // wherever one option wins; any other number stays an error.
+    let stv = matches!(method, Method::StvScottish { .. } | Method::StvMeek { .. });
+    if !stv && flags.seats.is_some() && !(flags.seats == Some(1) && elects_one(&method)) {
+        return misplaced("--seats", "stv-scottish and stv-meek");
+    }
     check_parameters(&method)?;
     Ok(method)
+}
+
+/// Whether the method elects exactly one option (so that "1 seat" describes it). Approval
+/// counts as one only with one winner; consent and majority elect nobody.
+fn elects_one(method: &Method) -> bool {
+    match method {
+        Method::Irv { .. }
+        | Method::Borda
+        | Method::Score
+        | Method::Dot { .. }
+        | Method::Schulze
+        | Method::Quadratic { .. } => true,
+        Method::Approval { winners } => *winners == 1,
+        Method::Consent { .. }
+        | Method::Majority { .. }
+        | Method::StvScottish { .. }
+        | Method::StvMeek { .. } => false,
+    }
 }
 
 /// A method with its default parameters (decision-rules.md §6).
@@ -330,6 +350,42 @@ mod tests {
             ..flags()
         };
         assert!(build_method(Some(MethodName::Schulze), None, &given, 1).is_err());
+    }
+
+    #[test]
+    fn one_seat_is_accepted_for_a_single_winner_method_and_no_other_number() {
+        let one = MethodFlags {
+            seats: Some(1),
+            ..flags()
+        };
+        for name in [
+            MethodName::Irv,
+            MethodName::Borda,
+            MethodName::Schulze,
+            MethodName::Score,
+            MethodName::Approval,
+        ] {
+            let method = build_method(Some(name), None, &one, 1).unwrap();
+            assert_eq!(MethodName::of(&method), name);
+        }
+        assert_eq!(
+            build_method(Some(MethodName::Consent), None, &one, 1).unwrap_err(),
+            "--seats applies to stv-scottish and stv-meek, not to the method consent"
+        );
+        let two_winners = MethodFlags {
+            seats: Some(1),
+            winners: Some(2),
+            ..flags()
+        };
+        assert!(build_method(Some(MethodName::Approval), None, &two_winners, 1).is_err());
+        let three = MethodFlags {
+            seats: Some(3),
+            ..flags()
+        };
+        assert_eq!(
+            build_method(Some(MethodName::Irv), None, &three, 1).unwrap_err(),
+            "--seats applies to stv-scottish and stv-meek, not to the method irv"
+        );
     }
 
     #[test]

@@ -1,13 +1,16 @@
 //! Merging identical ballots while a file streams in (counting-rules.md §0.1), keeping the
 //! order in which each distinct ballot first appears, as [`crate::ballot::group_ballots`]
-//! does. Rankings are keyed by a compact `u32` encoding so that a ballot already seen costs
-//! no allocation.
+//! does. Rankings are keyed by their flat encoding (the one [`Ranking`] stores), so a ballot
+//! already seen costs no allocation and a new one costs exactly the allocation its
+//! [`Ranking`] then keeps.
 
-use crate::ballot::{BallotGroup, Marks, OptionIndex};
+use crate::ballot::{BallotGroup, Exhaustion, Marks, OptionIndex, Ranking, RankingBuilder};
 use std::collections::HashMap;
 
-/// Set on an encoded option that shares the rank of the option before it.
-const EQUAL: u32 = 1 << 31;
+/// foldhash, seeded per process: a ranking is hashed for every ballot read, and SipHash (the
+/// standard one) took a fifth of the read time. Results never depend on it (groups come out in
+/// order of first appearance).
+type Hasher = foldhash::fast::RandomState;
 
 /// Where a distinct ballot first appeared, and its summed weight.
 #[derive(Debug, Clone, Copy)]
@@ -21,7 +24,7 @@ struct Slot {
 pub(crate) enum RankError {
     /// The option is already on this ballot.
     Repeated,
-    /// The option index does not fit the encoding (beyond `MAX_OPTIONS`).
+    /// The option index is beyond `MAX_OPTIONS`.
     TooLarge,
 }
 
@@ -29,8 +32,11 @@ pub(crate) enum RankError {
 /// then [`RankingGroups::finish`] with the ballot's weight.
 #[derive(Debug, Default)]
 pub(crate) struct RankingGroups {
-    groups: HashMap<Box<[u32]>, Slot>,
-    key: Vec<u32>,
+    /// Each distinct ranking's place in order of first appearance.
+    groups: HashMap<Box<[u32]>, usize, Hasher>,
+    /// The summed weight of each distinct ranking, by place.
+    weights: Vec<u64>,
+    key: RankingBuilder,
     /// `seen[option] == stamp` when the option is already on the current ballot.
     seen: Vec<u64>,
     stamp: u64,
@@ -49,7 +55,6 @@ impl RankingGroups {
         if option >= super::MAX_OPTIONS {
             return Err(RankError::TooLarge);
         }
-        let code = u32::try_from(option).map_err(|_| RankError::TooLarge)?;
         if self.seen.len() <= option {
             self.seen.resize(option.saturating_add(1), 0);
         }
@@ -58,9 +63,9 @@ impl RankingGroups {
             Some(stamp) => *stamp = self.stamp,
             None => return Err(RankError::TooLarge),
         }
-        let equal = same_rank && !self.key.is_empty();
-        self.key.push(if equal { code | EQUAL } else { code });
-        Ok(())
+        self.key
+            .push(option, same_rank)
+            .map_err(|_| RankError::TooLarge)
     }
 
     /// Whether the current ballot has no option yet.
@@ -71,32 +76,82 @@ impl RankingGroups {
     /// Ends the current ballot, adding `weight` to its group. Ballots of weight 0 are
     /// dropped. Fails only when the group's weight would overflow.
     pub(crate) fn finish(&mut self, weight: u64) -> Result<(), Overflow> {
+        self.finish_ending(weight, Exhaustion::NoContinuingOption)
+            .map(|_| ())
+    }
+
+    /// [`RankingGroups::finish`] for a ballot that stops for `exhaustion` after its last
+    /// option (a cast vote record's overvote or skipped ranks). Returns the group's place
+    /// (`None` for weight 0), for [`RankingGroups::add_weight`].
+    pub(crate) fn finish_ending(
+        &mut self,
+        weight: u64,
+        exhaustion: Exhaustion,
+    ) -> Result<Option<usize>, Overflow> {
         if weight == 0 {
-            return Ok(());
+            return Ok(None);
         }
-        if let Some(slot) = self.groups.get_mut(self.key.as_slice()) {
-            slot.weight = slot.weight.checked_add(weight).ok_or(Overflow)?;
-            return Ok(());
+        self.key.end(exhaustion);
+        // A ballot seen before costs a lookup and no allocation; a new one one insertion.
+        if let Some(&at) = self.groups.get(self.key.entries()) {
+            self.add_weight(at, weight)?;
+            return Ok(Some(at));
         }
-        let first = u64::try_from(self.groups.len()).unwrap_or(u64::MAX);
-        self.groups
-            .insert(self.key.as_slice().into(), Slot { first, weight });
+        let at = self.weights.len();
+        self.groups.insert(self.key.entries().into(), at);
+        self.weights.push(weight);
+        Ok(Some(at))
+    }
+
+    /// Adds `weight` to the group at `place`.
+    pub(crate) fn add_weight(&mut self, place: usize, weight: u64) -> Result<(), Overflow> {
+        let slot = self.weights.get_mut(place).ok_or(Overflow)?;
+        *slot = slot.checked_add(weight).ok_or(Overflow)?;
         Ok(())
     }
 
-    /// The groups in order of first appearance.
+    fn add(&mut self, key: Box<[u32]>, weight: u64) -> Result<usize, Overflow> {
+        let next = self.weights.len();
+        let at = *self.groups.entry(key).or_insert(next);
+        if at == next {
+            self.weights.push(weight);
+            return Ok(at);
+        }
+        self.add_weight(at, weight)?;
+        Ok(at)
+    }
+
+    /// Adds the groups of `later` (read from a later part of the same input) after these:
+    /// the result is what reading both parts one after the other would give.
+    pub(crate) fn append(&mut self, later: RankingGroups) -> Result<(), Overflow> {
+        self.groups.reserve(later.groups.len());
+        for (key, weight) in later.into_ordered() {
+            self.add(key, weight)?;
+        }
+        Ok(())
+    }
+
+    /// The keys with their weights, in order of first appearance.
+    fn into_ordered(self) -> impl Iterator<Item = (Box<[u32]>, u64)> {
+        // The places are 0, 1, 2, … : each key goes straight to its own (no sort).
+        let mut keys: Vec<Option<Box<[u32]>>> = Vec::new();
+        keys.resize_with(self.weights.len(), || None);
+        for (key, at) in self.groups {
+            if let Some(slot) = keys.get_mut(at) {
+                *slot = Some(key);
+            }
+        }
+        keys.into_iter()
+            .zip(self.weights)
+            .filter_map(|(key, weight)| Some((key?, weight)))
+    }
+
+    /// The groups in order of first appearance. Each key moves into its [`Ranking`] as is.
     pub(crate) fn into_groups(self) -> Vec<BallotGroup> {
-        let mut entries: Vec<(Slot, Box<[u32]>)> = self
-            .groups
-            .into_iter()
-            .map(|(key, slot)| (slot, key))
-            .collect();
-        entries.sort_unstable_by_key(|(slot, _)| slot.first);
-        entries
-            .into_iter()
-            .map(|(slot, key)| BallotGroup {
-                weight: slot.weight,
-                marks: Marks::Ranking(decode(&key)),
+        self.into_ordered()
+            .map(|(key, weight)| BallotGroup {
+                weight,
+                marks: Marks::Ranking(Ranking::from_entries(key)),
             })
             .collect()
     }
@@ -106,22 +161,10 @@ impl RankingGroups {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Overflow;
 
-fn decode(key: &[u32]) -> Vec<Vec<OptionIndex>> {
-    let mut ranking: Vec<Vec<OptionIndex>> = Vec::new();
-    for &code in key {
-        let option = usize::try_from(code & !EQUAL).unwrap_or(usize::MAX);
-        match ranking.last_mut() {
-            Some(rank) if code & EQUAL != 0 => rank.push(option),
-            _ => ranking.push(vec![option]),
-        }
-    }
-    ranking
-}
-
 /// Any ballots grouped as they are read (JSON, where marks of every kind occur).
 #[derive(Debug, Default)]
 pub(crate) struct MarksGroups {
-    groups: HashMap<Marks, Slot>,
+    groups: HashMap<Marks, Slot, Hasher>,
 }
 
 impl MarksGroups {
@@ -184,15 +227,15 @@ mod tests {
             vec![
                 BallotGroup {
                     weight: 4,
-                    marks: Marks::Ranking(vec![vec![2], vec![0]])
+                    marks: Marks::Ranking(Ranking::from_ranks([vec![2], vec![0]]).unwrap())
                 },
                 BallotGroup {
                     weight: 2,
-                    marks: Marks::Ranking(vec![vec![0, 1]])
+                    marks: Marks::Ranking(Ranking::from_ranks([vec![0, 1]]).unwrap())
                 },
                 BallotGroup {
                     weight: 1,
-                    marks: Marks::Ranking(vec![])
+                    marks: Marks::Ranking(Ranking::empty())
                 },
             ]
         );
@@ -206,6 +249,42 @@ mod tests {
         assert_eq!(groups.push(1, true), Err(RankError::Repeated));
         groups.begin();
         assert_eq!(groups.push(1, false), Ok(()));
+    }
+
+    #[test]
+    fn appending_a_later_part_gives_what_reading_both_parts_gives() {
+        type Ballots<'a> = &'a [(&'a [&'a [usize]], u64)];
+        let parts: [Ballots; 2] = [
+            &[(&[&[1], &[0]], 1), (&[&[2]], 1)],
+            &[(&[&[3]], 2), (&[&[2]], 5), (&[&[1], &[0]], 1)],
+        ];
+        let mut whole = RankingGroups::default();
+        let mut split = [RankingGroups::default(), RankingGroups::default()];
+        for (part, groups) in parts.iter().zip(&mut split) {
+            for (ranks, weight) in *part {
+                ballot(&mut whole, ranks, *weight);
+                ballot(groups, ranks, *weight);
+            }
+        }
+        let [mut first, second] = split;
+        first.append(second).unwrap();
+        assert_eq!(first.into_groups(), whole.into_groups());
+    }
+
+    #[test]
+    fn a_ballot_that_ends_on_an_overvote_is_its_own_group() {
+        let mut groups = RankingGroups::default();
+        for end in [Exhaustion::Overvote, Exhaustion::NoContinuingOption] {
+            groups.begin();
+            groups.push(0, false).unwrap();
+            groups.finish_ending(1, end).unwrap();
+        }
+        let out = groups.into_groups();
+        assert_eq!(out.len(), 2);
+        let Marks::Ranking(r) = &out[0].marks else {
+            unreachable!()
+        };
+        assert_eq!(r.exhaustion(), Exhaustion::Overvote);
     }
 
     #[test]

@@ -36,6 +36,7 @@ const FIELDS: &[&str] = &[
     "title",
     "options",
     "withdrawn",
+    "tie_order",
     "seats",
     "method",
     "tie_policy",
@@ -70,6 +71,13 @@ pub fn write(file: &BallotFile, mut out: impl Write) -> Result<(), WriteError> {
             .map(|index| option_name(contest, *index))
             .collect();
         lines.push(format!("\"withdrawn\": {}", json(&names?)?));
+    }
+    if let Some(order) = &contest.tie_order {
+        let names: Result<Vec<&String>, WriteError> = order
+            .iter()
+            .map(|index| option_name(contest, *index))
+            .collect();
+        lines.push(format!("\"tie_order\": {}", json(&names?)?));
     }
     lines.push(format!("\"seats\": {}", contest.seats));
     if let Some(method) = &file.method {
@@ -107,14 +115,16 @@ pub fn write(file: &BallotFile, mut out: impl Write) -> Result<(), WriteError> {
 
 fn option_name(contest: &Contest, index: OptionIndex) -> Result<&String, WriteError> {
     contest.options.get(index).ok_or_else(|| {
-        WriteError::Unrepresentable(format!("option {index} is withdrawn but does not exist"))
+        WriteError::Unrepresentable(format!(
+            "option {index} is withdrawn or in the tie order but does not exist"
+        ))
     })
 }
 
 /// A ballot that names an option twice would not read back.
 fn check_unique(marks: &Marks) -> Result<(), WriteError> {
     let mut indices: Vec<OptionIndex> = match marks {
-        Marks::Ranking(ranking) => ranking.iter().flatten().copied().collect(),
+        Marks::Ranking(ranking) => ranking.options().collect(),
         Marks::Approval(approved) => approved.clone(),
         Marks::Points(points) => points.iter().map(|(index, _)| *index).collect(),
         Marks::Consent { .. } | Marks::YesNo(_) => return Ok(()),
@@ -125,13 +135,6 @@ fn check_unique(marks: &Marks) -> Result<(), WriteError> {
     if indices.len() != total {
         return Err(WriteError::Unrepresentable(
             "a ballot names the same option twice".to_owned(),
-        ));
-    }
-    if let Marks::Ranking(ranking) = marks
-        && ranking.iter().any(Vec::is_empty)
-    {
-        return Err(WriteError::Unrepresentable(
-            "a ranking has an empty rank".to_owned(),
         ));
     }
     Ok(())
@@ -226,6 +229,7 @@ struct Fields {
     options: Option<Vec<String>>,
     lookup: HashMap<String, OptionIndex>,
     withdrawn: Option<Vec<OptionIndex>>,
+    tie_order: Option<Vec<OptionIndex>>,
     seats: Option<u32>,
     method: Option<Method>,
     tie_policy: Option<TiePolicy>,
@@ -234,6 +238,7 @@ struct Fields {
     ballots: Option<MarksGroups>,
     /// `withdrawn` and `ballots` met before `options`: kept until the options are known.
     pending_withdrawn: Option<Vec<String>>,
+    pending_tie_order: Option<Vec<String>>,
     pending_ballots: Option<Vec<serde_json::Value>>,
 }
 
@@ -270,6 +275,16 @@ impl Fields {
                     self.withdrawn = Some(self.resolve_withdrawn(&names)?);
                 } else {
                     self.pending_withdrawn = Some(names);
+                }
+                duplicate
+            }
+            "tie_order" => {
+                let names: Vec<String> = map.next_value()?;
+                let duplicate = self.tie_order.is_some() || self.pending_tie_order.is_some();
+                if self.options.is_some() {
+                    self.tie_order = Some(self.resolve_tie_order(&names)?);
+                } else {
+                    self.pending_tie_order = Some(names);
                 }
                 duplicate
             }
@@ -330,6 +345,32 @@ impl Fields {
         Ok(withdrawn)
     }
 
+    /// The tie order: every option exactly once.
+    fn resolve_tie_order<E: de::Error>(&self, names: &[String]) -> Result<Vec<OptionIndex>, E> {
+        let mut order = Vec::with_capacity(names.len());
+        for name in names {
+            let index = *self.lookup.get(name).ok_or_else(|| {
+                E::custom(format_args!(
+                    "expected one of the names in \"options\", found {name:?}"
+                ))
+            })?;
+            if order.contains(&index) {
+                return Err(E::custom(format_args!(
+                    "{name:?} is in \"tie_order\" twice"
+                )));
+            }
+            order.push(index);
+        }
+        if order.len() != self.lookup.len() {
+            return Err(E::custom(format_args!(
+                "expected every one of the {} options in \"tie_order\", found {}",
+                self.lookup.len(),
+                order.len()
+            )));
+        }
+        Ok(order)
+    }
+
     /// Ballots read before the options: checked now, each error naming the ballot.
     fn resolve_ballots<E: de::Error>(
         &self,
@@ -363,6 +404,9 @@ impl Fields {
         if let Some(names) = self.pending_withdrawn.take() {
             self.withdrawn = Some(self.resolve_withdrawn(&names)?);
         }
+        if let Some(names) = self.pending_tie_order.take() {
+            self.tie_order = Some(self.resolve_tie_order(&names)?);
+        }
         if let Some(values) = self.pending_ballots.take() {
             self.ballots = Some(self.resolve_ballots(values)?);
         }
@@ -373,6 +417,7 @@ impl Fields {
             options,
             withdrawn: self.withdrawn.unwrap_or_default(),
             seats: self.seats.unwrap_or(1),
+            tie_order: self.tie_order,
             ballots: ballots.into_groups(),
         };
         Ok(BallotFile {
@@ -381,6 +426,7 @@ impl Fields {
             tie_policy: self.tie_policy,
             quorum: self.quorum,
             electorate: self.electorate,
+            notes: Vec::new(),
         })
     }
 }

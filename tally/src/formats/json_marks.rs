@@ -1,13 +1,21 @@
 //! One ballot of Quorate's JSON ballot file: reading it against the option names (errors
 //! carry serde_json's line and column) and writing it. The schema is in `docs/formats.md`.
 
-use crate::ballot::{Choice, ConsentPosition, Marks, OptionIndex};
+use crate::ballot::{Choice, ConsentPosition, Exhaustion, Marks, OptionIndex, Ranking};
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::{collections::HashMap, fmt};
 
 /// The keys a ballot object may have.
 const BALLOT_FIELDS: &[&str] = &[
-    "id", "weight", "ranking", "approval", "points", "consent", "reason", "vote",
+    "id",
+    "weight",
+    "ranking",
+    "exhaustion",
+    "approval",
+    "points",
+    "consent",
+    "reason",
+    "vote",
 ];
 
 /// Reads one ballot object: `(weight, marks)`.
@@ -38,12 +46,14 @@ impl<'de> Visitor<'de> for BallotSeed<'_> {
         let mut weight: Option<u64> = None;
         let mut marks: Option<Marks> = None;
         let mut reason: Option<Option<String>> = None;
+        let mut exhaustion: Option<Exhaustion> = None;
         let mut seen_id = false;
         while let Some(key) = map.next_key::<String>()? {
             let duplicate = match key.as_str() {
                 "id" => std::mem::replace(&mut seen_id, true),
                 "weight" => weight.replace(map.next_value()?).is_some(),
                 "reason" => reason.replace(map.next_value()?).is_some(),
+                "exhaustion" => exhaustion.replace(map.next_value()?).is_some(),
                 "ranking" | "approval" | "points" | "consent" | "vote" => {
                     if let Some(previous) = &marks {
                         return Err(de::Error::custom(format_args!(
@@ -78,6 +88,18 @@ impl<'de> Visitor<'de> for BallotSeed<'_> {
                 )));
             }
         }
+        match (&mut marks, exhaustion) {
+            (Marks::Ranking(ranking), Some(end)) => {
+                *ranking = std::mem::take(ranking).ending(end);
+            }
+            (_, None) => {}
+            (other, Some(_)) => {
+                return Err(de::Error::custom(format_args!(
+                    "expected \"exhaustion\" only with \"ranking\", found it with \"{}\"",
+                    kind(other)
+                )));
+            }
+        }
         Ok((weight.unwrap_or(1), marks))
     }
 }
@@ -88,7 +110,7 @@ impl BallotSeed<'_> {
             "ranking" => {
                 let entries: Vec<RankEntry> = map.next_value()?;
                 let mut seen = Vec::new();
-                let mut ranking = Vec::with_capacity(entries.len());
+                let mut ranks = Vec::with_capacity(entries.len());
                 for entry in entries {
                     let names = match entry {
                         RankEntry::One(name) => vec![name],
@@ -98,9 +120,9 @@ impl BallotSeed<'_> {
                     for name in names {
                         rank.push(self.unique(&name, &mut seen)?);
                     }
-                    ranking.push(rank);
+                    ranks.push(rank);
                 }
-                Marks::Ranking(ranking)
+                Marks::Ranking(Ranking::from_ranks(ranks).map_err(de::Error::custom)?)
             }
             "approval" => {
                 let names: Vec<String> = map.next_value()?;
@@ -245,14 +267,26 @@ pub(crate) fn write_ballot(weight: u64, marks: &Marks, names: &[String]) -> Resu
     };
     let body = match marks {
         Marks::Ranking(ranking) => {
-            let mut entries = Vec::with_capacity(ranking.len());
-            for rank in ranking {
-                entries.push(match rank.as_slice() {
+            let mut entries = Vec::with_capacity(ranking.rank_count());
+            for rank in ranking.ranks() {
+                let options: Vec<OptionIndex> = rank.iter().collect();
+                entries.push(match options.as_slice() {
                     [one] => name(one)?,
                     many => list(many)?,
                 });
             }
-            format!("\"ranking\": [{}]", entries.join(", "))
+            match ranking.exhaustion() {
+                Exhaustion::NoContinuingOption => {
+                    format!("\"ranking\": [{}]", entries.join(", "))
+                }
+                end => {
+                    let end = serde_json::to_string(&end).map_err(|e| e.to_string())?;
+                    format!(
+                        "\"ranking\": [{}], \"exhaustion\": {end}",
+                        entries.join(", ")
+                    )
+                }
+            }
         }
         Marks::Approval(approved) => format!("\"approval\": {}", list(approved)?),
         Marks::Points(points) => {

@@ -12,16 +12,18 @@
 pub mod blt;
 pub mod cdf;
 pub mod csv;
+pub mod cvr;
 mod error;
 pub mod flags;
 mod group;
 pub mod json;
 mod json_marks;
+pub mod rctab;
 
 pub use error::{ParseError, Problem, WriteError};
 
 use crate::{
-    ballot::Contest,
+    ballot::{Contest, Exhaustion, OptionIndex, Ranking},
     config::{Method, Quorum, TiePolicy},
 };
 use std::{
@@ -45,19 +47,29 @@ pub enum Format {
     Json,
     /// NIST SP 1500-103 cast vote records in JSON (the "Common Data Format").
     Cdf,
+    /// RCTab's `genericCsv` cast vote records: candidates in columns, ranks in cells.
+    RctabCsv,
 }
 
 impl Format {
     /// Every format, in the order the documentation lists them.
-    pub const ALL: [Format; 4] = [Format::Blt, Format::Csv, Format::Json, Format::Cdf];
+    pub const ALL: [Format; 5] = [
+        Format::Blt,
+        Format::Csv,
+        Format::Json,
+        Format::Cdf,
+        Format::RctabCsv,
+    ];
 
-    /// The short lowercase name used on the command line (`blt`, `csv`, `json`, `cdf`).
+    /// The short lowercase name used on the command line (`blt`, `csv`, `json`, `cdf`,
+    /// `rctab-csv`).
     pub fn name(self) -> &'static str {
         match self {
             Format::Blt => "blt",
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Cdf => "cdf",
+            Format::RctabCsv => "rctab-csv",
         }
     }
 }
@@ -75,7 +87,7 @@ impl FromStr for Format {
         Format::ALL
             .into_iter()
             .find(|format| format.name().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| format!("expected one of blt, csv, json, cdf, found {s:?}"))
+            .ok_or_else(|| format!("expected one of blt, csv, json, cdf, rctab-csv, found {s:?}"))
     }
 }
 
@@ -93,6 +105,10 @@ pub struct BallotFile {
     pub quorum: Option<Quorum>,
     /// The size of the electorate (for fractional quorums and the electorate threshold base).
     pub electorate: Option<u64>,
+    /// BLT: the quoted strings after the title (Droop writes the election's source and a
+    /// comment there), kept so that writing the file back keeps them. Not counted; not held
+    /// by the other formats.
+    pub notes: Vec<String>,
 }
 
 impl BallotFile {
@@ -104,6 +120,7 @@ impl BallotFile {
             tie_policy: None,
             quorum: None,
             electorate: None,
+            notes: Vec::new(),
         }
     }
 }
@@ -118,6 +135,9 @@ pub struct ReadOptions {
     /// CDF: the id (`@id`) of the contest to read. Without it the file must hold exactly one
     /// ranked contest.
     pub contest: Option<String>,
+    /// CDF and RCTab CSV: how overvotes, skipped ranks and repeated options count (RCTab's
+    /// voter-error rules; by default exhaust at an overvote, any skipped ranks allowed).
+    pub cvr: cvr::CvrRules,
 }
 
 /// Reads a ballot file of the given format. The input is buffered here; pass a plain
@@ -132,13 +152,21 @@ pub fn read(
         Format::Blt => blt::read(input),
         Format::Csv => csv::read(input, options.order.as_deref()),
         Format::Json => json::read(input),
-        Format::Cdf => cdf::read(input, options.contest.as_deref()),
+        Format::Cdf => {
+            let read = cdf::CdfOptions {
+                contest: options.contest.clone(),
+                rules: options.cvr,
+                ..cdf::CdfOptions::default()
+            };
+            cdf::read_with(input, &read)
+        }
+        Format::RctabCsv => rctab::csv::read_without_config(input, options.cvr),
     }
 }
 
-/// Writes a contest as BLT. Only ranked ballots can be written.
-pub fn write_blt(contest: &Contest, out: impl Write) -> Result<(), WriteError> {
-    blt::write(contest, out)
+/// Writes a ballot file as BLT (its contest and notes). Only ranked ballots can be written.
+pub fn write_blt(file: &BallotFile, out: impl Write) -> Result<(), WriteError> {
+    blt::write(file, out)
 }
 
 /// Writes a contest as CSV. Only ranked ballots can be written.
@@ -152,17 +180,15 @@ pub fn write_json(file: &BallotFile, out: impl Write) -> Result<(), WriteError> 
 }
 
 /// A ranking that BLT and CSV can write and read back unchanged: known options, each once,
-/// no empty rank.
-fn check_ranking(
-    ranking: &[Vec<crate::ballot::OptionIndex>],
-    options: usize,
-) -> Result<(), WriteError> {
-    if ranking.iter().any(Vec::is_empty) {
-        return Err(WriteError::Unrepresentable(
-            "a ranking has an empty rank".to_owned(),
-        ));
+/// ending only when its options run out (the formats have no place for an overvote).
+fn check_ranking(ranking: &Ranking, options: usize) -> Result<(), WriteError> {
+    if ranking.exhaustion() != Exhaustion::NoContinuingOption {
+        return Err(WriteError::Unrepresentable(format!(
+            "a ranking ends with {:?}, which only the JSON format can hold",
+            ranking.exhaustion()
+        )));
     }
-    let mut all: Vec<crate::ballot::OptionIndex> = ranking.iter().flatten().copied().collect();
+    let mut all: Vec<OptionIndex> = ranking.options().collect();
     all.sort_unstable();
     if let Some(beyond) = all.last().filter(|last| **last >= options) {
         return Err(WriteError::Unrepresentable(format!(

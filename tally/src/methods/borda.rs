@@ -4,6 +4,7 @@ use crate::{
     ballot::{Contest, Marks},
     error::TallyError,
     methods::totals::{self, TotalsReport, add_weighted},
+    per_option::Options,
     tie_break::TieBreaker,
 };
 
@@ -11,29 +12,34 @@ use crate::{
 pub fn count(contest: &Contest, ties: &mut TieBreaker) -> Result<TotalsReport, TallyError> {
     let active = totals::active(contest);
     let n = i128::try_from(active.len()).map_err(|_| TallyError::Overflow)?;
-    let mut sums = vec![0_i128; contest.options.len()];
+    let options = Options::new(contest.options.len())?;
+    let mut in_count = options.filled(false);
+    for &o in &active {
+        in_count[options.check(o)?] = true;
+    }
+    let mut sums = options.filled(0_i128);
     let (mut valid, mut blank) = (0_u128, 0_u128);
     for group in &contest.ballots {
         let Marks::Ranking(ranks) = &group.marks else {
             continue;
         };
-        let ranked: Vec<_> = ranks
-            .iter()
-            .flatten()
-            .filter(|o| active.contains(o))
-            .collect();
+        let mut ranked = Vec::with_capacity(ranks.option_count());
+        for o in ranks.options() {
+            let o = options.check(o)?;
+            if in_count[o] {
+                ranked.push(o);
+            }
+        }
         if ranked.is_empty() {
             blank = blank.saturating_add(u128::from(group.weight));
             continue;
         }
         valid = valid.saturating_add(u128::from(group.weight));
-        for (k, &&o) in (1_i128..).zip(&ranked) {
-            if let Some(t) = sums.get_mut(o) {
-                add_weighted(t, group.weight, n - k)?;
-            }
+        for (k, &o) in (1_i128..).zip(&ranked) {
+            add_weighted(&mut sums[o], group.weight, n - k)?;
         }
     }
-    totals::rank(sums, &active, 1, valid, blank, ties)
+    totals::rank(sums.to_vec(), &active, 1, valid, blank, ties)
 }
 
 #[cfg(test)]

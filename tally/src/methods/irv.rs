@@ -1,152 +1,128 @@
 //! Instant runoff, single winner (counting-rules.md §2; reference RCTab `Tabulator.java`):
 //! whole-number threshold, optional batch elimination and continue-until-two, the
-//! two-finalist tie resolved by electing.
+//! two-finalist tie resolved by electing. With an RCTab contest configuration, also RCTab's
+//! undeclared write-ins and minimum vote threshold ([`RctabRules`]), and ballots that end
+//! on an overvote or skipped ranks, reported in RCTab's inactive categories.
 
 use crate::{
     ballot::{Contest, OptionIndex},
+    config::RctabRules,
     error::TallyError,
     methods::ranked::{self, Flattened, collect_transfers},
-    report::{Recipient, Transfer},
+    per_option::{Opt, PerOption},
+    stage::{OptionStatus, Recipient},
     tie_break::{TieBreaker, TieDecision, TieKind},
 };
-use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// The IRV part of a report: every round.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct IrvReport {
-    /// Batch elimination was on.
-    pub batch_elimination: bool,
-    /// Continue-until-two was on.
-    pub continue_until_two: bool,
-    /// Total multiplicity of ballots with at least one ranked option.
-    pub valid: u128,
-    /// Total multiplicity of empty rankings (abstentions, §0.2).
-    pub undervotes: u128,
-    /// The rounds, from 1.
-    pub rounds: Vec<IrvRound>,
-    /// The option elected, if any.
-    pub winner: Option<OptionIndex>,
-}
+mod eliminate;
+mod report;
 
-/// One IRV round (§2 "Report per round").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct IrvRound {
-    /// Round number, from 1.
-    pub round: u32,
-    /// Each option's tally; `None` for options no longer in the count (or withdrawn).
-    pub tallies: Vec<Option<u128>>,
-    /// Change of each tally since the previous round (`None` as in `tallies`).
-    pub changes: Vec<Option<i128>>,
-    /// `A_r`: the sum of the continuing options' tallies.
-    pub active: u128,
-    /// `T_r = floor(A_r / 2) + 1` (frozen after a continue-until-two winner).
-    pub threshold: u128,
-    /// Exhausted weight, cumulative.
-    pub exhausted: u128,
-    /// Weight that became exhausted at the start of this round.
-    pub exhausted_this_round: u128,
-    /// The option elected in this round.
-    pub elected: Option<OptionIndex>,
-    /// True when the elected option won the two-finalist tie break (§2 step 4.3).
-    pub elected_by_tie_break: bool,
-    /// Options eliminated in this round, in ascending tally then ballot order, with where
-    /// their ballots went (credited to the option they left, §2 step 7).
-    pub eliminated: Vec<Elimination>,
-    /// True when several options were eliminated at once (batch elimination).
-    pub batch: bool,
-}
+pub use report::{Elimination, EliminationRule, Inactive, IrvReport, IrvRound};
 
-/// An eliminated option and the transfers out of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Elimination {
-    /// The eliminated option.
-    pub option: OptionIndex,
-    /// Its tally when eliminated.
-    pub tally: u128,
-    /// Where its ballots went (recipients in ballot order, exhausted last).
-    pub transfers: Vec<Transfer<u128>>,
-}
-
+/// The options and switches of one IRV count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Status {
-    Continuing,
-    Elected,
-    Eliminated,
-    Withdrawn,
+pub struct IrvOptions<'a> {
+    /// Eliminate every option whose combined total is below the next one's at once.
+    pub batch_elimination: bool,
+    /// Keep counting until two options remain.
+    pub continue_until_two: bool,
+    /// RCTab's extra rules (none by default).
+    pub rctab: &'a RctabRules,
 }
 
 struct Count<'a> {
     flat: Flattened,
-    /// Index into `prefs` of each group's current option (`prefs.len()` = exhausted).
+    /// Index into each group's preferences of its current option (`len` = exhausted).
     position: Vec<usize>,
-    status: Vec<Status>,
-    tallies: Vec<u128>,
-    exhausted: u128,
+    status: PerOption<OptionStatus>,
+    tallies: PerOption<u128>,
+    /// Exhausted weight so far, by [`crate::ballot::Exhaustion::code`].
+    exhausted: [u128; 4],
     history: Vec<Vec<u128>>,
+    /// RCTab's undeclared write-ins option, if any.
+    write_ins: Option<Opt>,
+    minimum: u128,
     ties: &'a mut TieBreaker,
 }
 
 /// Counts an IRV contest.
 pub fn count(
     contest: &Contest,
-    batch_elimination: bool,
-    continue_until_two: bool,
+    options: IrvOptions<'_>,
     ties: &mut TieBreaker,
 ) -> Result<IrvReport, TallyError> {
-    let flat = ranked::flatten(contest);
-    let n = contest.options.len();
-    let mut status = vec![Status::Continuing; n];
-    for &w in &contest.withdrawn {
-        if let Some(s) = status.get_mut(w) {
-            *s = Status::Withdrawn;
+    let flat = ranked::flatten(contest)?;
+    let all = flat.options;
+    let mut status = all.filled(OptionStatus::Continuing);
+    for (o, withdrawn) in flat.withdrawn.iter() {
+        if *withdrawn {
+            status[o] = OptionStatus::Withdrawn;
         }
     }
+    let write_ins = match options.rctab.undeclared_write_in {
+        Some(w) => Some(all.check(w)?),
+        None => None,
+    };
     let mut c = Count {
         position: vec![0; flat.groups.len()],
-        flat,
         status,
-        tallies: vec![0; n],
-        exhausted: 0,
+        tallies: all.filled(0),
+        // §0.2: a ballot that marked something but has no option left is inactive from round
+        // 1, in the category that ended it (RCTab counts it so; it is no undervote).
+        exhausted: flat.inactive_at_start,
         history: Vec::new(),
+        write_ins,
+        minimum: u128::from(options.rctab.minimum_vote_threshold),
+        flat,
         ties,
     };
     // Round 1 tally: every valid group counts for its first preference.
     for g in &c.flat.groups {
-        if let Some(t) = c.flat.prefs(g).first().and_then(|&o| c.tallies.get_mut(o)) {
-            *t = t.checked_add(g.weight).ok_or(TallyError::Overflow)?;
+        if let Some(&o) = c.flat.prefs(g).first() {
+            c.tallies[o] = c.tallies[o]
+                .checked_add(g.weight)
+                .ok_or(TallyError::Overflow)?;
         }
     }
+    let valid = c
+        .flat
+        .inactive_at_start
+        .iter()
+        .try_fold(c.flat.valid, |sum, w| sum.checked_add(*w))
+        .ok_or(TallyError::Overflow)?;
     let mut rounds: Vec<IrvRound> = Vec::new();
-    let mut winner: Option<OptionIndex> = None;
+    let mut winner: Option<Opt> = None;
     let mut frozen = 0_u128;
-    let mut exhausted_before = 0_u128;
-    for r in 1..=u32::try_from(n.saturating_add(3)).unwrap_or(u32::MAX) {
+    let mut exhausted_before = c.exhausted_total();
+    for r in 1..=u32::try_from(all.len().saturating_add(3)).unwrap_or(u32::MAX) {
         let continuing = c.in_count();
         let active = continuing
             .iter()
-            .filter_map(|&o| c.tallies.get(o))
-            .sum::<u128>();
-        let threshold = if winner.is_none() {
-            active / 2 + 1
-        } else {
-            frozen
+            .try_fold(0_u128, |sum, &o| sum.checked_add(c.tallies[o]))
+            .ok_or(TallyError::Overflow)?;
+        // §2 step 3; RCTab never lets the threshold fall below its minimum vote threshold.
+        let threshold = match winner {
+            None => (active / 2 + 1).max(c.minimum),
+            Some(_) => frozen,
         };
+        let exhausted = c.exhausted_total();
         let mut round = IrvRound {
             round: r,
             tallies: c.snapshot(),
             changes: Vec::new(),
             active,
             threshold,
-            exhausted: c.exhausted,
-            exhausted_this_round: c.exhausted - exhausted_before,
+            exhausted,
+            exhausted_this_round: exhausted.saturating_sub(exhausted_before),
+            inactive: Inactive::from_codes(c.exhausted),
             elected: None,
             elected_by_tie_break: false,
             eliminated: Vec::new(),
-            batch: false,
+            rule: None,
         };
         round.changes = changes(rounds.last(), &round.tallies);
-        exhausted_before = c.exhausted;
+        exhausted_before = exhausted;
         // §2 step 8: with continue-until-two, stop at the first round after the winner with
         // two (or fewer) continuing options; that round has no action.
         if winner.is_some() && continuing.len() <= 2 || continuing.is_empty() || active == 0 {
@@ -158,30 +134,31 @@ pub fn count(
         {
             winner = Some(w);
             frozen = threshold;
-            if let Some(s) = c.status.get_mut(w) {
-                *s = Status::Elected;
-            }
-            round.elected = Some(w);
+            c.status[w] = OptionStatus::Elected;
+            round.elected = Some(w.index());
             round.elected_by_tie_break = by_tie;
             rounds.push(round);
-            c.history.push(c.tallies.clone());
-            if continue_until_two {
+            c.history.push(c.tallies.to_vec());
+            // §2 step 5 with continue-until-two: count on only while more than two options
+            // remain; with two left the count ends here (RCTab `shouldContinueTabulating`:
+            // it shows the repeated round only when it eliminates someone).
+            if options.continue_until_two && continuing.len() > 2 {
                 continue;
             }
             break;
         }
-        let out = c.choose_eliminated(r, &continuing, batch_elimination, continue_until_two)?;
-        round.batch = out.len() > 1;
+        let (out, rule) = c.choose_eliminated(r, &continuing, options)?;
+        round.rule = Some(rule);
         round.eliminated = c.eliminate(&out)?;
         rounds.push(round);
     }
     Ok(IrvReport {
-        batch_elimination,
-        continue_until_two,
-        valid: c.flat.valid,
-        undervotes: c.flat.undervotes,
+        batch_elimination: options.batch_elimination,
+        continue_until_two: options.continue_until_two,
+        valid,
+        undervotes: c.flat.abstentions,
         rounds,
-        winner,
+        winner: winner.map(Opt::index),
     })
 }
 
@@ -200,150 +177,92 @@ fn changes(previous: Option<&IrvRound>, now: &[Option<u128>]) -> Vec<Option<i128
 
 impl Count<'_> {
     /// Continuing options, the elected one included (continue-until-two), in ballot order.
-    fn in_count(&self) -> Vec<OptionIndex> {
-        (0..self.status.len())
-            .filter(|&o| {
-                matches!(
-                    self.status.get(o),
-                    Some(Status::Continuing | Status::Elected)
-                )
-            })
+    fn in_count(&self) -> Vec<Opt> {
+        self.status
+            .iter()
+            .filter(|(_, s)| s.in_count())
+            .map(|(o, _)| o)
             .collect()
     }
 
     fn snapshot(&self) -> Vec<Option<u128>> {
         self.status
             .iter()
-            .zip(&self.tallies)
-            .map(|(s, t)| matches!(s, Status::Continuing | Status::Elected).then_some(*t))
+            .map(|(o, s)| s.in_count().then_some(self.tallies[o]))
             .collect()
     }
 
-    fn tally(&self, o: OptionIndex) -> u128 {
-        self.tallies.get(o).copied().unwrap_or(0)
+    fn exhausted_total(&self) -> u128 {
+        self.exhausted
+            .iter()
+            .fold(0_u128, |sum, w| sum.saturating_add(*w))
+    }
+
+    /// Whether `o` stands for RCTab's undeclared write-ins.
+    fn is_write_ins(&self, o: Opt) -> bool {
+        self.write_ins == Some(o)
     }
 
     /// §2 step 4: one option or none left, a tally at the threshold, or two tied finalists.
+    /// RCTab: no winner while undeclared write-ins hold votes; they never win; the two
+    /// finalists are only tied when both reach the minimum vote threshold.
     fn winner_check(
         &mut self,
         round: u32,
-        continuing: &[OptionIndex],
+        continuing: &[Opt],
         threshold: u128,
-    ) -> Result<Option<(OptionIndex, bool)>, TallyError> {
+    ) -> Result<Option<(Opt, bool)>, TallyError> {
+        if self
+            .write_ins
+            .is_some_and(|w| self.tallies[w] > 0 && continuing.contains(&w))
+        {
+            return Ok(None);
+        }
         if let [only] = continuing {
             return Ok(Some((*only, false)));
         }
-        if let Some(&w) = continuing.iter().find(|&&o| self.tally(o) >= threshold) {
+        let reached = continuing
+            .iter()
+            .find(|&&o| self.tallies[o] >= threshold && !self.is_write_ins(o));
+        if let Some(&w) = reached {
             return Ok(Some((w, false)));
         }
-        if continuing.len() == 2 {
+        if continuing.len() == 2 && continuing.iter().all(|&o| self.tallies[o] >= self.minimum) {
+            let tied: Vec<OptionIndex> = continuing.iter().map(|o| o.index()).collect();
             let w = self.ties.choose(
                 TieKind::ChooseFirst,
                 TieDecision::Winner,
                 round,
-                continuing,
+                &tied,
                 &self.history,
             )?;
-            return Ok(Some((w, true)));
+            return Ok(Some((self.flat.options.check(w)?, true)));
         }
         Ok(None)
     }
 
-    /// §2 step 6: the batch, or the single option with the fewest votes.
-    fn choose_eliminated(
-        &mut self,
-        round: u32,
-        continuing: &[OptionIndex],
-        batch_elimination: bool,
-        continue_until_two: bool,
-    ) -> Result<Vec<OptionIndex>, TallyError> {
-        let candidates: Vec<OptionIndex> = continuing
-            .iter()
-            .copied()
-            .filter(|&o| self.status.get(o) == Some(&Status::Continuing))
-            .collect();
-        if batch_elimination {
-            let batch = self.batch(continuing, continue_until_two);
-            if batch.len() >= 2 {
-                return Ok(batch);
-            }
-        }
-        let low = candidates.iter().map(|&o| self.tally(o)).min().unwrap_or(0);
-        let lowest: Vec<OptionIndex> = candidates
-            .iter()
-            .copied()
-            .filter(|&o| self.tally(o) == low)
-            .collect();
-        match lowest.as_slice() {
-            [] => Err(TallyError::Invariant("no option to eliminate".into())),
-            [one] => Ok(vec![*one]),
-            tied => {
-                let out = self.ties.choose(
-                    TieKind::ChooseLast,
-                    TieDecision::Elimination,
-                    round,
-                    tied,
-                    &self.history,
-                )?;
-                Ok(vec![out])
-            }
-        }
-    }
-
-    /// §2 step 6.1: groups by tally ascending; the largest i* with `S_i* < v_i*`.
-    fn batch(&self, continuing: &[OptionIndex], continue_until_two: bool) -> Vec<OptionIndex> {
-        let mut by_tally: BTreeMap<u128, Vec<OptionIndex>> = BTreeMap::new();
-        for &o in continuing {
-            by_tally.entry(self.tally(o)).or_default().push(o);
-        }
-        let levels: Vec<(u128, Vec<OptionIndex>)> = by_tally.into_iter().collect();
-        let mut below = 0_u128;
-        let mut count_below = 0_usize;
-        let mut best: Vec<OptionIndex> = Vec::new();
-        let mut batch_so_far: Vec<OptionIndex> = Vec::new();
-        for (i, (v, group)) in levels.iter().enumerate() {
-            if i > 0 && below < *v {
-                let leaves = continuing.len() - count_below;
-                if !(continue_until_two && leaves <= 1) {
-                    best = batch_so_far.clone();
-                }
-            }
-            let size = u128::try_from(group.len()).unwrap_or(u128::MAX);
-            below = below.saturating_add(size.saturating_mul(*v));
-            count_below += group.len();
-            batch_so_far.extend(group.iter().copied());
-        }
-        // Ascending tally, then ballot order (the RCTab listing order).
-        best.sort_by_key(|&o| (self.tally(o), o));
-        best
-    }
-
-    /// §2 step 7: marks the options eliminated and moves their ballots on.
-    fn eliminate(&mut self, out: &[OptionIndex]) -> Result<Vec<Elimination>, TallyError> {
+    /// §2 step 7: marks the options eliminated and moves their ballots on; a ballot with no
+    /// continuing option left is exhausted in the category its ranking ends with.
+    fn eliminate(&mut self, out: &[Opt]) -> Result<Vec<Elimination>, TallyError> {
         // §1.2 compares the totals at the end of each round: this round's, before transfers.
-        self.history.push(self.tallies.clone());
+        self.history.push(self.tallies.to_vec());
         let mut sorted = out.to_vec();
-        sorted.sort_by_key(|&o| (self.tally(o), o));
+        sorted.sort_by_key(|&o| (self.tallies[o], o));
         for &o in &sorted {
-            if let Some(s) = self.status.get_mut(o) {
-                *s = Status::Eliminated;
-            }
+            self.status[o] = OptionStatus::Eliminated;
         }
-        let mut moves: BTreeMap<OptionIndex, BTreeMap<Recipient, u128>> = BTreeMap::new();
+        let mut moves: BTreeMap<Opt, BTreeMap<Recipient, u128>> = BTreeMap::new();
         for (g, pos) in self.flat.groups.iter().zip(self.position.iter_mut()) {
             let prefs = self.flat.prefs(g);
             let Some(&from) = prefs.get(*pos) else {
                 continue;
             };
-            if self.status.get(from) != Some(&Status::Eliminated) {
+            if self.status[from] != OptionStatus::Eliminated {
                 continue;
             }
             let mut next = *pos + 1;
             while let Some(&o) = prefs.get(next) {
-                if matches!(
-                    self.status.get(o),
-                    Some(Status::Continuing | Status::Elected)
-                ) {
+                if self.status[o].in_count() {
                     break;
                 }
                 next += 1;
@@ -351,15 +270,17 @@ impl Count<'_> {
             *pos = next;
             let to = match prefs.get(next) {
                 Some(&o) => {
-                    let t = self.tallies.get_mut(o).ok_or(TallyError::Overflow)?;
-                    *t = t.checked_add(g.weight).ok_or(TallyError::Overflow)?;
-                    Recipient::Option(o)
-                }
-                None => {
-                    self.exhausted = self
-                        .exhausted
+                    self.tallies[o] = self.tallies[o]
                         .checked_add(g.weight)
                         .ok_or(TallyError::Overflow)?;
+                    Recipient::Option(o.index())
+                }
+                None => {
+                    let slot = self
+                        .exhausted
+                        .get_mut(g.exhaustion.code())
+                        .ok_or(TallyError::Overflow)?;
+                    *slot = slot.checked_add(g.weight).ok_or(TallyError::Overflow)?;
                     Recipient::Exhausted
                 }
             };
@@ -369,17 +290,32 @@ impl Count<'_> {
         let result = sorted
             .iter()
             .map(|&o| Elimination {
-                option: o,
-                tally: self.tally(o),
+                option: o.index(),
+                tally: self.tallies[o],
                 transfers: collect_transfers(moves.remove(&o).unwrap_or_default()),
             })
             .collect();
         for &o in &sorted {
-            if let Some(t) = self.tallies.get_mut(o) {
-                *t = 0;
-            }
+            self.tallies[o] = 0;
         }
         Ok(result)
+    }
+}
+
+impl Inactive {
+    fn from_codes(by_code: [u128; 4]) -> Inactive {
+        let [
+            exhausted_choices,
+            overvotes,
+            skipped_rankings,
+            repeated_rankings,
+        ] = by_code;
+        Inactive {
+            exhausted_choices,
+            overvotes,
+            skipped_rankings,
+            repeated_rankings,
+        }
     }
 }
 

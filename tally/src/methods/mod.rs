@@ -1,4 +1,6 @@
-//! The counting methods of decision-rules.md §6, one module each.
+//! The counting methods of decision-rules.md §6, one module each. Per-option values are
+//! [`crate::per_option::PerOption`]s indexed by checked options, never raw slices.
+#![deny(clippy::indexing_slicing)]
 
 pub mod approval;
 pub mod borda;

@@ -1,9 +1,12 @@
 //! Ranked ballots as staged methods read them (counting-rules.md §0): one flat preference
-//! list per ballot group, withdrawn options skipped, empty rankings counted as undervotes.
+//! list per ballot group, withdrawn options skipped, every option checked against the count's
+//! options, abstentions counted apart.
 
 use crate::{
-    ballot::{Contest, Marks, OptionIndex},
-    report::{Recipient, Transfer},
+    ballot::{Contest, Exhaustion, Marks},
+    error::TallyError,
+    per_option::{Opt, Options, PerOption},
+    stage::{Recipient, Transfer},
 };
 use std::collections::BTreeMap;
 
@@ -12,59 +15,103 @@ use std::collections::BTreeMap;
 pub(crate) struct RankedGroup {
     /// Multiplicity `m`.
     pub weight: u128,
+    /// Why the ballot stops after its last preference (RCTab's inactive category).
+    pub exhaustion: Exhaustion,
     /// Start of its preferences in the shared buffer.
     start: usize,
     /// End (exclusive) of its preferences in the shared buffer.
     end: usize,
 }
 
-/// The valid ranked groups (at least one preference) and the undervotes (abstentions).
+/// The valid ranked groups (at least one preference left) and the rest.
 pub(crate) struct Flattened {
-    /// Groups with at least one preference.
+    /// The count's options.
+    pub options: Options,
+    /// Which options are withdrawn.
+    pub withdrawn: PerOption<bool>,
+    /// Groups with at least one preference for an option that is not withdrawn.
     pub groups: Vec<RankedGroup>,
     /// Every group's preferences, one after another (one allocation: fast on big counts).
-    pub prefs: Vec<OptionIndex>,
+    pub prefs: Vec<Opt>,
     /// Total multiplicity of groups with at least one preference (`N`).
     pub valid: u128,
-    /// Total multiplicity of empty rankings.
-    pub undervotes: u128,
+    /// Total multiplicity of empty rankings that say nothing else (abstentions, §0.2).
+    pub abstentions: u128,
+    /// Groups that marked something but have no preference left (only withdrawn options, or
+    /// a cast vote record that is inactive from its first rank): total multiplicity by
+    /// [`Exhaustion::code`].
+    pub inactive_at_start: [u128; 4],
 }
 
 /// Flattens the contest's rankings. Validation (no equal ranks for these methods) happened
-/// before; an equal-rank set is read in the order given, so nothing here can panic.
-pub(crate) fn flatten(contest: &Contest) -> Flattened {
+/// before; an equal-rank set is read in the order given, so nothing here can panic. An option
+/// that is not one of the contest's is an invariant error.
+pub(crate) fn flatten(contest: &Contest) -> Result<Flattened, TallyError> {
+    let options = Options::new(contest.options.len())?;
+    let mut withdrawn = options.filled(false);
+    for &w in &contest.withdrawn {
+        withdrawn[options.check(w)?] = true;
+    }
     let mut groups = Vec::with_capacity(contest.ballots.len());
     let mut prefs = Vec::with_capacity(contest.ballots.len().saturating_mul(4));
     let mut valid = 0_u128;
-    let mut undervotes = 0_u128;
-    let n = contest.options.len();
-    let keep = |o: &OptionIndex| *o < n && !contest.withdrawn.contains(o);
+    let mut abstentions = 0_u128;
+    let mut inactive_at_start = [0_u128; 4];
     for group in &contest.ballots {
         let weight = u128::from(group.weight);
+        let Marks::Ranking(ranking) = &group.marks else {
+            return Err(TallyError::Invariant(
+                "a ranked count met a ballot that is not a ranking".to_owned(),
+            ));
+        };
         let start = prefs.len();
-        if let Marks::Ranking(ranks) = &group.marks {
-            prefs.extend(ranks.iter().flatten().copied().filter(keep));
+        for option in ranking.options() {
+            let o = options.check(option)?;
+            if !withdrawn[o] {
+                prefs.push(o);
+            }
         }
         let end = prefs.len();
-        if start == end {
-            undervotes = undervotes.saturating_add(weight);
-        } else {
-            valid = valid.saturating_add(weight);
-            groups.push(RankedGroup { weight, start, end });
+        let exhaustion = ranking.exhaustion();
+        if start < end {
+            valid = valid.checked_add(weight).ok_or(TallyError::Overflow)?;
+            groups.push(RankedGroup {
+                weight,
+                exhaustion,
+                start,
+                end,
+            });
+        } else if ranking.is_abstention() {
+            abstentions = abstentions
+                .checked_add(weight)
+                .ok_or(TallyError::Overflow)?;
+        } else if let Some(slot) = inactive_at_start.get_mut(exhaustion.code()) {
+            *slot = slot.checked_add(weight).ok_or(TallyError::Overflow)?;
         }
     }
-    Flattened {
+    Ok(Flattened {
+        options,
+        withdrawn,
         groups,
         prefs,
         valid,
-        undervotes,
-    }
+        abstentions,
+        inactive_at_start,
+    })
 }
 
 impl Flattened {
     /// A group's preferences, most preferred first.
-    pub fn prefs(&self, group: &RankedGroup) -> &[OptionIndex] {
+    pub fn prefs(&self, group: &RankedGroup) -> &[Opt] {
         self.prefs.get(group.start..group.end).unwrap_or(&[])
+    }
+
+    /// Groups with no preference left, abstentions included: what STV reports as
+    /// undervotes (papers that are not valid, §0.2).
+    pub fn without_preference(&self) -> u128 {
+        self.inactive_at_start
+            .iter()
+            .fold(self.abstentions, |sum, w| sum.saturating_add(*w))
     }
 }
 

@@ -4,6 +4,7 @@
 use crate::{
     ballot::{Contest, Marks, OptionIndex},
     error::TallyError,
+    per_option::{Options, PerOption},
     tie_break::{TieBreaker, TieDecision},
 };
 use serde::Serialize;
@@ -41,10 +42,14 @@ pub fn count(contest: &Contest, ties: &mut TieBreaker) -> Result<SchulzeReport, 
             max: MAX_OPTIONS,
         });
     }
-    let active: Vec<bool> = (0..n).map(|o| !contest.withdrawn.contains(&o)).collect();
+    let options = Options::new(n)?;
+    let mut active = options.filled(true);
+    for &w in &contest.withdrawn {
+        active[options.check(w)?] = false;
+    }
     let (d, valid, undervotes) = pairwise(contest, &active)?;
     let p = strongest_paths(&d, n);
-    let tiers = tiers(&p, &active)?;
+    let tiers = tiers(&p, active.as_slice())?;
     let mut ranking = Vec::with_capacity(n);
     for (i, tier) in tiers.iter().enumerate() {
         if i == 0 && tier.len() > 1 {
@@ -66,24 +71,27 @@ pub fn count(contest: &Contest, ties: &mut TieBreaker) -> Result<SchulzeReport, 
 }
 
 /// §5 step 1: `d` as a flat n×n matrix, with the valid and empty ballot weights.
-fn pairwise(contest: &Contest, active: &[bool]) -> Result<(Vec<u128>, u128, u128), TallyError> {
+fn pairwise(
+    contest: &Contest,
+    active: &PerOption<bool>,
+) -> Result<(Vec<u128>, u128, u128), TallyError> {
     let n = contest.options.len();
+    let options = Options::new(n)?;
     let mut d = vec![0_u128; n * n];
-    let mut level = vec![usize::MAX; n];
+    let mut level = options.filled(usize::MAX);
     let (mut valid, mut undervotes) = (0_u128, 0_u128);
     for group in &contest.ballots {
         let Marks::Ranking(ranks) = &group.marks else {
             continue;
         };
         let m = u128::from(group.weight);
-        level.iter_mut().for_each(|l| *l = usize::MAX);
+        level.iter_mut().for_each(|(_, l)| *l = usize::MAX);
         let mut ranked = Vec::new();
-        for (r, set) in ranks.iter().enumerate() {
-            for &o in set {
-                if let (Some(l), Some(true)) = (level.get_mut(o), active.get(o)) {
-                    *l = r;
-                    ranked.push(o);
-                }
+        for (r, o) in ranks.ranked_options() {
+            let o = options.check(o)?;
+            if active[o] {
+                level[o] = r;
+                ranked.push(o);
             }
         }
         if ranked.is_empty() {
@@ -92,9 +100,11 @@ fn pairwise(contest: &Contest, active: &[bool]) -> Result<(Vec<u128>, u128, u128
         }
         valid = valid.saturating_add(m);
         for &a in &ranked {
-            let la = level.get(a).copied().unwrap_or(usize::MAX);
-            let row = d.get_mut(a * n..(a + 1) * n).ok_or(TallyError::Overflow)?;
-            for ((cell, &lb), &on) in row.iter_mut().zip(&level).zip(active) {
+            let la = level[a];
+            let row = d
+                .get_mut(a.index() * n..(a.index() + 1) * n)
+                .ok_or(TallyError::Overflow)?;
+            for ((cell, &lb), &on) in row.iter_mut().zip(level.as_slice()).zip(active.as_slice()) {
                 if on && lb > la {
                     *cell = cell.checked_add(m).ok_or(TallyError::Overflow)?;
                 }

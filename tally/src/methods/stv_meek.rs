@@ -8,100 +8,22 @@ use crate::{
     error::TallyError,
     fixed::D9,
     methods::ranked::{self, Flattened},
-    report::StvStatus,
+    per_option::{Opt, Options, PerOption},
+    stage::OptionStatus,
     tie_break::{TieBreaker, TieDecision, TieKind},
 };
-use serde::Serialize;
+
+mod report;
+
+pub use report::{DefeatReason, MeekAction, MeekIteration, MeekReport, MeekRound};
 
 /// ω = 0.000001 (§4).
 pub const OMEGA: D9 = D9::from_raw(1_000);
 
-/// The Meek part of a report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MeekReport {
-    /// Seats to fill.
-    pub seats: u32,
-    /// `N`: total multiplicity of ballots with at least one preference.
-    pub valid: u128,
-    /// Empty rankings (abstentions).
-    pub undervotes: u128,
-    /// ω.
-    pub omega: D9,
-    /// Every round, from 1.
-    pub rounds: Vec<MeekRound>,
-    /// Candidates elected, in order (finish elections last).
-    pub elected: Vec<OptionIndex>,
-    /// Hopeful candidates elected when the loop ended (§4 step 5).
-    pub finish_elected: Vec<OptionIndex>,
-    /// Hopeful candidates defeated when the loop ended (§4 step 5).
-    pub finish_defeated: Vec<OptionIndex>,
-}
-
-/// One Meek round.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MeekRound {
-    /// Round number, from 1.
-    pub round: u32,
-    /// Every iteration, in order; the last one's values are the round's.
-    pub iterations: Vec<MeekIteration>,
-    /// What ended the round.
-    pub action: MeekAction,
-    /// Every candidate's state at the end of the round.
-    pub status: Vec<StvStatus>,
-}
-
-/// One iteration of §4 step 3.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MeekIteration {
-    /// Iteration number within the round, from 1.
-    pub iteration: u32,
-    /// The keep factors the distribution used.
-    pub keep_factors: Vec<D9>,
-    /// Every candidate's vote.
-    pub votes: Vec<D9>,
-    /// The quota `q`.
-    pub quota: D9,
-    /// The surplus `s`.
-    pub surplus: D9,
-    /// The total excess (non-transferable, rounding dust included).
-    pub excess: D9,
-}
-
-/// Why a round ended.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum MeekAction {
-    /// Candidates reached the quota, highest vote first.
-    Elected {
-        /// The candidates elected.
-        options: Vec<OptionIndex>,
-    },
-    /// One candidate was defeated.
-    Defeated {
-        /// The candidate defeated.
-        option: OptionIndex,
-        /// Why the iterations stopped.
-        reason: DefeatReason,
-    },
-    /// No round was needed (no more hopeful candidates than vacancies); the round shows the
-    /// first distribution only.
-    Finish,
-}
-
-/// Why the iterations of a round stopped before a defeat.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DefeatReason {
-    /// `s < ω`: converged.
-    SurplusBelowOmega,
-    /// `s` did not fall: the count is stable.
-    Stable,
-}
-
 /// A node of the prefix tree: every ballot whose ranking starts with the path to it.
 #[derive(Debug, Clone)]
 struct Node {
-    option: OptionIndex,
+    option: Opt,
     /// Total multiplicity of ballots through this node.
     through: i128,
     /// Total multiplicity of ballots whose ranking ends here.
@@ -167,21 +89,20 @@ impl Tree {
     }
 
     /// §4 step 3.1: distributes every ballot by the keep factors; returns votes and excess.
-    fn distribute(&self, kf: &[D9], votes: &mut [D9]) -> Result<D9, TallyError> {
-        votes.iter_mut().for_each(|v| *v = D9::ZERO);
+    fn distribute(&self, kf: &PerOption<D9>, votes: &mut PerOption<D9>) -> Result<D9, TallyError> {
+        votes.iter_mut().for_each(|(_, v)| *v = D9::ZERO);
         let mut excess = D9::ZERO;
         let mut stack: Vec<(usize, D9)> = self.roots.iter().map(|&r| (r, D9::ONE)).collect();
         while let Some((at, w)) = stack.pop() {
             let Some(node) = self.nodes.get(at) else {
                 continue;
             };
-            let k = kf.get(node.option).copied().unwrap_or(D9::ZERO);
+            let k = kf[node.option];
             let mut rest = w;
             if k != D9::ZERO {
                 let keep = if k == D9::ONE { w } else { w.mul_ceil(k)? };
-                if let Some(v) = votes.get_mut(node.option) {
-                    *v = v.checked_add(keep.mul_int(node.through)?)?;
-                }
+                let v = &mut votes[node.option];
+                *v = v.checked_add(keep.mul_int(node.through)?)?;
                 rest = w.checked_sub(keep)?;
             }
             if !rest.is_positive() {
@@ -198,12 +119,13 @@ impl Tree {
 
 struct Count<'a> {
     tree: Tree,
+    options: Options,
     seats: usize,
     seats_d9: i128,
     valid: D9,
-    kf: Vec<D9>,
-    status: Vec<StvStatus>,
-    elected: Vec<OptionIndex>,
+    kf: PerOption<D9>,
+    status: PerOption<OptionStatus>,
+    elected: Vec<Opt>,
     /// Votes at the end of each earlier round (§1.2).
     history: Vec<Vec<D9>>,
     ties: &'a mut TieBreaker,
@@ -218,18 +140,19 @@ pub fn count(
     if seats == 0 {
         return Err(TallyError::ZeroSeats);
     }
-    let flat = ranked::flatten(contest);
-    let n = contest.options.len();
-    let mut status = vec![StvStatus::Continuing; n];
-    let mut kf = vec![D9::ONE; n];
-    for &w in &contest.withdrawn {
-        if let (Some(s), Some(k)) = (status.get_mut(w), kf.get_mut(w)) {
-            *s = StvStatus::Withdrawn;
-            *k = D9::ZERO;
+    let flat = ranked::flatten(contest)?;
+    let options = flat.options;
+    let mut status = options.filled(OptionStatus::Continuing);
+    let mut kf = options.filled(D9::ONE);
+    for (o, withdrawn) in flat.withdrawn.iter() {
+        if *withdrawn {
+            status[o] = OptionStatus::Withdrawn;
+            kf[o] = D9::ZERO;
         }
     }
     let mut c = Count {
         tree: Tree::build(&flat)?,
+        options,
         seats: usize::try_from(seats).map_err(|_| TallyError::Overflow)?,
         seats_d9: i128::from(seats),
         valid: D9::from_u128(flat.valid)?,
@@ -253,40 +176,43 @@ pub fn count(
     };
     if rounds.is_empty() {
         // No round ran: show the first distribution so every candidate's vote is reported.
-        let iteration = c.iterate(1)?;
+        let (iteration, _) = c.iterate(1)?;
         rounds.push(MeekRound {
             round: 1,
             iterations: vec![iteration],
             action: MeekAction::Finish,
-            status: c.status.clone(),
+            status: c.status.to_vec(),
         });
     }
     for &o in &finish_elected {
-        c.set_status(o, StvStatus::Elected);
+        c.status[o] = OptionStatus::Elected;
         c.elected.push(o);
     }
     for &o in &finish_defeated {
-        c.set_status(o, StvStatus::Excluded);
+        c.status[o] = OptionStatus::Eliminated;
     }
     if let Some(last) = rounds.last_mut() {
-        last.status = c.status.clone();
+        last.status = c.status.to_vec();
     }
+    let indices = |options: &[Opt]| options.iter().map(|o| o.index()).collect::<Vec<_>>();
     Ok(MeekReport {
         seats,
         valid: flat.valid,
-        undervotes: flat.undervotes,
+        undervotes: flat.without_preference(),
         omega: OMEGA,
         rounds,
-        elected: c.elected,
-        finish_elected,
-        finish_defeated,
+        elected: indices(&c.elected),
+        finish_elected: indices(&finish_elected),
+        finish_defeated: indices(&finish_defeated),
     })
 }
 
 impl Count<'_> {
-    fn hopeful(&self) -> Vec<OptionIndex> {
-        (0..self.status.len())
-            .filter(|&o| self.status.get(o) == Some(&StvStatus::Continuing))
+    fn hopeful(&self) -> Vec<Opt> {
+        self.status
+            .iter()
+            .filter(|(_, s)| **s == OptionStatus::Continuing)
+            .map(|(o, _)| o)
             .collect()
     }
 
@@ -294,18 +220,12 @@ impl Count<'_> {
         self.seats.saturating_sub(self.elected.len())
     }
 
-    fn set_status(&mut self, o: OptionIndex, s: StvStatus) {
-        if let Some(x) = self.status.get_mut(o) {
-            *x = s;
-        }
-    }
-
     /// §4 steps 3.1–3.4: distribute, quota, surplus (election is the caller's).
-    fn iterate(&self, iteration: u32) -> Result<MeekIteration, TallyError> {
-        let mut votes = vec![D9::ZERO; self.kf.len()];
+    fn iterate(&self, iteration: u32) -> Result<(MeekIteration, PerOption<D9>), TallyError> {
+        let mut votes = self.options.filled(D9::ZERO);
         let excess = self.tree.distribute(&self.kf, &mut votes)?;
         let mut total = D9::ZERO;
-        for v in &votes {
+        for (_, v) in votes.iter() {
             total = total.checked_add(*v)?;
         }
         if total.checked_add(excess)? != self.valid {
@@ -319,21 +239,22 @@ impl Count<'_> {
             .div_int_floor(self.seats_d9 + 1)?
             .checked_add(D9::EPSILON)?;
         let mut surplus = D9::ZERO;
-        for (o, v) in votes.iter().enumerate() {
-            let elected = self.status.get(o) == Some(&StvStatus::Elected);
-            let reaches = self.status.get(o) == Some(&StvStatus::Continuing) && *v >= quota;
+        for (o, v) in votes.iter() {
+            let elected = self.status[o] == OptionStatus::Elected;
+            let reaches = self.status[o] == OptionStatus::Continuing && *v >= quota;
             if elected || reaches {
                 surplus = surplus.checked_add(v.checked_sub(quota)?)?;
             }
         }
-        Ok(MeekIteration {
+        let iteration = MeekIteration {
             iteration,
-            keep_factors: self.kf.clone(),
-            votes,
+            keep_factors: self.kf.to_vec(),
+            votes: votes.to_vec(),
             quota,
             surplus: surplus.clamp_non_negative(),
             excess,
-        })
+        };
+        Ok((iteration, votes))
     }
 
     /// One round: iterate until someone is elected or a defeat is due (§4 steps 3–4).
@@ -341,22 +262,23 @@ impl Count<'_> {
         let mut iterations: Vec<MeekIteration> = Vec::new();
         let action = loop {
             let i = u32::try_from(iterations.len() + 1).map_err(|_| TallyError::Overflow)?;
-            let it = self.iterate(i)?;
+            let (it, votes) = self.iterate(i)?;
             let previous = iterations.last().map(|p| p.surplus);
-            let reached: Vec<OptionIndex> = self
+            let reached: Vec<Opt> = self
                 .hopeful()
                 .into_iter()
-                .filter(|&o| it.votes.get(o).is_some_and(|v| *v >= it.quota))
+                .filter(|&o| votes[o] >= it.quota)
                 .collect();
-            let (votes, quota, surplus) = (it.votes.clone(), it.quota, it.surplus);
+            let (quota, surplus) = (it.quota, it.surplus);
             iterations.push(it);
             if !reached.is_empty() {
                 let order = self.order_elected(number, reached, &votes)?;
                 for &o in &order {
-                    self.set_status(o, StvStatus::Elected);
+                    self.status[o] = OptionStatus::Elected;
                     self.elected.push(o);
                 }
-                break MeekAction::Elected { options: order };
+                let options = order.iter().map(|o| o.index()).collect();
+                break MeekAction::Elected { options };
             }
             let reason = if surplus < OMEGA {
                 Some(DefeatReason::SurplusBelowOmega)
@@ -366,7 +288,7 @@ impl Count<'_> {
                 None
             };
             if let Some(reason) = reason {
-                let option = self.defeat(number, &votes, surplus)?;
+                let option = self.defeat(number, &votes, surplus)?.index();
                 break MeekAction::Defeated { option, reason };
             }
             self.update_keep_factors(&votes, quota)?;
@@ -378,46 +300,58 @@ impl Count<'_> {
             round: number,
             iterations,
             action,
-            status: self.status.clone(),
+            status: self.status.to_vec(),
         })
     }
 
     /// §4 step 3.6: `kf = ceil9(ceil9(kf · q) / vote)` for every elected candidate.
-    fn update_keep_factors(&mut self, votes: &[D9], quota: D9) -> Result<(), TallyError> {
-        for o in 0..self.kf.len() {
-            if self.status.get(o) != Some(&StvStatus::Elected) {
-                continue;
-            }
-            let vote = votes.get(o).copied().unwrap_or(D9::ZERO);
-            if let Some(k) = self.kf.get_mut(o) {
-                *k = k.mul_ceil(quota)?.div_ceil(vote)?;
+    fn update_keep_factors(&mut self, votes: &PerOption<D9>, quota: D9) -> Result<(), TallyError> {
+        for o in self.options.all() {
+            if self.status[o] == OptionStatus::Elected {
+                self.kf[o] = self.kf[o].mul_ceil(quota)?.div_ceil(votes[o])?;
             }
         }
         Ok(())
+    }
+
+    /// Breaks a tie among `tied` by the policy, with the votes of earlier rounds.
+    fn choose(
+        &mut self,
+        kind: TieKind,
+        decision: TieDecision,
+        round: u32,
+        tied: &[Opt],
+    ) -> Result<Opt, TallyError> {
+        let indices: Vec<OptionIndex> = tied.iter().map(|o| o.index()).collect();
+        let pick = self
+            .ties
+            .choose(kind, decision, round, &indices, &self.history)?;
+        self.options.check(pick)
     }
 
     /// Candidates elected together, highest vote first; equal votes by a choose-first tie.
     fn order_elected(
         &mut self,
         round: u32,
-        mut options: Vec<OptionIndex>,
-        votes: &[D9],
-    ) -> Result<Vec<OptionIndex>, TallyError> {
-        let vote = |o: &OptionIndex| votes.get(*o).copied().unwrap_or(D9::ZERO);
-        options.sort_by(|a, b| vote(b).cmp(&vote(a)).then(a.cmp(b)));
+        mut options: Vec<Opt>,
+        votes: &PerOption<D9>,
+    ) -> Result<Vec<Opt>, TallyError> {
+        options.sort_by(|a, b| votes[*b].cmp(&votes[*a]).then(a.cmp(b)));
         let mut out = Vec::with_capacity(options.len());
-        while let Some(head) = options.first() {
-            let top = vote(head);
-            let tied: Vec<OptionIndex> =
-                options.iter().copied().filter(|o| vote(o) == top).collect();
+        while let Some(&head) = options.first() {
+            let top = votes[head];
+            let tied: Vec<Opt> = options
+                .iter()
+                .copied()
+                .filter(|&o| votes[o] == top)
+                .collect();
             let pick = match tied.as_slice() {
                 [one] => *one,
-                _ => self.ties.choose(
+                _ => self.choose(
                     TieKind::ChooseFirst,
                     TieDecision::ElectionOrder,
                     round,
                     &tied,
-                    &self.history,
                 )?,
             };
             out.push(pick);
@@ -427,30 +361,26 @@ impl Count<'_> {
     }
 
     /// §4 step 4: the lowest hopeful, with every hopeful within `s` of it counted as tied.
-    fn defeat(&mut self, round: u32, votes: &[D9], surplus: D9) -> Result<OptionIndex, TallyError> {
+    fn defeat(
+        &mut self,
+        round: u32,
+        votes: &PerOption<D9>,
+        surplus: D9,
+    ) -> Result<Opt, TallyError> {
         let hopeful = self.hopeful();
-        let vote = |o: &OptionIndex| votes.get(*o).copied().unwrap_or(D9::ZERO);
         let low = hopeful
             .iter()
-            .map(vote)
+            .map(|&o| votes[o])
             .min()
             .ok_or(TallyError::Invariant("nobody to defeat".into()))?;
         let limit = low.checked_add(surplus)?;
-        let tied: Vec<OptionIndex> = hopeful.into_iter().filter(|o| vote(o) <= limit).collect();
+        let tied: Vec<Opt> = hopeful.into_iter().filter(|&o| votes[o] <= limit).collect();
         let out = match tied.as_slice() {
             [one] => *one,
-            _ => self.ties.choose(
-                TieKind::ChooseLast,
-                TieDecision::Defeat,
-                round,
-                &tied,
-                &self.history,
-            )?,
+            _ => self.choose(TieKind::ChooseLast, TieDecision::Defeat, round, &tied)?,
         };
-        self.set_status(out, StvStatus::Excluded);
-        if let Some(k) = self.kf.get_mut(out) {
-            *k = D9::ZERO;
-        }
+        self.status[out] = OptionStatus::Eliminated;
+        self.kf[out] = D9::ZERO;
         Ok(out)
     }
 }

@@ -7,7 +7,8 @@ use crate::{
     error::TallyError,
     fixed::D5,
     methods::ranked::{self, Flattened, collect_transfers},
-    report::{Recipient, StvStatus},
+    per_option::{Opt, PerOption},
+    stage::{OptionStatus, Recipient},
     tie_break::{TieBreaker, TieDecision, TieKind},
 };
 use std::collections::BTreeMap;
@@ -25,13 +26,13 @@ struct Count<'a> {
     flat: Flattened,
     papers: Vec<Paper>,
     /// Paper groups held by each candidate.
-    held: Vec<Vec<usize>>,
-    status: Vec<StvStatus>,
-    totals: Vec<D5>,
-    surplus_pending: Vec<bool>,
+    held: PerOption<Vec<usize>>,
+    status: PerOption<OptionStatus>,
+    totals: PerOption<D5>,
+    surplus_pending: PerOption<bool>,
     quota: D5,
     seats: usize,
-    elected: Vec<OptionIndex>,
+    elected: Vec<Opt>,
     nt_total: D5,
     loss_total: D5,
     valid: D5,
@@ -48,14 +49,14 @@ pub fn count(
     if seats == 0 {
         return Err(TallyError::ZeroSeats);
     }
-    let flat = ranked::flatten(contest);
-    let n = contest.options.len();
+    let flat = ranked::flatten(contest)?;
+    let options = flat.options;
     let quota = D5::from_u128(flat.valid / (u128::from(seats) + 1) + 1)?;
     let valid_d5 = D5::from_u128(flat.valid)?;
-    let mut status = vec![StvStatus::Continuing; n];
-    for &w in &contest.withdrawn {
-        if let Some(s) = status.get_mut(w) {
-            *s = StvStatus::Withdrawn;
+    let mut status = options.filled(OptionStatus::Continuing);
+    for (o, withdrawn) in flat.withdrawn.iter() {
+        if *withdrawn {
+            status[o] = OptionStatus::Withdrawn;
         }
     }
     let mut c = Count {
@@ -67,10 +68,10 @@ pub fn count(
             flat.groups.len()
         ],
         flat,
-        held: vec![Vec::new(); n],
+        held: options.filled(Vec::new()),
         status,
-        totals: vec![D5::ZERO; n],
-        surplus_pending: vec![false; n],
+        totals: options.filled(D5::ZERO),
+        surplus_pending: options.filled(false),
         quota,
         seats: usize::try_from(seats).map_err(|_| TallyError::Overflow)?,
         elected: Vec::new(),
@@ -108,30 +109,24 @@ pub fn count(
     Ok(ScottishReport {
         seats,
         valid: c.flat.valid,
-        undervotes: c.flat.undervotes,
+        undervotes: c.flat.without_preference(),
         quota,
         stages,
-        elected: c.elected,
+        elected: c.elected.iter().map(|o| o.index()).collect(),
     })
 }
 
 impl Count<'_> {
-    fn total(&self, o: OptionIndex) -> D5 {
-        self.totals.get(o).copied().unwrap_or(D5::ZERO)
-    }
-
-    fn continuing(&self) -> Vec<OptionIndex> {
-        (0..self.status.len())
-            .filter(|&o| self.status.get(o) == Some(&StvStatus::Continuing))
+    fn continuing(&self) -> Vec<Opt> {
+        self.status
+            .iter()
+            .filter(|(_, s)| **s == OptionStatus::Continuing)
+            .map(|(o, _)| o)
             .collect()
     }
 
-    fn add_to(&mut self, o: OptionIndex, amount: D5) -> Result<(), TallyError> {
-        let t = self
-            .totals
-            .get_mut(o)
-            .ok_or(TallyError::Invariant("unknown option".into()))?;
-        *t = t.checked_add(amount)?;
+    fn add_to(&mut self, o: Opt, amount: D5) -> Result<(), TallyError> {
+        self.totals[o] = self.totals[o].checked_add(amount)?;
         Ok(())
     }
 
@@ -147,10 +142,8 @@ impl Count<'_> {
             };
             let amount = D5::ONE.mul_weight(weight)?;
             self.add_to(o, amount)?;
-            if let Some(h) = self.held.get_mut(o) {
-                h.push(g);
-            }
-            let e: &mut D5 = moved.entry(Recipient::Option(o)).or_default();
+            self.held[o].push(g);
+            let e: &mut D5 = moved.entry(Recipient::Option(o.index())).or_default();
             *e = e.checked_add(amount)?;
         }
         Ok(moved)
@@ -168,7 +161,7 @@ impl Count<'_> {
         self.nt_total = self.nt_total.checked_add(non_transferable)?;
         self.loss_total = self.loss_total.checked_add(loss)?;
         let mut sum = self.nt_total.checked_add(self.loss_total)?;
-        for t in &self.totals {
+        for (_, t) in self.totals.iter() {
             sum = sum.checked_add(*t)?;
         }
         if sum != self.valid {
@@ -181,18 +174,18 @@ impl Count<'_> {
         let changes = self
             .totals
             .iter()
-            .enumerate()
             .map(|(o, t)| {
-                t.checked_sub(previous.and_then(|p| p.get(o).copied()).unwrap_or(D5::ZERO))
+                let before = previous.and_then(|p| p.get(o.index()).copied());
+                t.checked_sub(before.unwrap_or(D5::ZERO))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        self.history.push(self.totals.clone());
+        self.history.push(self.totals.to_vec());
         Ok(ScottishStage {
             stage,
             action,
-            totals: self.totals.clone(),
+            totals: self.totals.to_vec(),
             changes,
-            status: self.status.clone(),
+            status: self.status.to_vec(),
             transfers: collect_transfers(moved),
             non_transferable,
             non_transferable_total: self.nt_total,
@@ -206,77 +199,80 @@ impl Count<'_> {
 
     /// §3 step 4: elect, then see whether the count is complete. Returns true when it is.
     fn after_stage(&mut self, stage: u32, record: &mut ScottishStage) -> Result<bool, TallyError> {
-        let reached: Vec<OptionIndex> = self
+        let reached: Vec<Opt> = self
             .continuing()
             .into_iter()
-            .filter(|&o| self.total(o) >= self.quota)
+            .filter(|&o| self.totals[o] >= self.quota)
             .collect();
-        let order = self.order_by_total(stage, reached, true)?;
+        let order = self.order_by_total(stage, reached)?;
         for &o in &order {
             self.mark_elected(o);
-            if let Some(p) = self.surplus_pending.get_mut(o) {
-                *p = self.totals.get(o).is_some_and(|t| *t > self.quota);
-            }
+            self.surplus_pending[o] = self.totals[o] > self.quota;
         }
-        record.elected = order;
+        record.elected = order.iter().map(|o| o.index()).collect();
         let vacancies = self.seats.saturating_sub(self.elected.len());
         let continuing = self.continuing();
         if vacancies == 0 {
-            record.status = self.status.clone();
+            record.status = self.status.to_vec();
             return Ok(true);
         }
         if continuing.len() <= vacancies {
             // Rule 52: all deemed elected, no further transfer; listed by total (ballot order
             // for equal totals: nothing depends on that order).
             let mut rest = continuing;
-            rest.sort_by(|a, b| self.total(*b).cmp(&self.total(*a)).then(a.cmp(b)));
+            rest.sort_by(|a, b| self.totals[*b].cmp(&self.totals[*a]).then(a.cmp(b)));
             for &o in &rest {
                 self.mark_elected(o);
             }
-            record.deemed_elected = rest;
-            record.status = self.status.clone();
+            record.deemed_elected = rest.iter().map(|o| o.index()).collect();
+            record.status = self.status.to_vec();
             return Ok(true);
         }
-        record.status = self.status.clone();
+        record.status = self.status.to_vec();
         Ok(false)
     }
 
-    fn mark_elected(&mut self, o: OptionIndex) {
-        if let Some(s) = self.status.get_mut(o) {
-            *s = StvStatus::Elected;
-        }
+    fn mark_elected(&mut self, o: Opt) {
+        self.status[o] = OptionStatus::Elected;
         self.elected.push(o);
     }
 
-    /// Orders options by total, highest first, breaking equal totals choose-first.
+    /// Breaks a tie among `tied` by the policy, with the totals of the stages in `history`.
+    fn choose(
+        &mut self,
+        kind: TieKind,
+        decision: TieDecision,
+        stage: u32,
+        tied: &[Opt],
+        history_len: usize,
+    ) -> Result<Opt, TallyError> {
+        let indices: Vec<OptionIndex> = tied.iter().map(|o| o.index()).collect();
+        let history = self.history.get(..history_len).unwrap_or(&[]);
+        let pick = self.ties.choose(kind, decision, stage, &indices, history)?;
+        self.flat.options.check(pick)
+    }
+
+    /// Orders the candidates reaching the quota at one stage by total, highest first,
+    /// breaking equal totals choose-first (on the stages before this one).
     fn order_by_total(
         &mut self,
         stage: u32,
-        mut options: Vec<OptionIndex>,
-        elect: bool,
-    ) -> Result<Vec<OptionIndex>, TallyError> {
-        options.sort_by(|a, b| self.total(*b).cmp(&self.total(*a)).then(a.cmp(b)));
+        mut options: Vec<Opt>,
+    ) -> Result<Vec<Opt>, TallyError> {
+        options.sort_by(|a, b| self.totals[*b].cmp(&self.totals[*a]).then(a.cmp(b)));
         let mut out = Vec::with_capacity(options.len());
         let mut rest = options;
+        let earlier = self.history.len().saturating_sub(1);
         while let Some(&head) = rest.first() {
-            let top = self.total(head);
-            let tied: Vec<OptionIndex> = rest
+            let top = self.totals[head];
+            let tied: Vec<Opt> = rest
                 .iter()
                 .copied()
-                .filter(|&o| self.total(o) == top)
+                .filter(|&o| self.totals[o] == top)
                 .collect();
             let pick = if tied.len() > 1 {
-                let decision = if elect {
-                    TieDecision::ElectionOrder
-                } else {
-                    TieDecision::SurplusOrder
-                };
-                let history = self
-                    .history
-                    .get(..self.history.len().saturating_sub(1))
-                    .unwrap_or(&[]);
-                self.ties
-                    .choose(TieKind::ChooseFirst, decision, stage, &tied, history)?
+                let decision = TieDecision::ElectionOrder;
+                self.choose(TieKind::ChooseFirst, decision, stage, &tied, earlier)?
             } else {
                 head
             };
@@ -287,63 +283,63 @@ impl Count<'_> {
     }
 
     /// Rule 49: the largest untransferred surplus, ties choose-first.
-    fn next_surplus(&mut self, stage: u32) -> Result<Option<OptionIndex>, TallyError> {
-        let pending: Vec<OptionIndex> = (0..self.status.len())
-            .filter(|&o| self.surplus_pending.get(o) == Some(&true))
+    fn next_surplus(&mut self, stage: u32) -> Result<Option<Opt>, TallyError> {
+        let pending: Vec<Opt> = self
+            .surplus_pending
+            .iter()
+            .filter(|(_, p)| **p)
+            .map(|(o, _)| o)
             .collect();
-        let Some(best) = pending.iter().map(|&o| self.total(o)).max() else {
+        let Some(best) = pending.iter().map(|&o| self.totals[o]).max() else {
             return Ok(None);
         };
-        let tied: Vec<OptionIndex> = pending
+        let tied: Vec<Opt> = pending
             .into_iter()
-            .filter(|&o| self.total(o) == best)
+            .filter(|&o| self.totals[o] == best)
             .collect();
         if let [one] = tied.as_slice() {
             return Ok(Some(*one));
         }
-        let pick = self.ties.choose(
-            TieKind::ChooseFirst,
-            TieDecision::SurplusOrder,
-            stage,
-            &tied,
-            &self.history,
-        )?;
-        Ok(Some(pick))
+        let all = self.history.len();
+        let decision = TieDecision::SurplusOrder;
+        self.choose(TieKind::ChooseFirst, decision, stage, &tied, all)
+            .map(Some)
     }
 
     /// Rules 50, 51: the lowest continuing candidate, ties choose-last.
-    fn next_exclusion(&mut self, stage: u32) -> Result<OptionIndex, TallyError> {
+    fn next_exclusion(&mut self, stage: u32) -> Result<Opt, TallyError> {
         let continuing = self.continuing();
         let low = continuing
             .iter()
-            .map(|&o| self.total(o))
+            .map(|&o| self.totals[o])
             .min()
             .ok_or(TallyError::Invariant("nobody to exclude".into()))?;
-        let tied: Vec<OptionIndex> = continuing
+        let tied: Vec<Opt> = continuing
             .into_iter()
-            .filter(|&o| self.total(o) == low)
+            .filter(|&o| self.totals[o] == low)
             .collect();
         if let [one] = tied.as_slice() {
             return Ok(*one);
         }
-        self.ties.choose(
+        let all = self.history.len();
+        self.choose(
             TieKind::ChooseLast,
             TieDecision::Exclusion,
             stage,
             &tied,
-            &self.history,
+            all,
         )
     }
 
     /// The next continuing preference of a paper group after position `pos`.
-    fn next_preference(&self, g: usize, pos: usize) -> Option<(usize, OptionIndex)> {
+    fn next_preference(&self, g: usize, pos: usize) -> Option<(usize, Opt)> {
         let group = self.flat.groups.get(g)?;
         self.flat
             .prefs(group)
             .iter()
             .enumerate()
             .skip(pos + 1)
-            .find(|(_, o)| self.status.get(**o) == Some(&StvStatus::Continuing))
+            .find(|(_, o)| self.status[**o] == OptionStatus::Continuing)
             .map(|(i, o)| (i, *o))
     }
 
@@ -351,10 +347,10 @@ impl Count<'_> {
     /// amounts by recipient and the non-transferable amount.
     fn move_papers(
         &mut self,
-        from: OptionIndex,
+        from: Opt,
         value_of: impl Fn(D5) -> Result<D5, TallyError>,
     ) -> Result<(BTreeMap<Recipient, D5>, D5), TallyError> {
-        let held = std::mem::take(self.held.get_mut(from).ok_or(TallyError::Overflow)?);
+        let held = std::mem::take(&mut self.held[from]);
         let mut moved: BTreeMap<Recipient, D5> = BTreeMap::new();
         let mut non_transferable = D5::ZERO;
         for g in held {
@@ -368,13 +364,11 @@ impl Count<'_> {
             let to = match next {
                 Some((pos, o)) => {
                     self.add_to(o, amount)?;
-                    if let Some(h) = self.held.get_mut(o) {
-                        h.push(g);
-                    }
+                    self.held[o].push(g);
                     if let Some(p) = self.papers.get_mut(g) {
                         *p = Paper { pos, value };
                     }
-                    Recipient::Option(o)
+                    Recipient::Option(o.index())
                 }
                 None => {
                     non_transferable = non_transferable.checked_add(amount)?;
@@ -388,15 +382,11 @@ impl Count<'_> {
     }
 
     /// Rule 48: the inclusive Gregory transfer of `e`'s surplus.
-    fn transfer_surplus(
-        &mut self,
-        stage: u32,
-        e: OptionIndex,
-    ) -> Result<ScottishStage, TallyError> {
-        let total = self.total(e);
+    fn transfer_surplus(&mut self, stage: u32, e: Opt) -> Result<ScottishStage, TallyError> {
+        let total = self.totals[e];
         let surplus = total.checked_sub(self.quota)?;
         let mut by_value: BTreeMap<D5, u128> = BTreeMap::new();
-        for &g in self.held.get(e).map(Vec::as_slice).unwrap_or(&[]) {
+        for &g in &self.held[e] {
             if let (Some(p), Some(group)) = (self.papers.get(g), self.flat.groups.get(g)) {
                 let n = by_value.entry(p.value).or_insert(0);
                 *n = n.checked_add(group.weight).ok_or(TallyError::Overflow)?;
@@ -414,12 +404,8 @@ impl Count<'_> {
             })
             .collect::<Result<Vec<_>, TallyError>>()?;
         let (moved, non_transferable) = self.move_papers(e, |v| surplus.mul_div_floor(v, total))?;
-        if let Some(t) = self.totals.get_mut(e) {
-            *t = self.quota;
-        }
-        if let Some(p) = self.surplus_pending.get_mut(e) {
-            *p = false;
-        }
+        self.totals[e] = self.quota;
+        self.surplus_pending[e] = false;
         let transferred = moved
             .iter()
             .filter(|(to, _)| matches!(to, Recipient::Option(_)))
@@ -428,7 +414,7 @@ impl Count<'_> {
             .checked_sub(transferred)?
             .checked_sub(non_transferable)?;
         let action = ScottishAction::Surplus {
-            option: e,
+            option: e.index(),
             total,
             surplus,
             transfer_values,
@@ -437,16 +423,15 @@ impl Count<'_> {
     }
 
     /// Rule 50: every paper of `x` moves at its current value; no rounding, no loss.
-    fn exclude(&mut self, stage: u32, x: OptionIndex) -> Result<ScottishStage, TallyError> {
-        let total = self.total(x);
-        if let Some(s) = self.status.get_mut(x) {
-            *s = StvStatus::Excluded;
-        }
+    fn exclude(&mut self, stage: u32, x: Opt) -> Result<ScottishStage, TallyError> {
+        let total = self.totals[x];
+        self.status[x] = OptionStatus::Eliminated;
         let (moved, non_transferable) = self.move_papers(x, Ok)?;
-        if let Some(t) = self.totals.get_mut(x) {
-            *t = D5::ZERO;
-        }
-        let action = ScottishAction::Exclusion { option: x, total };
+        self.totals[x] = D5::ZERO;
+        let action = ScottishAction::Exclusion {
+            option: x.index(),
+            total,
+        };
         self.finish_stage(stage, action, moved, non_transferable, D5::ZERO)
     }
 }

@@ -21,39 +21,6 @@ use crate::{
 };
 use serde::Serialize;
 
-/// Where transferred weight goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Recipient {
-    /// To an option (by ballot-order index).
-    Option(OptionIndex),
-    /// Nowhere: exhausted / non-transferable.
-    Exhausted,
-}
-
-/// An amount moving to a recipient.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Transfer<V> {
-    /// Where it goes.
-    pub to: Recipient,
-    /// How much (weight, or D5/D9 value).
-    pub amount: V,
-}
-
-/// A candidate's state in an STV count (RCTab `CandidateStatus`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StvStatus {
-    /// Still in the count (Meek: hopeful).
-    Continuing,
-    /// Elected (or deemed elected).
-    Elected,
-    /// Excluded (Scottish) or defeated (Meek).
-    Excluded,
-    /// Withdrawn before the count.
-    Withdrawn,
-}
-
 /// The count of a round, with everything needed to check it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
@@ -67,6 +34,9 @@ pub struct Report {
     pub method: Method,
     /// The tie policy.
     pub tie_policy: TiePolicy,
+    /// The file's tie order (BLT `[tie …]`), used by the `order` rule instead of the ballot
+    /// order; `None` when the file has none.
+    pub tie_order: Option<Vec<OptionIndex>>,
     /// Participation against the quorum.
     pub quorum: QuorumReport,
     /// The lot (seed, order, keys) when the policy uses one and a seed was given.

@@ -1,7 +1,7 @@
 //! The RCTab summary JSON (counting-rules.md §7; RCTab `OutputWriter.generateJsonReport`) for
 //! IRV, Scottish STV and Meek STV: sorted keys, decimal strings without trailing zeros.
 
-use super::{Details, Report, StvStatus};
+use super::{Details, Report};
 use crate::{
     ballot::OptionIndex,
     error::TallyError,
@@ -11,25 +11,29 @@ use crate::{
         stv_meek::{MeekAction, MeekReport},
         stv_scottish::{ScottishAction, ScottishReport},
     },
-    report::{Recipient, Transfer},
+    stage::{OptionStatus, Recipient, Transfer},
 };
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-/// What the RCTab `config` object says about the round (§7.1).
+/// What the RCTab `config` object says about the round (§7.1). `None` is written as JSON
+/// `null` (RCTab does so for a setting its configuration leaves out).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct RctabMeta {
-    /// The proposal title.
+    /// The proposal title (RCTab `contestName`).
     pub contest: String,
-    /// The close date in the organisation's zone, `YYYY-MM-DD`.
-    pub date: String,
+    /// The close date in the organisation's zone, `YYYY-MM-DD` (RCTab `contestDate`).
+    pub date: Option<String>,
     /// `"Quorate <version>"`.
     pub generated_by: String,
-    /// The organisation's name.
-    pub jurisdiction: String,
-    /// The group's name, or `""`.
-    pub office: String,
+    /// The organisation's name (RCTab `contestJurisdiction`).
+    pub jurisdiction: Option<String>,
+    /// The group's name, or `""` (RCTab `contestOffice`).
+    pub office: Option<String>,
+    /// Whether `numCandidates` counts withdrawn options: RCTab counts its excluded candidates
+    /// (a count from an RCTab configuration does); Quorate's own summaries leave them out.
+    pub excluded_are_candidates: bool,
 }
 
 /// An object with keys sorted as Jackson does (by UTF-16 code units).
@@ -46,6 +50,10 @@ fn text(s: impl Into<String>) -> Value {
     Value::String(s.into())
 }
 
+fn optional(s: &Option<String>) -> Value {
+    s.clone().map_or(Value::Null, Value::String)
+}
+
 fn number(n: u128) -> Result<Value, TallyError> {
     u64::try_from(n)
         .map(Value::from)
@@ -60,11 +68,20 @@ fn action(kind: &str, name: &str, transfers: Vec<(String, Value)>) -> Value {
 }
 
 fn inactive(exhausted: String, final_surplus: Option<String>) -> Value {
+    inactive_by(
+        [exhausted, "0".to_owned(), "0".to_owned(), "0".to_owned()],
+        final_surplus,
+    )
+}
+
+/// `inactiveBallots`: exhausted choices, overvotes, skipped rankings, repeated rankings.
+fn inactive_by(parts: [String; 4], final_surplus: Option<String>) -> Value {
+    let [exhausted, overvotes, skipped, repeated] = parts;
     let mut e = vec![
         ("exhaustedChoices".to_owned(), text(exhausted)),
-        ("overvotes".to_owned(), text("0")),
-        ("repeatedRankings".to_owned(), text("0")),
-        ("skippedRankings".to_owned(), text("0")),
+        ("overvotes".to_owned(), text(overvotes)),
+        ("repeatedRankings".to_owned(), text(repeated)),
+        ("skippedRankings".to_owned(), text(skipped)),
     ];
     if let Some(s) = final_surplus {
         e.push(("finalRoundSurplus".to_owned(), text(s)));
@@ -127,17 +144,21 @@ impl Report {
                 ])
             })
             .collect();
-        let candidates = self.options.len().saturating_sub(self.withdrawn.len());
+        let candidates = if meta.excluded_are_candidates {
+            self.options.len()
+        } else {
+            self.options.len().saturating_sub(self.withdrawn.len())
+        };
         let total = valid.checked_add(undervotes).ok_or(TallyError::Overflow)?;
         Ok(object(vec![
             (
                 "config".to_owned(),
                 object(vec![
                     ("contest".to_owned(), text(meta.contest.clone())),
-                    ("date".to_owned(), text(meta.date.clone())),
+                    ("date".to_owned(), optional(&meta.date)),
                     ("generatedBy".to_owned(), text(meta.generated_by.clone())),
-                    ("jurisdiction".to_owned(), text(meta.jurisdiction.clone())),
-                    ("office".to_owned(), text(meta.office.clone())),
+                    ("jurisdiction".to_owned(), optional(&meta.jurisdiction)),
+                    ("office".to_owned(), optional(&meta.office)),
                 ]),
             ),
             ("jsonFormatVersion".to_owned(), text("1")),
@@ -153,6 +174,14 @@ impl Report {
                 ]),
             ),
         ]))
+    }
+
+    /// The RCTab summary as RCTab writes it: Jackson's default pretty printer (`"key" : value`,
+    /// two-space indent, `[ {` … `} ]`, `{ }` for an empty object), keys sorted.
+    pub fn to_rctab_text(&self, meta: &RctabMeta) -> Result<String, TallyError> {
+        let mut out = String::new();
+        jackson(&self.to_rctab(meta)?, 0, &mut out);
+        Ok(out)
     }
 
     fn transfer_entries<V>(
@@ -201,7 +230,15 @@ impl Report {
                     })
                     .collect(),
                 threshold: round.threshold.to_string(),
-                inactive: inactive(round.exhausted.to_string(), None),
+                inactive: inactive_by(
+                    [
+                        round.inactive.exhausted_choices.to_string(),
+                        round.inactive.overvotes.to_string(),
+                        round.inactive.skipped_rankings.to_string(),
+                        round.inactive.repeated_rankings.to_string(),
+                    ],
+                    None,
+                ),
             })
             .collect()
     }
@@ -260,7 +297,7 @@ impl Report {
                         .totals
                         .iter()
                         .zip(&st.status)
-                        .filter(|(_, s)| **s == StvStatus::Elected)
+                        .filter(|(_, s)| **s == OptionStatus::Elected)
                         .filter_map(|(t, _)| t.checked_sub(r.quota).ok())
                         .filter(|x| x.is_positive())
                         .try_fold(Fixed::<5>::ZERO, |a, x| a.checked_add(x))
@@ -284,13 +321,13 @@ impl Report {
     fn stv_tally<const D: u32>(
         &self,
         totals: &[Fixed<D>],
-        status: &[StvStatus],
+        status: &[OptionStatus],
     ) -> Vec<(String, Value)> {
         totals
             .iter()
             .zip(status)
             .enumerate()
-            .filter(|(_, (_, s))| matches!(s, StvStatus::Continuing | StvStatus::Elected))
+            .filter(|(_, (_, s))| matches!(s, OptionStatus::Continuing | OptionStatus::Elected))
             .map(|(o, (t, _))| (self.name(o).to_owned(), text(t.to_trimmed_string())))
             .collect()
     }
@@ -303,14 +340,14 @@ impl Report {
                 continue;
             };
             // In the count this round: not defeated or withdrawn before it.
-            let before: Vec<StvStatus> = match k.checked_sub(1).and_then(|p| r.rounds.get(p)) {
+            let before: Vec<OptionStatus> = match k.checked_sub(1).and_then(|p| r.rounds.get(p)) {
                 Some(p) => p.status.clone(),
                 None => (0..n)
                     .map(|o| {
                         if self.withdrawn.contains(&o) {
-                            StvStatus::Withdrawn
+                            OptionStatus::Withdrawn
                         } else {
-                            StvStatus::Continuing
+                            OptionStatus::Continuing
                         }
                     })
                     .collect(),
@@ -376,5 +413,41 @@ impl Report {
             });
         }
         out
+    }
+}
+
+/// Writes `value` as Jackson's `DefaultPrettyPrinter` does.
+fn jackson(value: &Value, depth: usize, out: &mut String) {
+    let indent = |out: &mut String, depth: usize| out.extend(std::iter::repeat_n("  ", depth));
+    match value {
+        Value::Object(map) if map.is_empty() => out.push_str("{ }"),
+        Value::Object(map) => {
+            out.push('{');
+            for (i, (key, value)) in map.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push('\n');
+                indent(out, depth.saturating_add(1));
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push_str(" : ");
+                jackson(value, depth.saturating_add(1), out);
+            }
+            out.push('\n');
+            indent(out, depth);
+            out.push('}');
+        }
+        Value::Array(items) if items.is_empty() => out.push_str("[ ]"),
+        Value::Array(items) => {
+            out.push_str("[ ");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                jackson(item, depth, out);
+            }
+            out.push_str(" ]");
+        }
+        other => out.push_str(&other.to_string()),
     }
 }

@@ -1,15 +1,16 @@
 //! The plain-text rendering: tables a person can check with a calculator (counting-rules.md
 //! §8: D5 values with 5 decimals, D9 with 9, never rounded further).
 
-use super::{Details, Outcome, Recipient, Report, Transfer};
+use super::{Details, Outcome, Report};
 use crate::{
     ballot::OptionIndex,
     methods::{
-        irv::IrvReport,
+        irv::{EliminationRule, IrvReport},
         stv_meek::{MeekAction, MeekReport},
         stv_scottish::{ScottishAction, ScottishReport},
         totals::TotalsReport,
     },
+    stage::{Recipient, Transfer},
     tie_break::{TieKind, TieRecord},
 };
 use std::fmt::{Display, Write};
@@ -48,10 +49,12 @@ impl Report {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "Count: {}", self.title);
-        let method = serde_json::to_string(&self.method).unwrap_or_default();
-        let _ = writeln!(out, "Method: {method}");
+        let _ = writeln!(out, "Method: {}", self.method.describe());
         let policy = serde_json::to_string(&self.tie_policy).unwrap_or_default();
         let _ = writeln!(out, "Tie policy: {}", policy.trim_matches('"'));
+        if let Some(order) = &self.tie_order {
+            let _ = writeln!(out, "Tie order (from the file): {}", self.names(order));
+        }
         let q = &self.quorum;
         let _ = writeln!(
             out,
@@ -303,14 +306,34 @@ impl Report {
             if let Some(w) = round.elected {
                 let _ = writeln!(s, "round {}: {} elected", round.round, self.name(w));
             }
+            let why = match round.rule {
+                Some(EliminationRule::Batch) => " (batch)",
+                Some(EliminationRule::UndeclaredWriteIns) => " (undeclared write-ins go first)",
+                Some(EliminationRule::BelowMinimum) => " (below the minimum vote threshold)",
+                Some(EliminationRule::Lowest) | None => "",
+            };
             for e in &round.eliminated {
                 let _ = writeln!(
                     s,
-                    "round {}: {} eliminated ({}); transfers: {}",
+                    "round {}: {} eliminated ({}){why}; transfers: {}",
                     round.round,
                     self.name(e.option),
                     e.tally,
                     self.transfers_text(&e.transfers)
+                );
+            }
+            let i = &round.inactive;
+            if i.overvotes + i.skipped_rankings + i.repeated_rankings > 0 {
+                let _ = writeln!(
+                    s,
+                    "round {}: exhausted {}: {} exhausted choices, {} overvotes, {} skipped \
+                     rankings, {} repeated rankings",
+                    round.round,
+                    round.exhausted,
+                    i.exhausted_choices,
+                    i.overvotes,
+                    i.skipped_rankings,
+                    i.repeated_rankings
                 );
             }
         }

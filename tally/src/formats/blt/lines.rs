@@ -100,14 +100,19 @@ impl<R: BufRead> Lines<R> {
         tokens
     }
 
-    /// The quoted strings of the current line, with where each starts.
+    /// The quoted strings of the current line, with where each starts. The first `required`
+    /// strings must be there (else an error with `expected(k)` for the k-th); after them,
+    /// text that is not a complete quoted string is free text: it and everything after it are
+    /// ignored, and the result is `false` (nothing more is to be read).
     pub(super) fn quoted_strings(
         &self,
         expected: &dyn Fn(usize) -> String,
+        required: usize,
         strings: &mut Vec<(usize, String)>,
-    ) -> Result<(), ParseError> {
+    ) -> Result<bool, ParseError> {
         let mut at = 0;
         while let Some(&byte) = self.line.get(at) {
+            let strict = strings.len() < required;
             if byte == b'#' {
                 break;
             }
@@ -117,22 +122,41 @@ impl<R: BufRead> Lines<R> {
             }
             let rest = self.line.get(at..).unwrap_or_default();
             if byte != b'"' {
+                if !strict {
+                    return Ok(false);
+                }
                 return Err(self.expected_at(at, expected(strings.len()), rest));
             }
             let inner = rest.get(1..).unwrap_or_default();
             let Some(length) = inner.iter().position(|b| *b == b'"') else {
+                if !strict {
+                    return Ok(false);
+                }
                 let end = self.line.len();
                 return Err(self.expected_at(end, "a closing double quote", b""));
             };
             let text = inner.get(..length).unwrap_or_default();
-            let text = std::str::from_utf8(text).map_err(|_| {
+            let Ok(text) = std::str::from_utf8(text) else {
+                if !strict {
+                    return Ok(false);
+                }
                 let message = "a name that is not valid UTF-8".to_owned();
-                self.error_at(at, Problem::Read { message })
-            })?;
+                return Err(self.error_at(at, Problem::Read { message }));
+            };
             strings.push((at, text.to_owned()));
             at = at.saturating_add(length).saturating_add(2);
         }
-        Ok(())
+        Ok(true)
+    }
+
+    /// The current line's number, from 1.
+    pub(super) fn line_number(&self) -> u64 {
+        self.number
+    }
+
+    /// The character column, from 1, of byte offset `at` in the current line.
+    pub(super) fn column(&self, at: usize) -> u64 {
+        column_of(&self.line, at)
     }
 
     pub(super) fn error_at(&self, at: usize, problem: Problem) -> ParseError {

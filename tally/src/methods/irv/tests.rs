@@ -1,5 +1,5 @@
 use super::*;
-use crate::{config::TiePolicy, test_support::ranked};
+use crate::{config::TiePolicy, stage::Transfer, test_support::ranked};
 
 const TREES: [&str; 5] = ["Oak", "Pine", "Elm", "Ash", "Yew"];
 
@@ -20,7 +20,13 @@ fn worked_example() -> Contest {
 fn run(contest: &Contest, batch: bool, cu2: bool) -> IrvReport {
     let ids = contest.options.clone();
     let mut tb = TieBreaker::new(TiePolicy::PreviousRoundsThenOrder, None, &ids);
-    count(contest, batch, cu2, &mut tb).expect("count")
+    let rules = RctabRules::default();
+    let options = IrvOptions {
+        batch_elimination: batch,
+        continue_until_two: cu2,
+        rctab: &rules,
+    };
+    count(contest, options, &mut tb).expect("count")
 }
 
 fn tallies(round: &IrvRound) -> Vec<Option<u128>> {
@@ -42,7 +48,7 @@ fn the_worked_example_with_batch_elimination_matches_every_round() {
         vec![Some(8), Some(5), Some(4), Some(2), Some(1)]
     );
     assert_eq!((r1.active, r1.threshold, r1.exhausted), (20, 11, 0));
-    assert!(r1.batch);
+    assert_eq!(r1.rule, Some(EliminationRule::Batch));
     assert_eq!(
         r1.eliminated,
         vec![
@@ -60,7 +66,7 @@ fn the_worked_example_with_batch_elimination_matches_every_round() {
     );
     assert_eq!(tallies(r2), vec![Some(8), Some(5), Some(6), None, None]);
     assert_eq!((r2.active, r2.threshold, r2.exhausted), (19, 10, 1));
-    assert!(!r2.batch);
+    assert_eq!(r2.rule, Some(EliminationRule::Lowest));
     assert_eq!(
         r2.eliminated,
         vec![Elimination {
@@ -153,6 +159,17 @@ fn continue_until_two_repeats_the_winning_round_and_counts_on() {
     assert!(last.eliminated.is_empty());
     assert!(r.rounds.iter().all(|x| x.threshold == 7));
     assert_eq!(r.winner, Some(0));
+}
+
+#[test]
+fn continue_until_two_ends_at_the_winners_round_when_two_remain() {
+    // Round 1: A 5, B 3, C 2 of 10 (T 6); C goes (C>B). Round 2: A 5, B 5: the tied finalists
+    // elect A by ballot order, with only two left: no repeated round (as RCTab).
+    let c = ranked(&["A", "B", "C"], 1, &["5 A", "3 B", "2 C>B"]);
+    let r = run(&c, false, true);
+    assert_eq!(r.rounds.len(), 2);
+    assert_eq!(r.rounds[1].elected, Some(0));
+    assert!(r.rounds[1].elected_by_tie_break);
 }
 
 #[test]

@@ -167,10 +167,10 @@ fn the_meek_worked_example_matches_every_iteration() {
     assert_eq!(
         r3.status,
         vec![
-            StvStatus::Elected,
-            StvStatus::Excluded,
-            StvStatus::Elected,
-            StvStatus::Excluded
+            OptionStatus::Elected,
+            OptionStatus::Eliminated,
+            OptionStatus::Elected,
+            OptionStatus::Eliminated
         ]
     );
 }

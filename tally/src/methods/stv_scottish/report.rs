@@ -3,7 +3,7 @@
 use crate::{
     ballot::OptionIndex,
     fixed::D5,
-    report::{StvStatus, Transfer},
+    stage::{OptionStatus, Transfer},
 };
 use serde::Serialize;
 
@@ -73,7 +73,7 @@ pub struct ScottishStage {
     /// Every candidate's change during the stage.
     pub changes: Vec<D5>,
     /// Every candidate's state at the end of the stage.
-    pub status: Vec<StvStatus>,
+    pub status: Vec<OptionStatus>,
     /// What moved in this stage, by recipient (`exhausted` = non-transferable).
     pub transfers: Vec<Transfer<D5>>,
     /// Non-transferable amount of this stage.

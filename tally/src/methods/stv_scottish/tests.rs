@@ -1,5 +1,5 @@
 use super::*;
-use crate::{config::TiePolicy, report::Transfer, test_support::ranked};
+use crate::{config::TiePolicy, stage::Transfer, test_support::ranked};
 
 fn d(raw: i128) -> D5 {
     D5::from_raw(raw)

@@ -73,6 +73,11 @@ pub(crate) struct PerOption<T> {
 }
 
 impl<T> PerOption<T> {
+    /// Values given in ballot order, one per option, with the options they are for.
+    pub(crate) fn from_vec(values: Vec<T>) -> Result<(Options, PerOption<T>), TallyError> {
+        Ok((Options::new(values.len())?, PerOption { values }))
+    }
+
     /// The values in ballot order (for reports and the tie breaker's history).
     pub(crate) fn as_slice(&self) -> &[T] {
         &self.values

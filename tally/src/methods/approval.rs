@@ -4,6 +4,7 @@ use crate::{
     ballot::{Contest, Marks},
     error::TallyError,
     methods::totals::{self, TotalsReport, add_weighted},
+    per_option::Options,
     tie_break::TieBreaker,
 };
 
@@ -17,7 +18,8 @@ pub fn count(
         return Err(TallyError::ZeroSeats);
     }
     let active = totals::active(contest);
-    let mut sums = vec![0_i128; contest.options.len()];
+    let options = Options::new(contest.options.len())?;
+    let mut sums = options.filled(0_i128);
     let (mut valid, mut blank) = (0_u128, 0_u128);
     for group in &contest.ballots {
         let Marks::Approval(approved) = &group.marks else {
@@ -30,13 +32,11 @@ pub fn count(
         }
         valid = valid.saturating_add(u128::from(group.weight));
         for &o in marked {
-            if let Some(t) = sums.get_mut(o) {
-                add_weighted(t, group.weight, 1)?;
-            }
+            add_weighted(&mut sums[options.check(o)?], group.weight, 1)?;
         }
     }
     let k = usize::try_from(winners).map_err(|_| TallyError::Overflow)?;
-    totals::rank(sums, &active, k, valid, blank, ties)
+    totals::rank(sums.to_vec(), &active, k, valid, blank, ties)
 }
 
 #[cfg(test)]

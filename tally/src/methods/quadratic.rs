@@ -5,6 +5,7 @@ use crate::{
     ballot::{Contest, Marks},
     error::TallyError,
     methods::totals::{self, TotalsReport, add_weighted},
+    per_option::Options,
     tie_break::TieBreaker,
 };
 use serde::Serialize;
@@ -40,7 +41,8 @@ pub fn count(
     ties: &mut TieBreaker,
 ) -> Result<QuadraticReport, TallyError> {
     let active = totals::active(contest);
-    let mut sums = vec![0_i128; contest.options.len()];
+    let options = Options::new(contest.options.len())?;
+    let mut sums = options.filled(0_i128);
     let mut credits = Vec::new();
     let mut credits_total = 0_u128;
     let (mut valid, mut blank) = (0_u128, 0_u128);
@@ -52,9 +54,7 @@ pub fn count(
         let mut any = false;
         for &(o, v) in marks.iter().filter(|(o, _)| active.contains(o)) {
             any = true;
-            if let Some(t) = sums.get_mut(o) {
-                add_weighted(t, ballot.weight, i128::from(v))?;
-            }
+            add_weighted(&mut sums[options.check(o)?], ballot.weight, i128::from(v))?;
             let square = u128::from(v.unsigned_abs()).pow(2);
             spent = spent.checked_add(square).ok_or(TallyError::Overflow)?;
         }
@@ -74,7 +74,7 @@ pub fn count(
             credits: spent,
         });
     }
-    let result = totals::rank(sums, &active, 1, valid, blank, ties)?;
+    let result = totals::rank(sums.to_vec(), &active, 1, valid, blank, ties)?;
     Ok(QuadraticReport {
         budget,
         result,

@@ -4,6 +4,7 @@ use crate::{
     ballot::{Contest, Marks},
     error::TallyError,
     methods::totals::{self, TotalsReport, add_weighted},
+    per_option::Options,
     tie_break::TieBreaker,
 };
 
@@ -15,7 +16,8 @@ pub fn count(contest: &Contest, ties: &mut TieBreaker) -> Result<TotalsReport, T
 /// Sums `Points` ballots (score and dot vote share this): total = Σ m · points.
 pub(crate) fn points(contest: &Contest, ties: &mut TieBreaker) -> Result<TotalsReport, TallyError> {
     let active = totals::active(contest);
-    let mut sums = vec![0_i128; contest.options.len()];
+    let options = Options::new(contest.options.len())?;
+    let mut sums = options.filled(0_i128);
     let (mut valid, mut blank) = (0_u128, 0_u128);
     for group in &contest.ballots {
         let Marks::Points(marks) = &group.marks else {
@@ -28,12 +30,10 @@ pub(crate) fn points(contest: &Contest, ties: &mut TieBreaker) -> Result<TotalsR
         }
         valid = valid.saturating_add(u128::from(group.weight));
         for &&(o, x) in &marked {
-            if let Some(t) = sums.get_mut(o) {
-                add_weighted(t, group.weight, i128::from(x))?;
-            }
+            add_weighted(&mut sums[options.check(o)?], group.weight, i128::from(x))?;
         }
     }
-    totals::rank(sums, &active, 1, valid, blank, ties)
+    totals::rank(sums.to_vec(), &active, 1, valid, blank, ties)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use crate::{
     ballot::{Contest, OptionIndex},
     error::TallyError,
+    per_option::{Opt, PerOption},
     tie_break::{TieBreaker, TieDecision},
 };
 use serde::Serialize;
@@ -41,16 +42,22 @@ pub(crate) fn rank(
     blank: u128,
     ties: &mut TieBreaker,
 ) -> Result<TotalsReport, TallyError> {
-    let total = |o: &OptionIndex| totals.get(*o).copied().unwrap_or(0);
-    let mut sorted = active.to_vec();
-    sorted.sort_by(|a, b| total(b).cmp(&total(a)).then(a.cmp(b)));
+    let (options, by_option) = PerOption::from_vec(totals)?;
+    let mut sorted = active
+        .iter()
+        .map(|&o| options.check(o))
+        .collect::<Result<Vec<Opt>, _>>()?;
+    sorted.sort_by(|a, b| by_option[*b].cmp(&by_option[*a]).then(a.cmp(b)));
     let mut tiers: Vec<Vec<OptionIndex>> = Vec::new();
+    let mut last: Option<i128> = None;
     for o in sorted {
         match tiers.last_mut() {
-            Some(tier) if tier.first().map(total) == Some(total(&o)) => tier.push(o),
-            _ => tiers.push(vec![o]),
+            Some(tier) if last == Some(by_option[o]) => tier.push(o.index()),
+            _ => tiers.push(vec![o.index()]),
         }
+        last = Some(by_option[o]);
     }
+    let totals = by_option.to_vec();
     let mut winners = Vec::with_capacity(k);
     for tier in &tiers {
         let places = k.saturating_sub(winners.len());

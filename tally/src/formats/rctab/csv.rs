@@ -21,7 +21,12 @@ use super::super::{
 use super::config::{ContestConfig, CvrSource};
 use crate::ballot::{BallotGroup, OptionIndex};
 use csv::{ByteRecord, ReaderBuilder};
-use std::{collections::HashMap, io::Read};
+use std::io::Read;
+
+mod plain;
+mod split;
+
+pub use split::{Part, split};
 
 /// What one column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,83 +156,6 @@ impl CsvLayout {
         Ok(groups)
     }
 
-    /// Rows without quotes: fields end at commas, rows at `\n` (or `\r\n`), blank rows are
-    /// skipped, as the CSV reader does. Returns false, having read nothing that counts, when
-    /// a lone `\r` (which that reader also takes for a row end) makes the plain split wrong.
-    fn read_plain(
-        &self,
-        part: &[u8],
-        first_line: u64,
-        groups: &mut CvrGroups,
-    ) -> Result<bool, ParseError> {
-        let mut marks: Vec<(i64, Mark)> = Vec::with_capacity(self.columns.len());
-        let mut seen = Vec::new();
-        let mut distinct: Rows<'_> = HashMap::default();
-        let (mut dedup, mut read) = (true, 0_u32);
-        // Lines are named as the CSV reader names them: a row is placed on the line where
-        // the reader began looking for it, which is before any blank lines, and, after a
-        // `\r\n`, before the `\n` (the `\r` ended the row before).
-        let (mut line, mut start) = (first_line, first_line);
-        let ends_in_newline = part.ends_with(b"\n");
-        let body = part.strip_suffix(b"\n").unwrap_or(part);
-        let carriage_returns = body.contains(&b'\r');
-        let mut rows = body.split(|b| *b == b'\n').peekable();
-        while let Some(raw) = rows.next() {
-            let newline = rows.peek().is_some() || ends_in_newline;
-            let crlf = carriage_returns && raw.ends_with(b"\r");
-            let row = if crlf {
-                raw.get(..raw.len().saturating_sub(1)).unwrap_or(raw)
-            } else {
-                raw
-            };
-            if carriage_returns && row.contains(&b'\r') {
-                return Ok(false);
-            }
-            let step = u64::from(newline);
-            if row.is_empty() {
-                line = line.saturating_add(step);
-                continue;
-            }
-            let at = start;
-            if crlf {
-                start = line;
-                line = line.saturating_add(step);
-            } else {
-                line = line.saturating_add(step);
-                start = line;
-            }
-            // Identical vote cells (ids aside) make identical records: read each once. When
-            // nearly every row is new (the first 65,536 rows tell), this only costs, and stops.
-            let votes = self.vote_cells(row);
-            if dedup {
-                if let Some(count) = distinct.get_mut(votes) {
-                    count.1 = count.1.saturating_add(1);
-                    continue;
-                }
-                read = read.saturating_add(1);
-                if read == 1 << 16 && distinct.len() > 1 << 15 {
-                    dedup = false;
-                    flush(groups, std::mem::take(&mut distinct))?;
-                }
-            }
-            marks.clear();
-            if !self.plain_marks(row, &mut marks) {
-                marks.clear();
-                self.marks(row.split(|b| *b == b','), at, &mut marks)?;
-            }
-            let id = || {
-                self.id_column
-                    .and_then(|c| row.split(|b| *b == b',').nth(c))
-            };
-            let place = self.add(groups, &mut marks, &mut seen, at, id)?;
-            if dedup {
-                distinct.insert(votes, (place, 0));
-            }
-        }
-        flush(groups, distinct)?;
-        Ok(true)
-    }
-
     fn read_records(
         &self,
         reader: &mut csv::Reader<impl Read>,
@@ -267,60 +195,6 @@ impl CsvLayout {
             };
             ParseError::new(line, 0, Problem::Invalid { message })
         })
-    }
-
-    /// The part of a row from the first vote column on (all of it when that is column 1).
-    fn vote_cells<'r>(&self, row: &'r [u8]) -> &'r [u8] {
-        let skip = self
-            .columns
-            .iter()
-            .take_while(|c| **c == Column::Other)
-            .count();
-        let mut rest = row;
-        for _ in 0..skip {
-            match rest.iter().position(|b| *b == b',') {
-                Some(at) => rest = rest.get(at.saturating_add(1)..).unwrap_or_default(),
-                None => return b"",
-            }
-        }
-        rest
-    }
-
-    /// [`CsvLayout::marks`] in one pass over a row of digits and commas (ids and other
-    /// columns are skipped unread). False, with `marks` to be cleared, at anything else: the
-    /// general path then reads the row, and names any error.
-    fn plain_marks(&self, row: &[u8], marks: &mut Vec<(i64, Mark)>) -> bool {
-        let mut columns = self.columns.iter();
-        let mut column = columns.next();
-        let (mut rank, mut digits) = (0_i64, 0_u32);
-        for &b in row.iter().chain([&b',']) {
-            if b == b',' {
-                if digits > 0 {
-                    match column {
-                        Some(Column::Option(o)) => marks.push((rank, Mark::Option(*o))),
-                        Some(Column::Overvote) => marks.push((rank, Mark::Overvote)),
-                        _ => {}
-                    }
-                }
-                (rank, digits) = (0, 0);
-                column = columns.next();
-                continue;
-            }
-            match column {
-                Some(Column::Other | Column::Skipped) => {}
-                Some(Column::Option(_) | Column::Overvote) if b.is_ascii_digit() && digits < 9 => {
-                    // At most 9 digits: no overflow.
-                    rank = rank
-                        .wrapping_mul(10)
-                        .wrapping_add(i64::from(b.wrapping_sub(b'0')));
-                    digits = digits.wrapping_add(1);
-                }
-                // Blanks, signs, letters, long numbers, a field beyond the header: the
-                // general path reads the row.
-                _ => return false,
-            }
-        }
-        true
     }
 
     /// The `(rank, mark)` pairs of one row.
@@ -363,106 +237,6 @@ impl CsvLayout {
         }
         Ok(())
     }
-}
-
-/// Distinct rows (their vote cells) with their record's group and how many more rows repeat it.
-type Rows<'a> = HashMap<&'a [u8], (usize, u64), foldhash::fast::RandomState>;
-
-/// Adds the repeats counted in `rows` to their groups.
-fn flush(groups: &mut CvrGroups, rows: Rows<'_>) -> Result<(), ParseError> {
-    for (place, more) in rows.into_values() {
-        if more > 0 {
-            groups
-                .groups
-                .add_weight(place, more)
-                .map_err(|_| ParseError::whole(Problem::WeightOverflow))?;
-        }
-    }
-    Ok(())
-}
-
-/// A run of whole rows of a file and the line it starts on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Part<'a> {
-    /// The rows' bytes.
-    pub bytes: &'a [u8],
-    /// The line of the first row, from 1.
-    pub first_line: u64,
-}
-
-/// Splits a whole file into its header row and up to `parts` parts of whole rows from the
-/// `first_vote_row`-th record on (the records between are not read, as RCTab skips them).
-/// Cuts fall on line ends outside quoted fields.
-pub fn split(
-    bytes: &[u8],
-    first_vote_row: u64,
-    parts: usize,
-) -> Result<(ByteRecord, Vec<Part<'_>>), ParseError> {
-    let mut reader = reader(bytes);
-    let mut header = ByteRecord::new();
-    if !next(&mut reader, &mut header, 0)? {
-        let expected = "a header row naming the candidates";
-        return Err(ParseError::expected(1, 1, expected, "the end of the file"));
-    }
-    let mut skipped = ByteRecord::new();
-    for _ in 0..first_vote_row.saturating_sub(2) {
-        if !next(&mut reader, &mut skipped, 0)? {
-            break;
-        }
-    }
-    let position = reader.position();
-    let start = usize::try_from(position.byte()).unwrap_or(bytes.len());
-    let line = position.line();
-    let body = bytes.get(start..).unwrap_or_default();
-    Ok((header, cut(body, line, parts.max(1))))
-}
-
-/// Cuts `body` (starting on `line`) into about equal parts at line ends outside quotes.
-fn cut(body: &[u8], line: u64, parts: usize) -> Vec<Part<'_>> {
-    let quoted = body.contains(&b'"');
-    let mut out = Vec::with_capacity(parts);
-    let (mut start, mut line) = (0, line);
-    for k in 1..parts {
-        let want = body.len().checked_div(parts).unwrap_or(0).saturating_mul(k);
-        if want <= start {
-            continue;
-        }
-        let end = if quoted {
-            row_end_outside_quotes(body, start, want)
-        } else {
-            body.get(want..)
-                .and_then(|rest| rest.iter().position(|b| *b == b'\n'))
-                .map(|at| want.saturating_add(at).saturating_add(1))
-        };
-        let Some(end) = end else { break };
-        let part = body.get(start..end).unwrap_or_default();
-        out.push(Part {
-            bytes: part,
-            first_line: line,
-        });
-        let lines = part.iter().filter(|b| **b == b'\n').count();
-        line = line.saturating_add(u64::try_from(lines).unwrap_or(u64::MAX));
-        start = end;
-    }
-    out.push(Part {
-        bytes: body.get(start..).unwrap_or_default(),
-        first_line: line,
-    });
-    out
-}
-
-/// The end (after its line break) of the first row ending at or after `want`, counting
-/// quotes from `start` (a row start, so outside quotes).
-fn row_end_outside_quotes(body: &[u8], start: usize, want: usize) -> Option<usize> {
-    let mut open = false;
-    for (i, &b) in body.iter().enumerate().skip(start) {
-        match b {
-            b'"' => open = !open,
-            b'\n' if !open && i >= want => return Some(i.saturating_add(1)),
-            _ => {}
-        }
-    }
-    None
 }
 
 fn reader<R: Read>(input: R) -> csv::Reader<R> {
@@ -565,31 +339,6 @@ pub fn read_without_config(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parts_end_on_line_ends_outside_quotes_and_know_their_first_line() {
-        let body = b"1,a\n2,\"b\nc\"\n3,d\n4,e\n";
-        for parts in 1..6 {
-            let cut = cut(body, 2, parts);
-            let joined: Vec<u8> = cut.iter().flat_map(|p| p.bytes.iter().copied()).collect();
-            assert_eq!(joined, body, "{parts}");
-            let mut offset = 0;
-            for Part {
-                bytes: part,
-                first_line: line,
-            } in &cut
-            {
-                let lines_before = body[..offset].iter().filter(|b| **b == b'\n').count();
-                assert_eq!(*line, 2 + u64::try_from(lines_before).unwrap());
-                offset += part.len();
-                if part.is_empty() {
-                    continue;
-                }
-                assert!(part.ends_with(b"\n"));
-                assert_eq!(part.iter().filter(|b| **b == b'"').count() % 2, 0);
-            }
-        }
-    }
 
     fn layout() -> CsvLayout {
         let names = ["A", "B", "C"].map(String::from).to_vec();

@@ -1,6 +1,7 @@
 //! Parsing speed of large ballot files (docs/performance.md, "Parsing"): a 1,000,000-row
-//! CSV and a 1,000,000-line BLT file, generated with a fixed seed. Run with
-//! `cargo bench -p tally --bench parse`.
+//! CSV and a 1,000,000-line BLT file, generated with a fixed seed, read in one pass
+//! (`formats::read`) and, for CSV, in parallel parts (`formats::read_slice`, as
+//! `quorate count` reads a file). Run with `cargo bench -p tally --bench parse`.
 
 #[path = "support/generate.rs"]
 #[expect(dead_code, reason = "the RCTab generators serve the command bench")]
@@ -53,6 +54,21 @@ fn parse(c: &mut Criterion) {
                     &ReadOptions::default(),
                 );
                 match file {
+                    Ok(file) => black_box(file.contest.ballots.len()),
+                    Err(error) => panic!("{name}: {error}"),
+                }
+            });
+        });
+    }
+    // `quorate count` holds a CSV file in memory and reads it in parallel parts.
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    for (name, format, bytes) in files.iter().filter(|(_, f, _)| *f == Format::Csv) {
+        let name = format!("{name}, {threads} threads");
+        group.throughput(Throughput::Bytes(u64::try_from(bytes.len()).unwrap_or(0)));
+        group.bench_function(&name, |b| {
+            b.iter(|| {
+                let options = ReadOptions::default();
+                match formats::read_slice(*format, black_box(bytes), &options, threads) {
                     Ok(file) => black_box(file.contest.ballots.len()),
                     Err(error) => panic!("{name}: {error}"),
                 }

@@ -226,6 +226,28 @@ proptest! {
     }
 
     #[test]
+    fn a_csv_read_in_parallel_parts_is_read_as_in_one_pass(
+        contest in ranked_contest(true),
+        repeat in 1_usize..4,
+        threads in 2_usize..5,
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..4), 0..4),
+    ) {
+        // Big enough (1 MiB) to be cut into parts: the same rows many times over.
+        let bytes = write(Format::Csv, &BallotFile::from_contest(contest));
+        let (header, rows) = bytes.split_at(bytes.iter().position(|b| *b == b'\n').map_or(0, |at| at + 1));
+        let mut big = header.to_vec();
+        while big.len() < (1 << 20) * repeat / 2 + 1 {
+            big.extend_from_slice(rows);
+            if rows.is_empty() { break; }
+        }
+        let big = mutate(big, &edits);
+        let options = ReadOptions::default();
+        let one = formats::read(Format::Csv, big.as_slice(), &options);
+        let parts = formats::read_slice(Format::Csv, &big, &options, threads);
+        prop_assert_eq!(parts, one);
+    }
+
+    #[test]
     fn json_write_then_read_gives_the_same_file(file in ballot_file()) {
         let bytes = write(Format::Json, &file);
         prop_assert_eq!(read_back(Format::Json, &bytes, &ReadOptions::default()), file);

@@ -53,6 +53,93 @@ pub fn read(input: impl Read, order: Option<&[String]>) -> Result<BallotFile, Pa
     Ok(BallotFile::from_contest(contest))
 }
 
+/// [`read`] for a file held in memory, in up to `threads` parts read at once: the parts are
+/// cut at row ends, each numbers the option names it meets, and the parts are merged in
+/// order (names numbered as one pass would number them, ballots grouped in order of first
+/// appearance), so the result is [`read`]'s. An error is found again by one pass, so that
+/// it is the first one, named as [`read`] names it.
+pub fn read_slice(
+    bytes: &[u8],
+    order: Option<&[String]>,
+    threads: usize,
+) -> Result<BallotFile, ParseError> {
+    let mut reader = ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut record = ByteRecord::new();
+    let header = next_record(&mut reader, &mut record);
+    if threads < 2 || bytes.len() < 1 << 20 || !matches!(header, Ok(true)) {
+        return read(bytes, order);
+    }
+    let Ok(layout) = read_header(&record) else {
+        return read(bytes, order);
+    };
+    let position = reader.position();
+    let start = usize::try_from(position.byte()).unwrap_or(bytes.len());
+    let body = bytes.get(start..).unwrap_or_default();
+    let parts = super::parts::cut(body, position.line(), threads);
+    let results = super::parts::in_parallel(
+        &parts,
+        |part| read_part(part.bytes, part.first_line, &layout, order),
+        || None,
+    );
+    let mut results = results.into_iter();
+    let Some(Some((mut names, mut groups))) = results.next() else {
+        return read(bytes, order);
+    };
+    for part in results {
+        let Some((part_names, part_groups)) = part else {
+            return read(bytes, order);
+        };
+        let mut map = Vec::with_capacity(part_names.names.len());
+        for name in &part_names.names {
+            match names.index(name.as_bytes(), 0, 0) {
+                Ok(index) => map.push(index),
+                Err(_) => return read(bytes, order),
+            }
+        }
+        if groups.append_mapped(part_groups, &map).is_err() {
+            return read(bytes, order);
+        }
+    }
+    let contest = Contest {
+        title: String::new(),
+        options: names.names,
+        withdrawn: Vec::new(),
+        seats: 1,
+        tie_order: None,
+        ballots: groups.into_groups(),
+    };
+    Ok(BallotFile::from_contest(contest))
+}
+
+/// One part of [`read_slice`]: its names (after those of `order`) and its groups; `None` at
+/// any error (the caller reads the file again in one pass to name it).
+fn read_part(
+    bytes: &[u8],
+    first_line: u64,
+    layout: &Layout,
+    order: Option<&[String]>,
+) -> Option<(Names, RankingGroups)> {
+    let mut reader = ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut record = ByteRecord::new();
+    let mut names = Names::new(order).ok()?;
+    let mut groups = RankingGroups::default();
+    let offset = first_line.saturating_sub(1);
+    while next_record(&mut reader, &mut record).ok()? {
+        let line = record
+            .position()
+            .map_or(0, |p| p.line())
+            .saturating_add(offset);
+        read_row(&record, line, layout, &mut names, &mut groups).ok()?;
+    }
+    Some((names, groups))
+}
+
 /// Writes a contest as CSV. A `weight` column is written only when some group's weight is
 /// not 1; then each row is one group. Title, seats, withdrawals and options that no ballot
 /// names are not written (CSV has no place for them).

@@ -131,6 +131,30 @@ impl RankingGroups {
         Ok(())
     }
 
+    /// [`RankingGroups::append`] for groups read with their own option numbering: option `i`
+    /// of `later` is option `map[i]` here (`map` is one-to-one).
+    pub(crate) fn append_mapped(
+        &mut self,
+        later: RankingGroups,
+        map: &[OptionIndex],
+    ) -> Result<(), Overflow> {
+        self.groups.reserve(later.groups.len());
+        for (key, weight) in later.into_ordered() {
+            let ranking = Ranking::from_entries(key);
+            let mut mapped = RankingBuilder::default();
+            let mut last_rank = None;
+            for (rank, option) in ranking.ranked_options() {
+                let same = last_rank == Some(rank);
+                last_rank = Some(rank);
+                let to = map.get(option).copied().ok_or(Overflow)?;
+                mapped.push(to, same).map_err(|_| Overflow)?;
+            }
+            mapped.end(ranking.exhaustion());
+            self.add(mapped.entries().into(), weight)?;
+        }
+        Ok(())
+    }
+
     /// The keys with their weights, in order of first appearance.
     fn into_ordered(self) -> impl Iterator<Item = (Box<[u32]>, u64)> {
         // The places are 0, 1, 2, … : each key goes straight to its own (no sort).

@@ -18,6 +18,7 @@ pub mod flags;
 mod group;
 pub mod json;
 mod json_marks;
+mod parts;
 pub mod rctab;
 
 pub use error::{ParseError, Problem, WriteError};
@@ -161,6 +162,20 @@ pub fn read(
             cdf::read_with(input, &read)
         }
         Format::RctabCsv => rctab::csv::read_without_config(input, options.cvr),
+    }
+}
+
+/// [`read`] for a file held in memory, using up to `threads` threads where the format allows
+/// it (CSV: [`csv::read_slice`]; the others read as [`read`] does). The result is [`read`]'s.
+pub fn read_slice(
+    format: Format,
+    bytes: &[u8],
+    options: &ReadOptions,
+    threads: usize,
+) -> Result<BallotFile, ParseError> {
+    match format {
+        Format::Csv => csv::read_slice(bytes, options.order.as_deref(), threads),
+        other => read(other, bytes, options),
     }
 }
 

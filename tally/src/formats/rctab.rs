@@ -80,28 +80,15 @@ impl ContestConfig {
     ) -> Result<Vec<BallotGroup>, ParseError> {
         let (header, parts) = csv::split(bytes, source.first_vote_row, threads)?;
         let layout = csv::CsvLayout::new(self, source, &header)?;
-        let read = |part: &csv::Part<'_>| layout.read_part(part.bytes, part.first_line);
-        let results: Vec<Result<csv::CvrGroups, ParseError>> = std::thread::scope(|scope| {
-            let spawned: Vec<_> = parts
-                .iter()
-                .map(|part| {
-                    std::thread::Builder::new()
-                        .spawn_scoped(scope, move || read(part))
-                        .map_err(|_| part)
-                })
-                .collect();
-            spawned
-                .into_iter()
-                .map(|handle| match handle {
-                    Ok(handle) => handle.join().unwrap_or_else(|_| {
-                        Err(ParseError::whole(Problem::Read {
-                            message: "a reading thread failed".to_owned(),
-                        }))
-                    }),
-                    Err(part) => read(part),
-                })
-                .collect()
-        });
+        let results = super::parts::in_parallel(
+            &parts,
+            |part| layout.read_part(part.bytes, part.first_line),
+            || {
+                Err(ParseError::whole(Problem::Read {
+                    message: "a reading thread failed".to_owned(),
+                }))
+            },
+        );
         let mut results = results.into_iter();
         let mut groups = match results.next() {
             Some(first) => first?,

@@ -26,7 +26,8 @@ use std::io::Read;
 mod plain;
 mod split;
 
-pub use split::{Part, split};
+pub use super::super::parts::Part;
+pub use split::split;
 
 /// What one column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,17 +1,11 @@
 //! Cutting a file held in memory into parts of whole rows, for reading them in parallel.
 
 use super::{next, reader};
-use crate::formats::ParseError;
+use crate::formats::{
+    ParseError,
+    parts::{Part, cut},
+};
 use csv::ByteRecord;
-
-/// A run of whole rows of a file and the line it starts on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Part<'a> {
-    /// The rows' bytes.
-    pub bytes: &'a [u8],
-    /// The line of the first row, from 1.
-    pub first_line: u64,
-}
 
 /// Splits a whole file into its header row and up to `parts` parts of whole rows from the
 /// `first_vote_row`-th record on (the records between are not read, as RCTab skips them).
@@ -38,82 +32,4 @@ pub fn split(
     let line = position.line();
     let body = bytes.get(start..).unwrap_or_default();
     Ok((header, cut(body, line, parts.max(1))))
-}
-
-/// Cuts `body` (starting on `line`) into about equal parts at line ends outside quotes.
-fn cut(body: &[u8], line: u64, parts: usize) -> Vec<Part<'_>> {
-    let quoted = body.contains(&b'"');
-    let mut out = Vec::with_capacity(parts);
-    let (mut start, mut line) = (0, line);
-    for k in 1..parts {
-        let want = body.len().checked_div(parts).unwrap_or(0).saturating_mul(k);
-        if want <= start {
-            continue;
-        }
-        let end = if quoted {
-            row_end_outside_quotes(body, start, want)
-        } else {
-            body.get(want..)
-                .and_then(|rest| rest.iter().position(|b| *b == b'\n'))
-                .map(|at| want.saturating_add(at).saturating_add(1))
-        };
-        let Some(end) = end else { break };
-        let part = body.get(start..end).unwrap_or_default();
-        out.push(Part {
-            bytes: part,
-            first_line: line,
-        });
-        let lines = part.iter().filter(|b| **b == b'\n').count();
-        line = line.saturating_add(u64::try_from(lines).unwrap_or(u64::MAX));
-        start = end;
-    }
-    out.push(Part {
-        bytes: body.get(start..).unwrap_or_default(),
-        first_line: line,
-    });
-    out
-}
-
-/// The end (after its line break) of the first row ending at or after `want`, counting
-/// quotes from `start` (a row start, so outside quotes).
-fn row_end_outside_quotes(body: &[u8], start: usize, want: usize) -> Option<usize> {
-    let mut open = false;
-    for (i, &b) in body.iter().enumerate().skip(start) {
-        match b {
-            b'"' => open = !open,
-            b'\n' if !open && i >= want => return Some(i.saturating_add(1)),
-            _ => {}
-        }
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parts_end_on_line_ends_outside_quotes_and_know_their_first_line() {
-        let body = b"1,a\n2,\"b\nc\"\n3,d\n4,e\n";
-        for parts in 1..6 {
-            let cut = cut(body, 2, parts);
-            let joined: Vec<u8> = cut.iter().flat_map(|p| p.bytes.iter().copied()).collect();
-            assert_eq!(joined, body, "{parts}");
-            let mut offset = 0;
-            for Part {
-                bytes: part,
-                first_line: line,
-            } in &cut
-            {
-                let lines_before = body[..offset].iter().filter(|b| **b == b'\n').count();
-                assert_eq!(*line, 2 + u64::try_from(lines_before).unwrap());
-                offset += part.len();
-                if part.is_empty() {
-                    continue;
-                }
-                assert!(part.ends_with(b"\n"));
-                assert_eq!(part.iter().filter(|b| **b == b'"').count() % 2, 0);
-            }
-        }
-    }
 }

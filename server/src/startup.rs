@@ -93,6 +93,17 @@ impl Application {
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
+/// The Leptos page routes, generated once per process. Generating them runs the app with
+/// resource loading suppressed through a process-wide flag (leptos_server's
+/// `SuppressResourceLoad`): a page rendering in another application of the same process at
+/// that moment would wait forever for its data (leptos#4773). Tests build many applications
+/// in one process while others serve pages; generating the list once closes that window.
+fn page_routes() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole HTTP application: plain routes, the Leptos pages, static files, and the
 /// middleware stack (outermost first: request id, tracing, security headers, same-origin).
 pub fn build_router(
@@ -118,7 +129,7 @@ pub fn build_router(
         oidc: crate::oidc::Providers::new(&config.oidc)?,
         trusted_proxies: crate::client_address::TrustedProxies::parse(&config.trusted_proxies)?,
     };
-    let routes = generate_route_list(App);
+    let routes = page_routes();
     let router = Router::new()
         .route("/healthz", get(health::check))
         .route("/language", post(language::set))

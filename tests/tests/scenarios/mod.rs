@@ -35,6 +35,7 @@ macro_rules! engine_tests {
             web::the_csp_nonce_matches_the_hydration_script,
             web::every_response_carries_the_security_headers_and_a_request_id,
             web::migrating_again_changes_nothing,
+            web::pages_keep_loading_while_another_application_is_built,
             binary::the_binary_serves_on_a_random_port_and_stops_on_sigterm,
             binary::the_demo_co_op_has_every_role_and_state_and_a_chain_that_verifies,
             binary::the_demo_refuses_a_database_with_other_organisations,

@@ -204,3 +204,38 @@ pub async fn migrating_again_changes_nothing(db: Db) {
     server::db::migrate(&second).await.unwrap();
     assert_eq!(instance_id().await, before);
 }
+
+/// Building an application (as every test and every `quorate serve` does) while another in
+/// the same process renders pages that load data: no page waits forever (leptos#4773, see
+/// `server::startup::page_routes`).
+pub async fn pages_keep_loading_while_another_application_is_built(db: Db) {
+    let app = spawn_app(db).await;
+    let ada = app.browser();
+    ada.sign_up("Ada", "ada@example.org").await;
+    ada.create_organisation("The Co-op", "coop").await;
+    let builder = {
+        let connection = app.connection.clone();
+        let site_root = crate::helpers::spawn::workspace_root().join("target/site");
+        tokio::spawn(async move {
+            for _ in 0..40 {
+                let config = server::Config {
+                    site_root: site_root.clone(),
+                    ..server::Config::default()
+                };
+                let local = "127.0.0.1:0".parse().unwrap();
+                let router =
+                    server::startup::build_router(&config, connection.clone(), "http://x", local);
+                drop(router.expect("a router"));
+                tokio::task::yield_now().await;
+            }
+        })
+    };
+    let mut loads = 0;
+    while !builder.is_finished() || loads < 10 {
+        // The dashboard reads the organisation through a resource.
+        let html = ada.page("/o/coop", 200).await;
+        assert!(html.contains("The Co-op"), "{html}");
+        loads += 1;
+    }
+    builder.await.unwrap();
+}

@@ -155,7 +155,7 @@ pub fn use_language() -> Language {
 }
 
 /// A translator for the current page: `let t = use_t(); t("home-title")`.
-pub fn use_t() -> impl Fn(&str) -> String + Clone + Send + Sync + 'static {
+pub fn use_t() -> impl Fn(&str) -> String + Copy + Send + Sync + 'static {
     let language = use_language();
     move |key| language.tr(key)
 }
@@ -329,7 +329,7 @@ mod tests {
         include_str!("services/members.rs"),
         include_str!("services/oidc.rs"),
         include_str!("services/organisations.rs"),
-        include_str!("../../server/src/forms/mod.rs"),
+        include_str!("../../server/src/actions.rs"),
         include_str!("../../server/src/oidc/mod.rs"),
     ];
 

@@ -4,6 +4,7 @@
 // Leptos view types nest deeply; the member table needs more than the default 128.
 #![recursion_limit = "256"]
 
+pub mod actions;
 pub mod api;
 pub mod components;
 pub mod domain;

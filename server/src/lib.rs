@@ -1,6 +1,7 @@
 //! The `quorate` binary's library: configuration, database, HTTP stack and commands. The
 //! binary in `main.rs` only calls [`cli::main`]; tests build the same router in-process.
 
+pub mod actions;
 pub mod assets;
 mod audit_cli;
 pub mod cli;
@@ -9,7 +10,6 @@ pub mod config;
 pub mod count;
 pub mod db;
 mod demo;
-mod forms;
 mod health;
 mod instance;
 mod language;

@@ -4,7 +4,7 @@
 pub use crate::state::AppState;
 use crate::{
     config::Config,
-    db, forms, health, instance, language,
+    db, health, instance, language,
     security::{self, AllowedOrigin},
     session,
 };
@@ -130,62 +130,11 @@ pub fn build_router(
         trusted_proxies: crate::client_address::TrustedProxies::parse(&config.trusted_proxies)?,
     };
     let routes = page_routes();
-    let router = Router::new()
+    let router = crate::actions::mount(Router::new())
         .route("/healthz", get(health::check))
         .route("/language", post(language::set))
-        .route("/signup", post(forms::accounts::sign_up))
-        .route("/signin", post(forms::accounts::sign_in))
-        .route("/signout", post(forms::accounts::sign_out))
         .route("/auth/oidc/{provider}/start", get(crate::oidc::start))
         .route("/auth/oidc/{provider}/callback", get(crate::oidc::callback))
-        .route("/account/profile", post(forms::accounts::update_profile))
-        .route("/account/password", post(forms::accounts::change_password))
-        .route(
-            "/account/sessions",
-            post(forms::accounts::end_other_sessions),
-        )
-        .route(
-            "/account/email",
-            post(forms::accounts::request_confirmation),
-        )
-        .route(
-            "/account/identities/unlink",
-            post(forms::accounts::unlink_identity),
-        )
-        .route(
-            "/email/confirm/{token}",
-            post(forms::accounts::confirm_address),
-        )
-        .route("/orgs/new", post(forms::organisations::create))
-        .route(
-            "/o/{slug}/settings",
-            post(forms::organisations::update_settings),
-        )
-        .route(
-            "/o/{slug}/members/{membership}/{change}",
-            post(forms::organisations::change_member),
-        )
-        .route(
-            "/o/{slug}/invitations",
-            post(forms::organisations::create_invitation),
-        )
-        .route(
-            "/o/{slug}/invitations/{id}/revoke",
-            post(forms::organisations::revoke_invitation),
-        )
-        .route(
-            "/invite/{token}",
-            post(forms::organisations::accept_invitation),
-        )
-        .route("/o/{slug}/groups", post(forms::organisations::create_group))
-        .route(
-            "/o/{slug}/groups/{group}/members/add",
-            post(forms::organisations::group_member),
-        )
-        .route(
-            "/o/{slug}/groups/{group}/members/{membership}/remove",
-            post(forms::organisations::group_member),
-        )
         .leptos_routes_with_context(&state, routes, state.provide_contexts(), {
             let options = leptos_options.clone();
             move || shell(options.clone())

@@ -112,7 +112,8 @@ pub fn Field(
 pub fn ProblemSummary(form: &'static str, state: FormState) -> impl IntoView {
     let language = use_language();
     let problems: Vec<Problem> = state.problems.clone();
-    (!problems.is_empty()).then(|| {
+    // The slot stays when empty: with JavaScript, problems sent back are swapped into it.
+    let summary = (!problems.is_empty()).then(|| {
         let title = language.tr("form-problems-title");
         view! {
             <div class="problem-summary" role="alert" tabindex="-1" id=format!("{form}-problems")>
@@ -139,5 +140,6 @@ pub fn ProblemSummary(form: &'static str, state: FormState) -> impl IntoView {
                 </ul>
             </div>
         }
-    })
+    });
+    view! { <div class="problem-slot" data-problems-for=form>{summary}</div> }
 }

@@ -1,7 +1,12 @@
 //! The frame of every page: skip link, header with the product name, the signed-in person's
 //! links and the language picker, the main region, and the footer.
 
-use crate::{components::language_picker::LanguagePicker, i18n::use_t, session::use_current_user};
+use crate::{
+    actions::{Action, NoPath, accounts::SignOut},
+    components::{action_form::ActionForm, language_picker::LanguagePicker},
+    i18n::use_t,
+    session::use_current_user,
+};
 use leptos::prelude::*;
 
 /// Wraps a page's content in the site's header and footer.
@@ -20,9 +25,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                 {match user {
                     Some(user) => view! {
                         <a href="/account">{user.display_name}</a>
-                        <form method="post" action="/signout" class="inline-form">
+                        <ActionForm target=SignOut::target(&NoPath {}) class="inline-form">
                             <button type="submit" class="link-button">{t("nav-sign-out")}</button>
-                        </form>
+                        </ActionForm>
                     }
                     .into_any(),
                     None => view! {

@@ -1,6 +1,6 @@
 //! Small reusable views.
 
-pub mod confirm_form;
+pub mod action_form;
 pub mod forms;
 pub mod language_picker;
 pub mod layout;

@@ -2,7 +2,14 @@
 //! linked sign-in methods, and other sessions.
 
 use crate::{
+    actions::{
+        Action, NoPath,
+        accounts::{
+            ChangePassword, EndOtherSessions, RequestConfirmation, UnlinkIdentity, UpdateProfile,
+        },
+    },
     api::accounts::{AccountView, LinkedIdentity, account_page},
+    components::action_form::ActionForm,
     components::forms::{Field, ProblemSummary},
     i18n::{Language, use_language, use_t},
     pages::load_error::LoadError,
@@ -38,9 +45,9 @@ fn AccountForms(view: AccountView) -> impl IntoView {
         .read_untracked()
         .get("email_sent")
         .is_some();
-    let profile = use_form_state("profile");
-    let unlink = use_form_state("identities");
-    let password = use_form_state("password");
+    let profile = use_form_state(UpdateProfile::FORM);
+    let unlink = use_form_state(UnlinkIdentity::FORM);
+    let password = use_form_state(ChangePassword::FORM);
     let link = use_form_state("oidc_link");
     let providers = use_oidc_providers();
     let chosen = if profile.form.is_empty() {
@@ -56,11 +63,10 @@ fn AccountForms(view: AccountView) -> impl IntoView {
             <h1>{t("account-title")}</h1>
             {email_sent.then(|| view! { <p class="notice" role="status">{t("account-email-sent")}</p> })}
             <h2>{t("account-profile")}</h2>
-            <ProblemSummary form="profile" state=profile.clone() />
-            <form method="post" action="/account/profile" class="stack">
-                <input type="hidden" name="form_id" value="profile" />
-                <Field form="profile" name="display_name" label=t("field-display-name") state=profile.clone() initial=user.display_name.clone() autocomplete="name" required=true />
-                <Field form="profile" name="email" label=t("field-email") state=profile.clone() kind="email" initial=user.email.clone() autocomplete="email" required=true />
+            <ProblemSummary form=UpdateProfile::FORM state=profile.clone() />
+            <ActionForm target=UpdateProfile::target(&NoPath {}) class="stack">
+                <Field form=UpdateProfile::FORM name="display_name" label=t("field-display-name") state=profile.clone() initial=user.display_name.clone() autocomplete="name" required=true />
+                <Field form=UpdateProfile::FORM name="email" label=t("field-email") state=profile.clone() kind="email" initial=user.email.clone() autocomplete="email" required=true />
                 <div class="field">
                     <label for="profile-language">{t("field-language")}</label>
                     <select id="profile-language" name="language">
@@ -74,20 +80,19 @@ fn AccountForms(view: AccountView) -> impl IntoView {
                     </select>
                 </div>
                 <button type="submit">{t("account-save")}</button>
-            </form>
+            </ActionForm>
             <AddressStatus verified=view.email_verified mail=view.mail />
             <h2>{t("account-password")}</h2>
-            <ProblemSummary form="password" state=password.clone() />
-            <form method="post" action="/account/password" class="stack">
-                <input type="hidden" name="form_id" value="password" />
-                <Field form="password" name="current_password" label=t("field-current-password") state=password.clone() kind="password" autocomplete="current-password" />
-                <Field form="password" name="new_password" label=t("field-new-password") state=password.clone() kind="password" autocomplete="new-password" hint=language.tr("password-hint") required=true />
+            <ProblemSummary form=ChangePassword::FORM state=password.clone() />
+            <ActionForm target=ChangePassword::target(&NoPath {}) class="stack">
+                <Field form=ChangePassword::FORM name="current_password" label=t("field-current-password") state=password.clone() kind="password" autocomplete="current-password" />
+                <Field form=ChangePassword::FORM name="new_password" label=t("field-new-password") state=password.clone() kind="password" autocomplete="new-password" hint=language.tr("password-hint") required=true />
                 <button type="submit">{t("account-change-password")}</button>
-            </form>
+            </ActionForm>
             {(!providers.is_empty() || !link.problems.is_empty() || !view.identities.is_empty()).then(|| view! {
                 <h2>{t("account-providers")}</h2>
                 <ProblemSummary form="oidc_link" state=link.clone() />
-                <ProblemSummary form="identities" state=unlink.clone() />
+                <ProblemSummary form=UnlinkIdentity::FORM state=unlink.clone() />
                 <LinkedIdentities identities=view.identities.clone() has_password=view.has_password />
                 <p>{t("account-providers-text")}</p>
                 <ul class="actions">
@@ -102,9 +107,10 @@ fn AccountForms(view: AccountView) -> impl IntoView {
             })}
             <h2>{t("account-sessions")}</h2>
             <p>{t("account-sessions-text")}</p>
-            <form method="post" action="/account/sessions">
+            <ProblemSummary form=EndOtherSessions::FORM state=use_form_state(EndOtherSessions::FORM) />
+            <ActionForm target=EndOtherSessions::target(&NoPath {})>
                 <button type="submit" class="secondary">{t("account-end-other-sessions")}</button>
-            </form>
+            </ActionForm>
         </section>
     }
 }
@@ -123,9 +129,10 @@ fn AddressStatus(verified: bool, mail: bool) -> impl IntoView {
     view! {
         <p class="hint" data-email-verified=verified.to_string()>{status}</p>
         {(!verified && mail).then(|| view! {
-            <form method="post" action="/account/email">
+            <ProblemSummary form=RequestConfirmation::FORM state=use_form_state(RequestConfirmation::FORM) />
+            <ActionForm target=RequestConfirmation::target(&NoPath {})>
                 <button type="submit" class="secondary">{t("account-email-send-link")}</button>
-            </form>
+            </ActionForm>
         })}
     }
 }
@@ -163,11 +170,11 @@ fn LinkedIdentities(identities: Vec<LinkedIdentity>, has_password: bool) -> impl
                                         view! { <span>{t("account-identity-only-way")}</span> }.into_any()
                                     } else {
                                         view! {
-                                            <form method="post" action="/account/identities/unlink" class="inline-form">
+                                            <ActionForm target=UnlinkIdentity::target(&NoPath {}) class="inline-form">
                                                 <input type="hidden" name="issuer" value=identity.issuer.clone() />
                                                 <input type="hidden" name="subject" value=identity.subject.clone() />
                                                 <button type="submit" class="secondary">{label}</button>
-                                            </form>
+                                            </ActionForm>
                                         }.into_any()
                                     }}
                                 </td>

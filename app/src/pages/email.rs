@@ -3,7 +3,14 @@
 //! it acts, so a mail scanner that opens links confirms nothing).
 
 use crate::{
-    api::accounts::confirmation_preview, i18n::use_language, pages::load_error::LoadError,
+    actions::{
+        Action,
+        accounts::{ConfirmAddress, TokenPath},
+    },
+    api::accounts::confirmation_preview,
+    components::action_form::ActionForm,
+    i18n::use_language,
+    pages::load_error::LoadError,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -42,15 +49,15 @@ pub fn ConfirmAddressPage() -> impl IntoView {
                         } else {
                             language.tr_with("email-confirm-change", "email", preview.email)
                         };
-                        let action = format!("/email/confirm/{}", token());
+                        let target = ConfirmAddress::target(&TokenPath { token: token() });
                         view! {
                             <Title text=title.clone() />
                             <section class="narrow message-page">
                                 <h1>{title}</h1>
                                 <p>{text}</p>
-                                <form method="post" action=action>
+                                <ActionForm target>
                                     <button type="submit">{language.tr("email-confirm-button")}</button>
-                                </form>
+                                </ActionForm>
                             </section>
                         }
                         .into_any()

@@ -2,9 +2,16 @@
 //! add or remove members.
 
 use crate::{
+    actions::{
+        Action, OrgPath,
+        organisations::{
+            AddGroupMember, CreateGroup, GroupMemberPath, GroupPath, RemoveGroupMember,
+        },
+    },
     api::organisations::{
         GroupRow, MemberRow, OrgPage, organisation_groups, organisation_members, organisation_page,
     },
+    components::action_form::ActionForm,
     components::forms::{Field, ProblemSummary},
     i18n::use_t,
     pages::load_error::LoadError,
@@ -41,8 +48,8 @@ pub fn GroupsPage() -> impl IntoView {
 #[component]
 fn Groups(org: OrgPage, groups: Vec<GroupRow>, members: Vec<MemberRow>) -> impl IntoView {
     let t = use_t();
-    let state = use_form_state("group");
-    let membership_state = use_form_state("group_member");
+    let state = use_form_state(CreateGroup::FORM);
+    let membership_state = use_form_state(AddGroupMember::FORM);
     let base = format!("/o/{}", org.slug);
     let manage = org.may.manage_groups;
     let active: Vec<MemberRow> = members
@@ -55,36 +62,38 @@ fn Groups(org: OrgPage, groups: Vec<GroupRow>, members: Vec<MemberRow>) -> impl 
             <a href="/">{t("nav-home")}</a> " / " <a href=base.clone()>{org.name.clone()}</a>
         </nav>
         <h1>{t("org-groups-link")}</h1>
-        <ProblemSummary form="group_member" state=membership_state />
+        <ProblemSummary form=AddGroupMember::FORM state=membership_state />
         {if groups.is_empty() {
             view! { <p>{t("groups-none")}</p> }.into_any()
         } else {
             groups
                 .into_iter()
                 .map(|group| {
-                    view! { <GroupCard group base=base.clone() manage active=active.clone() /> }
+                    view! { <GroupCard group slug=org.slug.clone() manage active=active.clone() /> }
                 })
                 .collect_view()
                 .into_any()
         }}
         {manage.then(|| view! {
             <h2>{t("groups-new")}</h2>
-            <ProblemSummary form="group" state=state.clone() />
-            <form method="post" action=format!("{base}/groups") class="stack narrow">
-                <input type="hidden" name="form_id" value="group" />
-                <Field form="group" name="name" label=t("field-group-name") state=state.clone() required=true />
-                <Field form="group" name="slug" label=t("field-org-slug") state=state.clone() hint=t("field-group-slug-hint") required=true />
-                <Field form="group" name="description" label=t("field-description") state=state.clone() />
+            <ProblemSummary form=CreateGroup::FORM state=state.clone() />
+            <ActionForm target=CreateGroup::target(&OrgPath::new(org.slug.clone())) class="stack narrow">
+                <Field form=CreateGroup::FORM name="name" label=t("field-group-name") state=state.clone() required=true />
+                <Field form=CreateGroup::FORM name="slug" label=t("field-org-slug") state=state.clone() hint=t("field-group-slug-hint") required=true />
+                <Field form=CreateGroup::FORM name="description" label=t("field-description") state=state.clone() />
                 <button type="submit">{t("groups-create")}</button>
-            </form>
+            </ActionForm>
         })}
     }
 }
 
 #[component]
-fn GroupCard(group: GroupRow, base: String, manage: bool, active: Vec<MemberRow>) -> impl IntoView {
+fn GroupCard(group: GroupRow, slug: String, manage: bool, active: Vec<MemberRow>) -> impl IntoView {
     let t = use_t();
-    let action = format!("{base}/groups/{}/members", group.slug);
+    let add = AddGroupMember::target(&GroupPath {
+        slug: slug.clone(),
+        group: group.slug.clone(),
+    });
     let select_id = format!("add-{}", group.slug);
     let candidates: Vec<MemberRow> = active
         .into_iter()
@@ -99,17 +108,17 @@ fn GroupCard(group: GroupRow, base: String, manage: bool, active: Vec<MemberRow>
                     .members
                     .iter()
                     .map(|(id, name)| {
+                        let label = format!("{} {name}", t("groups-remove-member"));
                         view! {
                             <li>
                                 {name.clone()}
                                 {manage.then(|| view! {
                                     " "
-                                    <form method="post" action=format!("{action}/{id}/remove") class="inline-form">
-                                        <input type="hidden" name="form_id" value="group_member" />
-                                        <button type="submit" class="secondary" aria-label=format!("{} {name}", t("groups-remove-member"))>
+                                    <ActionForm target=RemoveGroupMember::target(&GroupMemberPath { slug: slug.clone(), group: group.slug.clone(), membership: id.clone() }) class="inline-form">
+                                        <button type="submit" class="secondary" aria-label=label>
                                             {t("groups-remove-member")}
                                         </button>
-                                    </form>
+                                    </ActionForm>
                                 })}
                             </li>
                         }
@@ -117,8 +126,7 @@ fn GroupCard(group: GroupRow, base: String, manage: bool, active: Vec<MemberRow>
                     .collect_view()}
             </ul>
             {(manage && !candidates.is_empty()).then(|| view! {
-                <form method="post" action=format!("{action}/add") class="inline-form">
-                    <input type="hidden" name="form_id" value="group_member" />
+                <ActionForm target=add class="inline-form">
                     <label for=select_id.clone()>{t("groups-add-member")}</label>
                     <select id=select_id.clone() name="membership">
                         {candidates
@@ -127,7 +135,7 @@ fn GroupCard(group: GroupRow, base: String, manage: bool, active: Vec<MemberRow>
                             .collect_view()}
                     </select>
                     <button type="submit">{t("groups-add")}</button>
-                </form>
+                </ActionForm>
             })}
         </section>
     }

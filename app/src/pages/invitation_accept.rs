@@ -1,7 +1,9 @@
 //! `/invite/:token`: what an invitation offers, and the button to accept it.
 
 use crate::{
+    actions::{Action, accounts::TokenPath, organisations::AcceptInvitation},
     api::organisations::invitation_preview,
+    components::action_form::ActionForm,
     components::forms::ProblemSummary,
     i18n::{use_language, use_t},
     pages::load_error::LoadError,
@@ -20,7 +22,7 @@ pub fn InvitationAcceptPage() -> impl IntoView {
     let t = use_t();
     let language = use_language();
     let user = use_current_user();
-    let state = use_form_state("accept");
+    let state = use_form_state(AcceptInvitation::FORM);
     view! {
         <Title text=t("invitation-title") />
         <Suspense>
@@ -29,7 +31,8 @@ pub fn InvitationAcceptPage() -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok(preview) => {
-                            let path = format!("/invite/{}", token());
+                            let target = AcceptInvitation::target(&TokenPath { token: token() });
+                            let path = target.href.clone();
                             let offer = language.tr_args(
                                 "invitation-offer",
                                 &[
@@ -41,13 +44,12 @@ pub fn InvitationAcceptPage() -> impl IntoView {
                                 <section class="narrow">
                                     <h1>{t("invitation-title")}</h1>
                                     <p class="lead">{offer}</p>
-                                    <ProblemSummary form="accept" state />
+                                    <ProblemSummary form=AcceptInvitation::FORM state />
                                     {match user {
                                         Some(_) => view! {
-                                            <form method="post" action=path.clone()>
-                                                <input type="hidden" name="form_id" value="accept" />
+                                            <ActionForm target>
                                                 <button type="submit">{t("invitation-accept")}</button>
-                                            </form>
+                                            </ActionForm>
                                         }.into_any(),
                                         None => view! {
                                             <p>{t("invitation-sign-in-first")}</p>

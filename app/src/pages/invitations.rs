@@ -1,7 +1,12 @@
 //! `/o/:slug/invitations`: create invitation links, see and revoke them (admins).
 
 use crate::{
+    actions::{
+        Action, OrgPath,
+        organisations::{CreateInvitation, INVITATION_CREATED, InvitationPath, RevokeInvitation},
+    },
     api::organisations::{InvitationRow, organisation_invitations, organisation_page},
+    components::action_form::ActionForm,
     components::forms::{Field, ProblemSummary},
     i18n::{use_language, use_t},
     pages::load_error::LoadError,
@@ -34,8 +39,8 @@ pub fn InvitationsPage() -> impl IntoView {
 fn Invitations(org: crate::api::organisations::OrgPage, rows: Vec<InvitationRow>) -> impl IntoView {
     let t = use_t();
     let language = use_language();
-    let state = use_form_state("invitation");
-    let created = use_form_state("invitation_created");
+    let state = use_form_state(CreateInvitation::FORM);
+    let created = use_form_state(INVITATION_CREATED);
     let base = format!("/o/{}", org.slug);
     let role = if state.form.is_empty() {
         "member".to_owned()
@@ -60,10 +65,9 @@ fn Invitations(org: crate::api::organisations::OrgPage, rows: Vec<InvitationRow>
         })}
         <h2>{t("invitation-new")}</h2>
         {(!org.mail).then(|| view! { <p class="notice" data-notice="addresses-unverifiable">{t("invitation-unverifiable")}</p> })}
-        <ProblemSummary form="invitation" state=state.clone() />
-        <form method="post" action=format!("{base}/invitations") class="stack narrow">
-            <input type="hidden" name="form_id" value="invitation" />
-            <Field form="invitation" name="email" label=t("field-invite-email") state=state.clone() kind="email" hint=t("field-invite-email-hint") />
+        <ProblemSummary form=CreateInvitation::FORM state=state.clone() />
+        <ActionForm target=CreateInvitation::target(&OrgPath::new(org.slug.clone())) class="stack narrow">
+            <Field form=CreateInvitation::FORM name="email" label=t("field-invite-email") state=state.clone() kind="email" hint=t("field-invite-email-hint") />
             <div class="field">
                 <label for="invitation-role">{t("members-role")}</label>
                 <select id="invitation-role" name="role">
@@ -73,10 +77,10 @@ fn Invitations(org: crate::api::organisations::OrgPage, rows: Vec<InvitationRow>
                         .collect_view()}
                 </select>
             </div>
-            <Field form="invitation" name="expires_in_days" label=t("field-expires-in-days") state=state.clone() kind="number" initial="14" required=true />
-            <Field form="invitation" name="max_uses" label=t("field-max-uses") state=state.clone() kind="number" initial="1" hint=t("field-max-uses-hint") />
+            <Field form=CreateInvitation::FORM name="expires_in_days" label=t("field-expires-in-days") state=state.clone() kind="number" initial="14" required=true />
+            <Field form=CreateInvitation::FORM name="max_uses" label=t("field-max-uses") state=state.clone() kind="number" initial="1" hint=t("field-max-uses-hint") />
             <button type="submit">{t("invitation-create")}</button>
-        </form>
+        </ActionForm>
         <h2>{t("invitation-list")}</h2>
         <table>
             <thead>
@@ -105,10 +109,9 @@ fn Invitations(org: crate::api::organisations::OrgPage, rows: Vec<InvitationRow>
                                     view! { <span>{t("invitation-revoked")}</span> }.into_any()
                                 } else {
                                     view! {
-                                        <form method="post" action=format!("{base}/invitations/{}/revoke", row.id) class="inline-form">
-                                            <input type="hidden" name="form_id" value="invitation" />
+                                        <ActionForm target=RevokeInvitation::target(&InvitationPath { slug: org.slug.clone(), id: row.id.clone() }) class="inline-form">
                                             <button type="submit" class="secondary">{t("invitation-revoke")}</button>
-                                        </form>
+                                        </ActionForm>
                                     }.into_any()
                                 }}
                             </td>

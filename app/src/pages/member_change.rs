@@ -3,7 +3,12 @@
 //! with it, a dialog asks instead.
 
 use crate::{
+    actions::{
+        Action,
+        organisations::{ChangeMember, MemberPath},
+    },
     api::organisations::{MemberChangeOffer, member_change_preview},
+    components::action_form::ActionForm,
     i18n::use_language,
     pages::load_error::LoadError,
 };
@@ -71,7 +76,11 @@ fn Ask(preview: MemberChangeOffer) -> impl IntoView {
             format!("{base}/members"),
         )
     };
-    let action = format!("{base}/members/{membership}/{}", preview.change);
+    let target = ChangeMember::target(&MemberPath::new(
+        &preview.slug,
+        &membership,
+        &preview.change,
+    ));
     view! {
         <Title text=format!("{title} · {}", preview.organisation) />
         <nav class="breadcrumbs" aria-label=language.tr("breadcrumbs")>
@@ -80,12 +89,12 @@ fn Ask(preview: MemberChangeOffer) -> impl IntoView {
         <section class="narrow message-page">
             <h1>{title}</h1>
             <p>{question}</p>
-            <form method="post" action=action class="actions">
+            <ActionForm target class="actions">
                 <input type="hidden" name="confirmed" value="yes" />
                 <button type="submit" class="danger">{button}</button>
                 " "
                 <a href=back>{language.tr("confirm-cancel")}</a>
-            </form>
+            </ActionForm>
         </section>
     }
 }

@@ -2,8 +2,12 @@
 //! and remove from here (each a small form that posts and comes back).
 
 use crate::{
+    actions::{
+        Action,
+        organisations::{ChangeMember, MemberPath},
+    },
     api::organisations::{MemberRow, organisation_members, organisation_page},
-    components::{confirm_form::ConfirmForm, forms::ProblemSummary},
+    components::{action_form::ActionForm, forms::ProblemSummary},
     i18n::{use_language, use_t},
     pages::load_error::LoadError,
     session::use_form_state,
@@ -35,7 +39,7 @@ pub fn MembersPage() -> impl IntoView {
 fn MemberList(org: crate::api::organisations::OrgPage, rows: Vec<MemberRow>) -> impl IntoView {
     let t = use_t();
     let language = use_language();
-    let state = use_form_state("member");
+    let state = use_form_state(ChangeMember::FORM);
     let manage = org.may.manage_members;
     let base = format!("/o/{}", org.slug);
     let title = format!("{} · {}", t("org-members-link"), org.name);
@@ -45,7 +49,7 @@ fn MemberList(org: crate::api::organisations::OrgPage, rows: Vec<MemberRow>) -> 
             <a href="/">{t("nav-home")}</a> " / " <a href=base.clone()>{org.name.clone()}</a>
         </nav>
         <h1>{t("org-members-link")}</h1>
-        <ProblemSummary form="member" state />
+        <ProblemSummary form=ChangeMember::FORM state />
         <table class="members">
             <caption class="visually-hidden">{t("org-members-link")}</caption>
             <thead>
@@ -61,7 +65,7 @@ fn MemberList(org: crate::api::organisations::OrgPage, rows: Vec<MemberRow>) -> 
                 {rows
                     .into_iter()
                     .map(|row| {
-                        let action = format!("{base}/members/{}", row.membership_id);
+                        let slug = org.slug.clone();
                         let role = language.tr(&format!("role-{}", row.role));
                         let member_state = language.tr(&format!("state-{}", row.state));
                         view! {
@@ -70,7 +74,7 @@ fn MemberList(org: crate::api::organisations::OrgPage, rows: Vec<MemberRow>) -> 
                                 {manage.then(|| view! { <td data-label=t("field-email")>{row.email.clone().unwrap_or_default()}</td> })}
                                 <td data-label=t("members-role")>{role}</td>
                                 <td data-label=t("members-state")>{member_state}</td>
-                                {manage.then(|| view! { <td data-label=t("members-actions")><MemberActions row=row.clone() action=action.clone() /></td> })}
+                                {manage.then(|| view! { <td data-label=t("members-actions")><MemberActions row=row.clone() slug=slug.clone() /></td> })}
                             </tr>
                         }
                     })
@@ -81,19 +85,21 @@ fn MemberList(org: crate::api::organisations::OrgPage, rows: Vec<MemberRow>) -> 
 }
 
 #[component]
-fn MemberActions(row: MemberRow, action: String) -> impl IntoView {
+fn MemberActions(row: MemberRow, slug: String) -> impl IntoView {
     let t = use_t();
     let language = use_language();
     let select_id = format!("role-{}", row.membership_id);
     let active = row.state == "active";
     let suspended = row.state == "suspended";
     let present = row.state != "left";
+    let role_label = format!("{} {}", t("members-role"), row.display_name);
+    let target =
+        |change: &str| ChangeMember::target(&MemberPath::new(&slug, &row.membership_id, change));
     view! {
         <div class="member-actions">
             {active.then(|| view! {
-                <form method="post" action=format!("{action}/role") class="inline-form">
-                    <input type="hidden" name="form_id" value="member" />
-                    <label for=select_id.clone() class="visually-hidden">{format!("{} {}", t("members-role"), row.display_name)}</label>
+                <ActionForm target=target("role") class="inline-form">
+                    <label for=select_id.clone() class="visually-hidden">{role_label}</label>
                     <select id=select_id.clone() name="role">
                         {["observer", "member", "facilitator", "admin"]
                             .into_iter()
@@ -101,22 +107,22 @@ fn MemberActions(row: MemberRow, action: String) -> impl IntoView {
                             .collect_view()}
                     </select>
                     <button type="submit">{t("members-change-role")}</button>
-                </form>
-                <form method="post" action=format!("{action}/suspend") class="inline-form">
-                    <input type="hidden" name="form_id" value="member" />
+                </ActionForm>
+                <ActionForm target=target("suspend") class="inline-form">
                     <button type="submit" class="secondary">{t("members-suspend")}</button>
-                </form>
+                </ActionForm>
             })}
             {suspended.then(|| view! {
-                <form method="post" action=format!("{action}/reinstate") class="inline-form">
-                    <input type="hidden" name="form_id" value="member" />
+                <ActionForm target=target("reinstate") class="inline-form">
                     <button type="submit">{t("members-reinstate")}</button>
-                </form>
+                </ActionForm>
             })}
             {present.then(|| {
                 let question = language.tr_with("members-remove-question", "name", row.display_name.clone());
                 view! {
-                    <ConfirmForm action=format!("{action}/remove") question button=t("members-remove") class="danger" />
+                    <ActionForm target=target("remove") class="inline-form" confirm=question>
+                        <button type="submit" class="danger">{t("members-remove")}</button>
+                    </ActionForm>
                 }
             })}
         </div>

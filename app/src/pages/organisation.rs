@@ -1,8 +1,12 @@
 //! `/o/:slug`: an organisation's dashboard.
 
 use crate::{
+    actions::{
+        Action,
+        organisations::{ChangeMember, MemberPath},
+    },
     api::organisations::organisation_page,
-    components::confirm_form::ConfirmForm,
+    components::action_form::ActionForm,
     i18n::{use_language, use_t},
     pages::load_error::LoadError,
 };
@@ -58,7 +62,9 @@ fn Dashboard(org: crate::api::organisations::OrgPage) -> impl IntoView {
             let membership = org.membership_id.clone().unwrap_or_default();
             let question = language.tr_with("org-leave-question", "organisation", org.name.clone());
             view! {
-                <ConfirmForm action=format!("{base}/members/{membership}/leave") question button=t("org-leave") class="secondary" />
+                <ActionForm target=ChangeMember::target(&MemberPath::new(&org.slug, &membership, "leave")) class="inline-form" confirm=question>
+                    <button type="submit" class="secondary">{t("org-leave")}</button>
+                </ActionForm>
             }
         })}
     }

@@ -1,6 +1,8 @@
 //! `/orgs/new`: create an organisation; its creator becomes its admin.
 
 use crate::{
+    actions::{Action, NoPath, organisations::CreateOrganisation},
+    components::action_form::ActionForm,
     components::{forms::ProblemSummary, organisation_fields::OrganisationFields},
     i18n::use_t,
     session::{use_current_user, use_form_state},
@@ -12,7 +14,7 @@ use leptos_meta::Title;
 #[component]
 pub fn NewOrganisationPage() -> impl IntoView {
     let t = use_t();
-    let state = use_form_state("organisation");
+    let state = use_form_state(CreateOrganisation::FORM);
     let signed_in = use_current_user().is_some();
     view! {
         <Title text=t("org-new-title") />
@@ -21,12 +23,11 @@ pub fn NewOrganisationPage() -> impl IntoView {
             {(!signed_in).then(|| view! {
                 <p class="notice">{t("org-new-sign-in-first")} " " <a href="/signin?next=/orgs/new">{t("nav-sign-in")}</a></p>
             })}
-            <ProblemSummary form="organisation" state=state.clone() />
-            <form method="post" action="/orgs/new" class="stack">
-                <input type="hidden" name="form_id" value="organisation" />
+            <ProblemSummary form=CreateOrganisation::FORM state=state.clone() />
+            <ActionForm target=CreateOrganisation::target(&NoPath {}) class="stack">
                 <OrganisationFields state=state.clone() initial=None />
                 <button type="submit">{t("org-new-submit")}</button>
-            </form>
+            </ActionForm>
         </section>
     }
 }

@@ -1,7 +1,9 @@
 //! `/o/:slug/settings`: change an organisation's settings (admins).
 
 use crate::{
+    actions::{Action, OrgPath, organisations::UpdateSettings},
     api::organisations::organisation_page,
+    components::action_form::ActionForm,
     components::{forms::ProblemSummary, organisation_fields::OrganisationFields},
     error::AppError,
     i18n::use_t,
@@ -26,8 +28,8 @@ pub fn OrganisationSettingsPage() -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok(org) if org.may.edit_settings => {
-                            let state = use_form_state("organisation");
-                            let action = format!("/o/{}/settings", org.slug);
+                            let state = use_form_state(UpdateSettings::FORM);
+                            let target = UpdateSettings::target(&OrgPath::new(org.slug.clone()));
                             let base = format!("/o/{}", org.slug);
                             view! {
                                 <Title text=format!("{} · {}", t("org-settings-title"), org.name) />
@@ -36,12 +38,11 @@ pub fn OrganisationSettingsPage() -> impl IntoView {
                                 </nav>
                                 <section class="narrow">
                                     <h1>{t("org-settings-title")}</h1>
-                                    <ProblemSummary form="organisation" state=state.clone() />
-                                    <form method="post" action=action class="stack">
-                                        <input type="hidden" name="form_id" value="organisation" />
+                                    <ProblemSummary form=UpdateSettings::FORM state=state.clone() />
+                                    <ActionForm target class="stack">
                                         <OrganisationFields state initial=Some(org) />
                                         <button type="submit">{t("account-save")}</button>
-                                    </form>
+                                    </ActionForm>
                                 </section>
                             }
                             .into_any()

@@ -1,6 +1,8 @@
 //! `/signup`: create an account with e-mail and password.
 
 use crate::{
+    actions::{Action, NoPath, accounts::SignUp},
+    components::action_form::ActionForm,
     components::forms::{Field, ProblemSummary},
     i18n::use_t,
     session::{use_form_state, use_next_path},
@@ -12,22 +14,21 @@ use leptos_meta::Title;
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let t = use_t();
-    let state = use_form_state("signup");
+    let state = use_form_state(SignUp::FORM);
     let next = use_next_path();
     view! {
         <Title text=t("signup-title") />
         <section class="narrow">
             <h1>{t("signup-title")}</h1>
             <p>{t("signup-lead")}</p>
-            <ProblemSummary form="signup" state=state.clone() />
-            <form method="post" action="/signup" class="stack">
-                <input type="hidden" name="form_id" value="signup" />
+            <ProblemSummary form=SignUp::FORM state=state.clone() />
+            <ActionForm target=SignUp::target(&NoPath {}) class="stack">
                 <input type="hidden" name="next" value=next />
-                <Field form="signup" name="display_name" label=t("field-display-name") state=state.clone() autocomplete="name" required=true />
-                <Field form="signup" name="email" label=t("field-email") state=state.clone() kind="email" autocomplete="email" required=true />
-                <Field form="signup" name="password" label=t("field-password") state=state.clone() kind="password" autocomplete="new-password" hint=t("password-hint") required=true />
+                <Field form=SignUp::FORM name="display_name" label=t("field-display-name") state=state.clone() autocomplete="name" required=true />
+                <Field form=SignUp::FORM name="email" label=t("field-email") state=state.clone() kind="email" autocomplete="email" required=true />
+                <Field form=SignUp::FORM name="password" label=t("field-password") state=state.clone() kind="password" autocomplete="new-password" hint=t("password-hint") required=true />
                 <button type="submit">{t("signup-submit")}</button>
-            </form>
+            </ActionForm>
             <p>{t("signup-have-account")} " " <a href="/signin">{t("nav-sign-in")}</a></p>
         </section>
     }

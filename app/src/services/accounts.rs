@@ -227,6 +227,7 @@ pub async fn change_password(
 
 /// What the account form sends.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Profile {
     /// Display name.
     pub display_name: String,

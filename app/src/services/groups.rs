@@ -21,6 +21,7 @@ use uuid::Uuid;
 
 /// What the new-group form sends.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct NewGroup {
     /// Display name.
     pub name: String,

@@ -21,6 +21,7 @@ use uuid::Uuid;
 
 /// What the invitation form sends.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct NewInvitation {
     /// The address it is meant for (empty: a shareable link).
     #[serde(default)]
@@ -153,6 +154,15 @@ pub async fn revoke(ctx: &Ctx, slug: &str, invitation_id: Uuid) -> ServiceResult
         .await?
         .filter(|i| i.organisation_id == seen.organisation.id)
         .ok_or(ServiceError::NotFound)?;
+    // Revoking again changes nothing: the first revocation's time and entry stand.
+    if found.revoked_at.is_some() {
+        let problem = crate::domain::invitation::InvitationProblem::InvitationRevoked;
+        return Err(ServiceError::invalid(
+            None,
+            problem.code(),
+            problem.to_string(),
+        ));
+    }
     let mut row: invitation::ActiveModel = found.into();
     row.revoked_at = Set(Some(ctx.now));
     row.update(&txn).await?;

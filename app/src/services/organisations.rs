@@ -20,6 +20,7 @@ use uuid::Uuid;
 
 /// What the organisation form sends.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Settings {
     /// Display name.
     pub name: String,

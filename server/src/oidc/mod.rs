@@ -13,10 +13,11 @@ mod provider_config;
 pub use provider_config::{ProviderConfig, validate};
 
 use crate::{
-    forms::{local_path, render_page, see_other, session},
+    actions::{render_page, see_other, session},
     session::session_cookie,
     startup::AppState,
 };
+use app::actions::local_path;
 use app::{
     dto::{FormState, Problem},
     entities::oidc_flow,
@@ -347,7 +348,7 @@ async fn render(
 }
 
 async fn internal(state: &AppState, parts: &Parts, error: ServiceError) -> Response {
-    crate::forms::refused(state, parts, "/signin", "signin", Default::default(), error).await
+    crate::actions::refused(state, parts, "/signin", "signin", Default::default(), error).await
 }
 
 fn set_cookie(response: &mut Response, cookie: &str) {

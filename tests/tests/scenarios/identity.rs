@@ -952,3 +952,221 @@ pub async fn an_organisations_pages_use_its_default_language_until_a_person_pick
         "a person's pick wins"
     );
 }
+
+pub async fn revoking_an_invitation_twice_changes_nothing_and_says_so(db: Db) {
+    let app = spawn_app(db).await;
+    let ada = app.browser();
+    ada.sign_up("Ada", "ada@example.org").await;
+    ada.create_organisation("The Co-op", "coop").await;
+    invite(&ada, "coop", "member", "1").await;
+    let row = invitation::Entity::find()
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .unwrap();
+    let revoke = format!("/o/coop/invitations/{}/revoke", row.id);
+    ada.post_redirects(&revoke, &[], "/o/coop/invitations")
+        .await;
+    let first = invitation::Entity::find_by_id(row.id)
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .unwrap();
+    let entries = audit_kinds(&app, "coop").await;
+
+    let again = ada.post_form(&revoke, &[]).await;
+    assert_eq!(again.status(), 422);
+    let html = again.text().await.unwrap();
+    assert!(
+        html.contains(r#"data-problem="invitation_revoked""#),
+        "{html}"
+    );
+    let after = invitation::Entity::find_by_id(row.id)
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        after.revoked_at, first.revoked_at,
+        "the first revocation stands"
+    );
+    assert_eq!(audit_kinds(&app, "coop").await, entries, "no second entry");
+}
+
+pub async fn a_former_member_rejoins_with_the_new_invitations_role(db: Db) {
+    let app = spawn_app(db).await;
+    let (ada, bea) = coop_with_member(&app, "facilitator").await;
+    let bea_id = membership_id(&app, "coop", "bea@example.org").await;
+    bea.post_redirects(
+        &format!("/o/coop/members/{bea_id}/leave"),
+        &[("confirmed", "yes")],
+        "/",
+    )
+    .await;
+    assert_eq!(
+        membership_state(&app, "coop", "bea@example.org").await,
+        ("facilitator".to_owned(), "left".to_owned())
+    );
+    bea.page("/o/coop/members", 403).await;
+
+    let token = invite(&ada, "coop", "observer", "1").await;
+    bea.post_redirects(&format!("/invite/{token}"), &[], "/o/coop")
+        .await;
+    // The same membership again (its history stays one), now as the invitation says.
+    assert_eq!(membership_id(&app, "coop", "bea@example.org").await, bea_id);
+    assert_eq!(
+        membership_state(&app, "coop", "bea@example.org").await,
+        ("observer".to_owned(), "active".to_owned())
+    );
+    let page = bea.page("/o/coop", 200).await;
+    assert!(page.contains("Observer"), "{page}");
+}
+
+pub async fn only_admins_add_and_remove_group_members(db: Db) {
+    let app = spawn_app(db).await;
+    let (ada, bea) = coop_with_member(&app, "facilitator").await;
+    ada.post_redirects(
+        "/o/coop/groups",
+        &[
+            ("name", "Finance"),
+            ("slug", "finance"),
+            ("description", ""),
+        ],
+        "/o/coop/groups",
+    )
+    .await;
+    let ada_id = membership_id(&app, "coop", "ada@example.org").await;
+    let bea_id = membership_id(&app, "coop", "bea@example.org").await;
+    ada.post_redirects(
+        "/o/coop/groups/finance/members/add",
+        &[("membership", &ada_id)],
+        "/o/coop/groups",
+    )
+    .await;
+    let entries = audit_kinds(&app, "coop").await;
+
+    // A facilitator may look, but neither add (themself or anyone) nor remove.
+    let add = bea
+        .post_form(
+            "/o/coop/groups/finance/members/add",
+            &[("membership", &bea_id)],
+        )
+        .await;
+    assert_eq!(add.status(), 403);
+    let remove = bea
+        .post_form(
+            &format!("/o/coop/groups/finance/members/{ada_id}/remove"),
+            &[],
+        )
+        .await;
+    assert_eq!(remove.status(), 403);
+    // Someone signed out is sent to sign in, and changes nothing either.
+    let visitor = app.browser();
+    let response = visitor
+        .post_form(
+            "/o/coop/groups/finance/members/add",
+            &[("membership", &bea_id)],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    assert_eq!(audit_kinds(&app, "coop").await, entries);
+    let page = ada.page("/o/coop/groups", 200).await;
+    let document = scraper::Html::parse_document(&page);
+    let in_group: Vec<String> = document
+        .select(&scraper::Selector::parse("section.group > ul > li").unwrap())
+        .map(|li| li.text().next().unwrap_or_default().trim().to_owned())
+        .collect();
+    assert_eq!(in_group, ["Ada"], "{page}");
+}
+
+/// The router is built from `app::actions::listed()`: every listed action answers at its
+/// route (its name in the `Quorate-Action` header), and every form any page shows posts to
+/// a listed route.
+pub async fn every_action_is_mounted_and_every_form_posts_to_one(db: Db) {
+    use scraper::{Html, Selector};
+    let app = spawn_app(db).await;
+    let listed = app::actions::listed();
+    let visitor = app.browser();
+    for action in &listed {
+        let path = action
+            .route
+            .split('/')
+            .map(|segment| match segment.starts_with('{') {
+                true => "x",
+                false => segment,
+            })
+            .collect::<Vec<_>>()
+            .join("/");
+        let response = visitor.post_form(&path, &[]).await;
+        let answered_by = response
+            .headers()
+            .get("quorate-action")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        assert_eq!(answered_by, action.name, "POST {path}");
+    }
+
+    // Every page a person reaches, signed in, with a group, an invitation and a member.
+    let (ada, _bea) = coop_with_member(&app, "member").await;
+    ada.post_redirects(
+        "/o/coop/groups",
+        &[
+            ("name", "Finance"),
+            ("slug", "finance"),
+            ("description", ""),
+        ],
+        "/o/coop/groups",
+    )
+    .await;
+    let token = invite(&ada, "coop", "member", "1").await;
+    let bea_id = membership_id(&app, "coop", "bea@example.org").await;
+    let ada_id = membership_id(&app, "coop", "ada@example.org").await;
+    let pages = [
+        "/".to_owned(),
+        "/orgs/new".to_owned(),
+        "/account".to_owned(),
+        "/o/coop".to_owned(),
+        "/o/coop/members".to_owned(),
+        "/o/coop/groups".to_owned(),
+        "/o/coop/invitations".to_owned(),
+        "/o/coop/settings".to_owned(),
+        format!("/o/coop/members/{bea_id}/remove"),
+        format!("/o/coop/members/{ada_id}/leave"),
+        format!("/invite/{token}"),
+    ];
+    let visitor_pages = ["/signin", "/signup", format!("/invite/{token}").leak()];
+    let matches = |action: &str| {
+        listed.iter().any(|l| {
+            let (route, path): (Vec<_>, Vec<_>) =
+                (l.route.split('/').collect(), action.split('/').collect());
+            route.len() == path.len()
+                && route
+                    .iter()
+                    .zip(&path)
+                    .all(|(r, p)| r.starts_with('{') || r == p)
+        })
+    };
+    let forms = Selector::parse("form[method=post]").unwrap();
+    let mut seen = 0;
+    for (who, page) in pages
+        .iter()
+        .map(|p| (&ada, p.as_str()))
+        .chain(visitor_pages.iter().map(|p| (&visitor, *p)))
+    {
+        let html = who.page(page, 200).await;
+        for form in Html::parse_document(&html).select(&forms) {
+            let action = form.value().attr("action").unwrap_or_default();
+            // The language picker keeps a preference in a cookie: not a state change.
+            if action == "/language" {
+                continue;
+            }
+            assert!(
+                matches(action),
+                "{page}: a form posts to {action:?}, which no action serves"
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 15, "only {seen} forms seen");
+}

@@ -27,7 +27,7 @@ pub fn InvitationAcceptPage() -> impl IntoView {
         <Title text=t("invitation-title") />
         <Suspense>
             {move || {
-                let (t, user, state) = (t.clone(), user.clone(), state.clone());
+                let (t, user, state) = (t, user.clone(), state.clone());
                 Suspend::new(async move {
                     match data.await {
                         Ok(preview) => {

@@ -24,7 +24,7 @@ pub fn OrganisationSettingsPage() -> impl IntoView {
     view! {
         <Suspense>
             {move || {
-                let t = t.clone();
+
                 Suspend::new(async move {
                     match data.await {
                         Ok(org) if org.may.edit_settings => {

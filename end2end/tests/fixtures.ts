@@ -165,14 +165,30 @@ export interface Organisation {
   description?: string;
 }
 
-/** Clicks `button` (a form's submit) and returns the answer to the POST it sends. */
+/** Clicks `button` (a form's submit) and returns the answer to the POST it sends, once the
+ *  page shows what it leads to. Without JavaScript the browser posts; with it the form
+ *  posts in place (`ActionForm`): a redirect then loads the page it names, and problems are
+ *  swapped into the page. Either way a redirect ends in a page load of its target. */
 export async function submit(page: Page, button: Locator): Promise<Response> {
+  const main = page.mainFrame();
+  const loaded = page
+    .waitForResponse(
+      (r) =>
+        r.request().isNavigationRequest() &&
+        r.request().method() === "GET" &&
+        r.request().frame() === main,
+    )
+    .catch(() => null);
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST" && r.request().isNavigationRequest()),
+    page.waitForResponse((r) => r.request().method() === "POST" && r.request().frame() === main),
     button.click(),
   ]);
-  // The POST is answered with a page or a redirect; wait for whatever it leads to.
+  if (response.status() >= 300 && response.status() < 400) {
+    await loaded;
+  }
   await page.waitForLoadState("load");
+  // An answer swapped in place: wait until the form is no longer waiting for it.
+  await expect(page.locator("form[data-busy]")).toHaveCount(0);
   return response;
 }
 

@@ -15,6 +15,7 @@ import {
   PASSWORD,
   fillSignUp,
   settle,
+  forgiveStatusMessages,
 } from "./fixtures";
 
 test.use({ timezoneId: "Pacific/Auckland" });
@@ -116,4 +117,42 @@ test("removing a member asks first; saying no changes nothing", async ({ page, b
   }
   await expect(page).toHaveURL(new RegExp(`/o/${org.slug}/members$`));
   await expect(page.getByRole("row", { name: new RegExp(bea.name) })).toContainText("Left");
+});
+
+test("a broken rule is answered on the same page, keeping what was typed", async ({
+  page,
+  consoleErrors,
+}, testInfo) => {
+  const who = person(testInfo, "Ola");
+  await page.goto("/signup");
+  await settle(page);
+  await fillSignUp(page, who, "short");
+  const response = await submit(page, page.getByRole("button", { name: "Create account" }));
+  expect(response.status(), "the same answer with JavaScript on and off").toBe(422);
+  expect(response.headers()["quorate-action"]).toBe("SignUp");
+  forgiveStatusMessages(consoleErrors, 422);
+  const summary = page.locator(".problem-summary");
+  await expect(summary).toBeVisible();
+  await expect(summary.locator("[data-problem=password_too_short]")).toHaveCount(1);
+  const password = page.getByLabel("Password");
+  await expect(password).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(".field[data-problem=password_too_short] .field-problems")).toHaveCount(1);
+  await expect(page.getByLabel("Display name")).toHaveValue(who.name);
+  await expect(page.getByLabel("E-mail address")).toHaveValue(who.email);
+  if (jsOn()) {
+    // Posted in place: the address bar never left the form, the password typed is still
+    // there to correct, and the focus is on the list of problems.
+    expect(new URL(page.url()).pathname).toBe("/signup");
+    await expect(password).toHaveValue("short");
+    await expect(summary).toBeFocused();
+  } else {
+    // Passwords are never sent back.
+    await expect(password).toHaveValue("");
+  }
+  // Corrected, the same form goes through.
+  await password.fill(PASSWORD);
+  const fixed = await submit(page, page.getByRole("button", { name: "Create account" }));
+  expect(fixed.status()).toBe(303);
+  await expect(page.getByRole("banner")).toContainText(who.name);
+  await expect(page.locator(".problem-summary")).toHaveCount(0);
 });

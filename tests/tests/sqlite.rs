@@ -132,3 +132,49 @@ fn an_openid_provider_from_the_environment_is_checked_at_start() {
     assert!(line.contains("http:// or https://"), "{line}");
     assert!(!line.contains("hunter2"), "the secret is not shown: {line}");
 }
+
+/// Every `pub async fn …(db: Db)` in `scenarios/` is in the `engine_tests!` list, so none is
+/// written and never run (the list is kept by hand).
+#[test]
+fn every_scenario_is_on_the_list_that_runs_them() {
+    let sources = [
+        ("addresses", include_str!("scenarios/addresses.rs")),
+        ("assets", include_str!("scenarios/assets.rs")),
+        ("binary", include_str!("scenarios/binary.rs")),
+        ("identity", include_str!("scenarios/identity.rs")),
+        ("oidc", include_str!("scenarios/oidc.rs")),
+        ("races", include_str!("scenarios/races.rs")),
+        ("security", include_str!("scenarios/security.rs")),
+        ("web", include_str!("scenarios/web.rs")),
+    ];
+    let list = include_str!("scenarios/mod.rs");
+    let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/scenarios"))
+        .unwrap()
+        .filter(|entry| {
+            let name = entry.as_ref().unwrap().file_name();
+            name != "mod.rs"
+        })
+        .count();
+    assert_eq!(
+        files,
+        sources.len(),
+        "a scenario file is missing from this test"
+    );
+    let mut missing = Vec::new();
+    for (module, source) in sources {
+        for rest in source.split("pub async fn ").skip(1) {
+            let (name, signature) = rest.split_once('(').unwrap_or_default();
+            if !signature.starts_with("db: Db)") {
+                continue;
+            }
+            let entry = format!("{module}::{name},");
+            if !list.contains(&entry) {
+                missing.push(entry);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not on the list in scenarios/mod.rs: {missing:?}"
+    );
+}

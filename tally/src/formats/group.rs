@@ -1,10 +1,14 @@
 //! Merging identical ballots while a file streams in (counting-rules.md §0.1), keeping the
 //! order in which each distinct ballot first appears, as [`crate::ballot::group_ballots`]
-//! does. Rankings are keyed by their flat encoding (the one [`Ranking`] stores), so a ballot
-//! already seen costs no allocation and a new one costs exactly the allocation its
-//! [`Ranking`] then keeps.
+//! does. Rankings are keyed by a packed copy of the ranking when it fits (nearly always; see
+//! [`key`]), else by their flat encoding (the one [`Ranking`] stores), so a ballot already
+//! seen costs a lookup and no allocation; each distinct ranking's [`Ranking`] is built once,
+//! in order, when the groups are handed out.
+
+mod key;
 
 use crate::ballot::{BallotGroup, Exhaustion, Marks, OptionIndex, Ranking, RankingBuilder};
+use key::{Key, KeyBuilder, Packed};
 use std::collections::HashMap;
 
 /// foldhash, seeded per process: a ranking is hashed for every ballot read, and SipHash (the
@@ -32,14 +36,24 @@ pub(crate) enum RankError {
 /// then [`RankingGroups::finish`] with the ballot's weight.
 #[derive(Debug, Default)]
 pub(crate) struct RankingGroups {
-    /// Each distinct ranking's place in order of first appearance.
-    groups: HashMap<Box<[u32]>, usize, Hasher>,
+    /// The place (in order of first appearance) of each distinct ranking that packs.
+    packed: HashMap<Packed, usize, Hasher>,
+    /// The place of each distinct ranking that does not.
+    long: HashMap<Box<[u32]>, usize, Hasher>,
+    /// Each distinct ranking's key, by place ([`Packed::LONG`] for those in `long`).
+    keys: Vec<Packed>,
     /// The summed weight of each distinct ranking, by place.
     weights: Vec<u64>,
-    key: RankingBuilder,
+    key: KeyBuilder,
     /// `seen[option] == stamp` when the option is already on the current ballot.
     seen: Vec<u64>,
     stamp: u64,
+}
+
+/// A group's key, owned, as [`RankingGroups::into_ordered`] hands it out.
+enum OwnedKey {
+    Packed(Packed),
+    Long(Box<[u32]>),
 }
 
 impl RankingGroups {
@@ -92,14 +106,27 @@ impl RankingGroups {
             return Ok(None);
         }
         self.key.end(exhaustion);
-        // A ballot seen before costs a lookup and no allocation; a new one one insertion.
-        if let Some(&at) = self.groups.get(self.key.entries()) {
-            self.add_weight(at, weight)?;
+        let next = self.weights.len();
+        // A ballot seen before costs a lookup and no allocation.
+        let at = match self.key.key() {
+            Key::Packed(packed) => *self.packed.entry(packed).or_insert(next),
+            Key::Long(entries) => match self.long.get(entries) {
+                Some(&at) => at,
+                None => {
+                    self.long.insert(entries.into(), next);
+                    next
+                }
+            },
+        };
+        if at == next {
+            self.keys.push(match self.key.key() {
+                Key::Packed(packed) => packed,
+                Key::Long(_) => Packed::LONG,
+            });
+            self.weights.push(weight);
             return Ok(Some(at));
         }
-        let at = self.weights.len();
-        self.groups.insert(self.key.entries().into(), at);
-        self.weights.push(weight);
+        self.add_weight(at, weight)?;
         Ok(Some(at))
     }
 
@@ -110,21 +137,25 @@ impl RankingGroups {
         Ok(())
     }
 
-    fn add(&mut self, key: Box<[u32]>, weight: u64) -> Result<usize, Overflow> {
+    /// Adds a group read elsewhere (a later part of the same input).
+    fn add(&mut self, key: OwnedKey, weight: u64) -> Result<(), Overflow> {
         let next = self.weights.len();
-        let at = *self.groups.entry(key).or_insert(next);
+        let (at, packed) = match key {
+            OwnedKey::Packed(packed) => (*self.packed.entry(packed).or_insert(next), packed),
+            OwnedKey::Long(entries) => (*self.long.entry(entries).or_insert(next), Packed::LONG),
+        };
         if at == next {
+            self.keys.push(packed);
             self.weights.push(weight);
-            return Ok(at);
+            return Ok(());
         }
-        self.add_weight(at, weight)?;
-        Ok(at)
+        self.add_weight(at, weight)
     }
 
     /// Adds the groups of `later` (read from a later part of the same input) after these:
     /// the result is what reading both parts one after the other would give.
     pub(crate) fn append(&mut self, later: RankingGroups) -> Result<(), Overflow> {
-        self.groups.reserve(later.groups.len());
+        self.packed.reserve(later.packed.len());
         for (key, weight) in later.into_ordered() {
             self.add(key, weight)?;
         }
@@ -138,46 +169,82 @@ impl RankingGroups {
         later: RankingGroups,
         map: &[OptionIndex],
     ) -> Result<(), Overflow> {
-        self.groups.reserve(later.groups.len());
+        self.packed.reserve(later.packed.len());
+        let mut mapped = KeyBuilder::default();
         for (key, weight) in later.into_ordered() {
-            let ranking = Ranking::from_entries(key);
-            let mut mapped = RankingBuilder::default();
-            let mut last_rank = None;
-            for (rank, option) in ranking.ranked_options() {
-                let same = last_rank == Some(rank);
-                last_rank = Some(rank);
-                let to = map.get(option).copied().ok_or(Overflow)?;
-                mapped.push(to, same).map_err(|_| Overflow)?;
+            mapped.clear();
+            match key {
+                OwnedKey::Packed(packed) => {
+                    for (option, same_rank) in packed.options() {
+                        let to = map.get(option).copied().ok_or(Overflow)?;
+                        mapped.push(to, same_rank).map_err(|_| Overflow)?;
+                    }
+                    mapped.end(packed.exhaustion());
+                }
+                OwnedKey::Long(entries) => {
+                    let ranking = Ranking::from_entries(entries);
+                    let mut last_rank = None;
+                    for (rank, option) in ranking.ranked_options() {
+                        let same = last_rank == Some(rank);
+                        last_rank = Some(rank);
+                        let to = map.get(option).copied().ok_or(Overflow)?;
+                        mapped.push(to, same).map_err(|_| Overflow)?;
+                    }
+                    mapped.end(ranking.exhaustion());
+                }
             }
-            mapped.end(ranking.exhaustion());
-            self.add(mapped.entries().into(), weight)?;
+            let key = match mapped.key() {
+                Key::Packed(packed) => OwnedKey::Packed(packed),
+                Key::Long(entries) => OwnedKey::Long(entries.into()),
+            };
+            self.add(key, weight)?;
         }
         Ok(())
     }
 
     /// The keys with their weights, in order of first appearance.
-    fn into_ordered(self) -> impl Iterator<Item = (Box<[u32]>, u64)> {
-        // The places are 0, 1, 2, … : each key goes straight to its own (no sort).
-        let mut keys: Vec<Option<Box<[u32]>>> = Vec::new();
-        keys.resize_with(self.weights.len(), || None);
-        for (key, at) in self.groups {
-            if let Some(slot) = keys.get_mut(at) {
-                *slot = Some(key);
-            }
-        }
+    fn into_ordered(self) -> impl Iterator<Item = (OwnedKey, u64)> {
+        let RankingGroups {
+            packed,
+            long,
+            keys,
+            weights,
+            ..
+        } = self;
+        // The table is not needed any more: free it before the caller builds its result.
+        drop(packed);
+        // Long keys are rare: sorted by place, they come out where `keys` marks them.
+        let mut long: Vec<(usize, Box<[u32]>)> = long.into_iter().map(|(k, at)| (at, k)).collect();
+        long.sort_unstable_by_key(|(at, _)| *at);
+        let mut long = long.into_iter().map(|(_, key)| key);
         keys.into_iter()
-            .zip(self.weights)
-            .filter_map(|(key, weight)| Some((key?, weight)))
+            .zip(weights)
+            .filter_map(move |(key, weight)| {
+                let key = if key == Packed::LONG {
+                    OwnedKey::Long(long.next()?)
+                } else {
+                    OwnedKey::Packed(key)
+                };
+                Some((key, weight))
+            })
     }
 
-    /// The groups in order of first appearance. Each key moves into its [`Ranking`] as is.
+    /// The groups in order of first appearance, each [`Ranking`] built now (a long key moves
+    /// into its [`Ranking`] as is).
     pub(crate) fn into_groups(self) -> Vec<BallotGroup> {
-        self.into_ordered()
-            .map(|(key, weight)| BallotGroup {
+        let mut scratch = RankingBuilder::default();
+        let mut groups = Vec::with_capacity(self.weights.len());
+        groups.extend(self.into_ordered().map(|(key, weight)| {
+            let ranking = match key {
+                OwnedKey::Packed(packed) => packed.to_ranking(&mut scratch),
+                OwnedKey::Long(entries) => Ranking::from_entries(entries),
+            };
+            BallotGroup {
                 weight,
-                marks: Marks::Ranking(Ranking::from_entries(key)),
-            })
-            .collect()
+                marks: Marks::Ranking(ranking),
+            }
+        }));
+        groups
     }
 }
 

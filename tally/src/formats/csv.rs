@@ -13,9 +13,12 @@ mod rows;
 use super::{
     BallotFile, MAX_OPTIONS, ParseError, Problem, WriteError,
     error::describe,
-    group::{RankError, RankingGroups},
+    group::{
+        Ballots, RankError, RankingGroups,
+        shards::{self, Numbered, PartBallots},
+    },
 };
-use crate::ballot::{Contest, Marks};
+use crate::ballot::{BallotGroup, Contest, Marks};
 use csv::WriterBuilder;
 use names::Names;
 use rows::{Row, Rows};
@@ -41,14 +44,15 @@ pub fn read(input: impl Read, order: Option<&[String]>) -> Result<BallotFile, Pa
     while let Some(row) = next_row(&mut rows)? {
         read_row(&row, &layout, &mut names, &mut groups)?;
     }
-    Ok(contest(names, groups))
+    Ok(contest(names, groups.into_groups()))
 }
 
 /// [`read`] for a file held in memory, in up to `threads` parts read at once: the parts are
-/// cut at row ends, each numbers the option names it meets, and the parts are merged in
-/// order (names numbered as one pass would number them, ballots grouped in order of first
-/// appearance), so the result is [`read`]'s. An error is found again by one pass, so that
-/// it is the first one, named as [`read`] names it.
+/// cut at row ends, each numbers the option names it meets and lists its ballots, the names
+/// are numbered as one pass would number them, and `threads` threads group the ballots of all
+/// parts, each the rankings of one shard ([`shards`]), in order of first appearance. So the
+/// result is [`read`]'s. An error is found again by one pass, so that it is the first one,
+/// named as [`read`] names it.
 pub fn read_slice(
     bytes: &[u8],
     order: Option<&[String]>,
@@ -72,11 +76,12 @@ pub fn read_slice(
         || None,
     );
     let mut results = results.into_iter();
-    let Some(Some((mut names, mut groups))) = results.next() else {
+    let Some(Some((mut names, first))) = results.next() else {
         return read(bytes, order);
     };
+    let mut numbered = vec![Numbered::new(first, Vec::new())];
     for part in results {
-        let Some((part_names, part_groups)) = part else {
+        let Some((part_names, ballots)) = part else {
             return read(bytes, order);
         };
         let mut map = Vec::with_capacity(part_names.names.len());
@@ -86,35 +91,36 @@ pub fn read_slice(
                 Err(_) => return read(bytes, order),
             }
         }
-        if groups.append_mapped(part_groups, &map).is_err() {
-            return read(bytes, order);
-        }
+        numbered.push(Numbered::new(ballots, map));
     }
-    Ok(contest(names, groups))
+    let Ok(ballots) = shards::group(&numbered, threads) else {
+        return read(bytes, order);
+    };
+    Ok(contest(names, ballots))
 }
 
-fn contest(names: Names, groups: RankingGroups) -> BallotFile {
+fn contest(names: Names, ballots: Vec<BallotGroup>) -> BallotFile {
     BallotFile::from_contest(Contest {
         title: String::new(),
         options: names.names,
         withdrawn: Vec::new(),
         seats: 1,
         tie_order: None,
-        ballots: groups.into_groups(),
+        ballots,
     })
 }
 
-/// One part of [`read_slice`]: its names (after those of `order`) and its groups; `None` at
+/// One part of [`read_slice`]: its names (after those of `order`) and its ballots; `None` at
 /// any error (the caller reads the file again in one pass to name it).
 fn read_part(
     bytes: &[u8],
     first_line: u64,
     layout: &Layout,
     order: Option<&[String]>,
-) -> Option<(Names, RankingGroups)> {
+) -> Option<(Names, PartBallots)> {
     let mut rows = Rows::new(bytes, first_line, false);
     let mut names = Names::new(order).ok()?;
-    let mut groups = RankingGroups::default();
+    let mut groups = PartBallots::default();
     while let Some(row) = rows.next_row().ok()? {
         read_row(&row, layout, &mut names, &mut groups).ok()?;
     }
@@ -239,7 +245,7 @@ fn read_row(
     record: &Row<'_>,
     layout: &Layout,
     names: &mut Names,
-    groups: &mut RankingGroups,
+    groups: &mut impl Ballots,
 ) -> Result<(), ParseError> {
     let line = record.line;
     if record.len() > layout.width {

@@ -6,6 +6,7 @@
 //! in order, when the groups are handed out.
 
 mod key;
+pub(crate) mod shards;
 
 use crate::ballot::{BallotGroup, Exhaustion, Marks, OptionIndex, Ranking, RankingBuilder};
 use key::{Key, KeyBuilder, Packed};
@@ -32,39 +33,23 @@ pub(crate) enum RankError {
     TooLarge,
 }
 
-/// Rankings grouped as they are read: call [`RankingGroups::begin`], push each option,
-/// then [`RankingGroups::finish`] with the ballot's weight.
+/// The ballot being read: its key so far, and which options it holds already.
 #[derive(Debug, Default)]
-pub(crate) struct RankingGroups {
-    /// The place (in order of first appearance) of each distinct ranking that packs.
-    packed: HashMap<Packed, usize, Hasher>,
-    /// The place of each distinct ranking that does not.
-    long: HashMap<Box<[u32]>, usize, Hasher>,
-    /// Each distinct ranking's key, by place ([`Packed::LONG`] for those in `long`).
-    keys: Vec<Packed>,
-    /// The summed weight of each distinct ranking, by place.
-    weights: Vec<u64>,
+pub(crate) struct Ballot {
     key: KeyBuilder,
     /// `seen[option] == stamp` when the option is already on the current ballot.
     seen: Vec<u64>,
     stamp: u64,
 }
 
-/// A group's key, owned, as [`RankingGroups::into_ordered`] hands it out.
-enum OwnedKey {
-    Packed(Packed),
-    Long(Box<[u32]>),
-}
-
-impl RankingGroups {
+impl Ballot {
     /// Starts a new ballot.
     pub(crate) fn begin(&mut self) {
         self.key.clear();
         self.stamp = self.stamp.wrapping_add(1);
     }
 
-    /// Adds an option to the current ballot: in a new rank, or in the same rank as the option
-    /// pushed before it (equal ranks).
+    /// Adds an option: in a new rank, or in the same rank as the option pushed before it.
     pub(crate) fn push(&mut self, option: OptionIndex, same_rank: bool) -> Result<(), RankError> {
         if option >= super::MAX_OPTIONS {
             return Err(RankError::TooLarge);
@@ -82,9 +67,149 @@ impl RankingGroups {
             .map_err(|_| RankError::TooLarge)
     }
 
+    /// Ends the ballot for `exhaustion`: its key.
+    pub(crate) fn end(&mut self, exhaustion: Exhaustion) -> Key<'_> {
+        self.key.end(exhaustion);
+        self.key.key()
+    }
+}
+
+/// Where a reader puts the ballots it reads: [`RankingGroups`] (one pass) or
+/// [`shards::PartBallots`] (a part of a file read in parallel).
+pub(crate) trait Ballots {
+    /// Starts a new ballot.
+    fn begin(&mut self);
+    /// Adds an option to the current ballot: in a new rank, or in the same rank as the option
+    /// pushed before it (equal ranks).
+    fn push(&mut self, option: OptionIndex, same_rank: bool) -> Result<(), RankError>;
+    /// Ends the current ballot with its weight (0 drops it).
+    fn finish(&mut self, weight: u64) -> Result<(), Overflow>;
+}
+
+/// Rankings grouped as they are read: call [`RankingGroups::begin`], push each option,
+/// then [`RankingGroups::finish`] with the ballot's weight.
+#[derive(Debug, Default)]
+pub(crate) struct RankingGroups {
+    ballot: Ballot,
+    table: Table,
+}
+
+/// The distinct rankings, by place in order of first appearance, and where each is.
+#[derive(Debug, Default)]
+struct Table {
+    /// The place of each distinct ranking that packs.
+    packed: HashMap<Packed, usize, Hasher>,
+    /// The place of each distinct ranking that does not.
+    long: HashMap<Box<[u32]>, usize, Hasher>,
+    /// The summed weight of each distinct ranking, by place.
+    weights: Vec<u64>,
+}
+
+/// A group's key, owned, as [`RankingGroups::into_ordered`] hands it out.
+pub(crate) enum OwnedKey {
+    Packed(Packed),
+    Long(Box<[u32]>),
+}
+
+impl OwnedKey {
+    fn as_key(&self) -> Key<'_> {
+        match self {
+            OwnedKey::Packed(packed) => Key::Packed(*packed),
+            OwnedKey::Long(entries) => Key::Long(entries),
+        }
+    }
+
+    /// The [`Ranking`] of this key (`scratch` is reused; a long key moves in as is).
+    fn into_ranking(self, scratch: &mut RankingBuilder) -> Ranking {
+        match self {
+            OwnedKey::Packed(packed) => packed.to_ranking(scratch),
+            OwnedKey::Long(entries) => Ranking::from_entries(entries),
+        }
+    }
+}
+
+impl Table {
+    /// Adds `weight` to the group of `key`, making it the next group if it is new: its
+    /// place. A ranking seen before costs a lookup and no allocation.
+    fn add(&mut self, key: Key<'_>, weight: u64) -> Result<usize, Overflow> {
+        let next = self.weights.len();
+        let at = match key {
+            Key::Packed(packed) => *self.packed.entry(packed).or_insert(next),
+            Key::Long(entries) => match self.long.get(entries) {
+                Some(&at) => at,
+                None => {
+                    self.long.insert(entries.into(), next);
+                    next
+                }
+            },
+        };
+        if at == next {
+            self.weights.push(weight);
+            return Ok(at);
+        }
+        self.add_weight(at, weight)?;
+        Ok(at)
+    }
+
+    fn add_weight(&mut self, place: usize, weight: u64) -> Result<(), Overflow> {
+        let slot = self.weights.get_mut(place).ok_or(Overflow)?;
+        *slot = slot.checked_add(weight).ok_or(Overflow)?;
+        Ok(())
+    }
+
+    fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// The keys with their weights, in order of first appearance.
+    fn into_ordered(self) -> impl Iterator<Item = (OwnedKey, u64)> {
+        let Table {
+            packed,
+            long,
+            weights,
+        } = self;
+        // Each key goes straight to its place (no sort); the table is freed as it goes, before
+        // the caller builds its result. Keeping the keys in order while reading instead took
+        // more memory for no gain in time.
+        let mut keys = vec![Packed::LONG; weights.len()];
+        for (key, at) in packed {
+            if let Some(slot) = keys.get_mut(at) {
+                *slot = key;
+            }
+        }
+        // Long keys are rare: sorted by place, they come out where `keys` still says long.
+        let mut long: Vec<(usize, Box<[u32]>)> =
+            long.into_iter().map(|(key, at)| (at, key)).collect();
+        long.sort_unstable_by_key(|(at, _)| *at);
+        let mut long = long.into_iter().map(|(_, key)| key);
+        keys.into_iter()
+            .zip(weights)
+            .filter_map(move |(key, weight)| {
+                let key = if key == Packed::LONG {
+                    OwnedKey::Long(long.next()?)
+                } else {
+                    OwnedKey::Packed(key)
+                };
+                Some((key, weight))
+            })
+    }
+}
+
+impl RankingGroups {
+    /// Starts a new ballot.
+    pub(crate) fn begin(&mut self) {
+        self.ballot.begin();
+    }
+
+    /// Adds an option to the current ballot: in a new rank, or in the same rank as the option
+    /// pushed before it (equal ranks).
+    pub(crate) fn push(&mut self, option: OptionIndex, same_rank: bool) -> Result<(), RankError> {
+        self.ballot.push(option, same_rank)
+    }
+
     /// Whether the current ballot has no option yet.
     pub(crate) fn is_empty(&self) -> bool {
-        self.key.is_empty()
+        self.ballot.key.is_empty()
     }
 
     /// Ends the current ballot, adding `weight` to its group. Ballots of weight 0 are
@@ -105,146 +230,59 @@ impl RankingGroups {
         if weight == 0 {
             return Ok(None);
         }
-        self.key.end(exhaustion);
-        let next = self.weights.len();
-        // A ballot seen before costs a lookup and no allocation.
-        let at = match self.key.key() {
-            Key::Packed(packed) => *self.packed.entry(packed).or_insert(next),
-            Key::Long(entries) => match self.long.get(entries) {
-                Some(&at) => at,
-                None => {
-                    self.long.insert(entries.into(), next);
-                    next
-                }
-            },
-        };
-        if at == next {
-            self.keys.push(match self.key.key() {
-                Key::Packed(packed) => packed,
-                Key::Long(_) => Packed::LONG,
-            });
-            self.weights.push(weight);
-            return Ok(Some(at));
-        }
-        self.add_weight(at, weight)?;
-        Ok(Some(at))
+        let key = self.ballot.end(exhaustion);
+        self.table.add(key, weight).map(Some)
     }
 
     /// Adds `weight` to the group at `place`.
     pub(crate) fn add_weight(&mut self, place: usize, weight: u64) -> Result<(), Overflow> {
-        let slot = self.weights.get_mut(place).ok_or(Overflow)?;
-        *slot = slot.checked_add(weight).ok_or(Overflow)?;
-        Ok(())
+        self.table.add_weight(place, weight)
     }
 
-    /// Adds a group read elsewhere (a later part of the same input).
-    fn add(&mut self, key: OwnedKey, weight: u64) -> Result<(), Overflow> {
-        let next = self.weights.len();
-        let (at, packed) = match key {
-            OwnedKey::Packed(packed) => (*self.packed.entry(packed).or_insert(next), packed),
-            OwnedKey::Long(entries) => (*self.long.entry(entries).or_insert(next), Packed::LONG),
-        };
-        if at == next {
-            self.keys.push(packed);
-            self.weights.push(weight);
-            return Ok(());
-        }
-        self.add_weight(at, weight)
+    /// How many distinct rankings there are so far.
+    fn len(&self) -> usize {
+        self.table.len()
     }
 
     /// Adds the groups of `later` (read from a later part of the same input) after these:
     /// the result is what reading both parts one after the other would give.
     pub(crate) fn append(&mut self, later: RankingGroups) -> Result<(), Overflow> {
-        self.packed.reserve(later.packed.len());
+        self.table.packed.reserve(later.table.packed.len());
         for (key, weight) in later.into_ordered() {
-            self.add(key, weight)?;
-        }
-        Ok(())
-    }
-
-    /// [`RankingGroups::append`] for groups read with their own option numbering: option `i`
-    /// of `later` is option `map[i]` here (`map` is one-to-one).
-    pub(crate) fn append_mapped(
-        &mut self,
-        later: RankingGroups,
-        map: &[OptionIndex],
-    ) -> Result<(), Overflow> {
-        self.packed.reserve(later.packed.len());
-        let mut mapped = KeyBuilder::default();
-        for (key, weight) in later.into_ordered() {
-            mapped.clear();
-            match key {
-                OwnedKey::Packed(packed) => {
-                    for (option, same_rank) in packed.options() {
-                        let to = map.get(option).copied().ok_or(Overflow)?;
-                        mapped.push(to, same_rank).map_err(|_| Overflow)?;
-                    }
-                    mapped.end(packed.exhaustion());
-                }
-                OwnedKey::Long(entries) => {
-                    let ranking = Ranking::from_entries(entries);
-                    let mut last_rank = None;
-                    for (rank, option) in ranking.ranked_options() {
-                        let same = last_rank == Some(rank);
-                        last_rank = Some(rank);
-                        let to = map.get(option).copied().ok_or(Overflow)?;
-                        mapped.push(to, same).map_err(|_| Overflow)?;
-                    }
-                    mapped.end(ranking.exhaustion());
-                }
-            }
-            let key = match mapped.key() {
-                Key::Packed(packed) => OwnedKey::Packed(packed),
-                Key::Long(entries) => OwnedKey::Long(entries.into()),
-            };
-            self.add(key, weight)?;
+            self.table.add(key.as_key(), weight)?;
         }
         Ok(())
     }
 
     /// The keys with their weights, in order of first appearance.
     fn into_ordered(self) -> impl Iterator<Item = (OwnedKey, u64)> {
-        let RankingGroups {
-            packed,
-            long,
-            keys,
-            weights,
-            ..
-        } = self;
-        // The table is not needed any more: free it before the caller builds its result.
-        drop(packed);
-        // Long keys are rare: sorted by place, they come out where `keys` marks them.
-        let mut long: Vec<(usize, Box<[u32]>)> = long.into_iter().map(|(k, at)| (at, k)).collect();
-        long.sort_unstable_by_key(|(at, _)| *at);
-        let mut long = long.into_iter().map(|(_, key)| key);
-        keys.into_iter()
-            .zip(weights)
-            .filter_map(move |(key, weight)| {
-                let key = if key == Packed::LONG {
-                    OwnedKey::Long(long.next()?)
-                } else {
-                    OwnedKey::Packed(key)
-                };
-                Some((key, weight))
-            })
+        self.table.into_ordered()
     }
 
     /// The groups in order of first appearance, each [`Ranking`] built now (a long key moves
     /// into its [`Ranking`] as is).
     pub(crate) fn into_groups(self) -> Vec<BallotGroup> {
         let mut scratch = RankingBuilder::default();
-        let mut groups = Vec::with_capacity(self.weights.len());
-        groups.extend(self.into_ordered().map(|(key, weight)| {
-            let ranking = match key {
-                OwnedKey::Packed(packed) => packed.to_ranking(&mut scratch),
-                OwnedKey::Long(entries) => Ranking::from_entries(entries),
-            };
-            BallotGroup {
-                weight,
-                marks: Marks::Ranking(ranking),
-            }
+        let mut groups = Vec::with_capacity(self.len());
+        groups.extend(self.into_ordered().map(|(key, weight)| BallotGroup {
+            weight,
+            marks: Marks::Ranking(key.into_ranking(&mut scratch)),
         }));
         groups
+    }
+}
+
+impl Ballots for RankingGroups {
+    fn begin(&mut self) {
+        RankingGroups::begin(self);
+    }
+
+    fn push(&mut self, option: OptionIndex, same_rank: bool) -> Result<(), RankError> {
+        RankingGroups::push(self, option, same_rank)
+    }
+
+    fn finish(&mut self, weight: u64) -> Result<(), Overflow> {
+        RankingGroups::finish(self, weight)
     }
 }
 

@@ -78,6 +78,38 @@ impl Packed {
         Exhaustion::ALL.get(code).copied().unwrap_or_default()
     }
 
+    /// This key with option `i` renumbered by `bytes`: `bytes[i + 1]` is the entry byte of
+    /// option `i`'s new number (see [`Packed::renumbering`]), 0 when that number does not
+    /// pack. `None` when some option's does not.
+    pub(crate) fn renumber(self, bytes: &[u8; 128]) -> Option<Packed> {
+        let mut out = Packed::default();
+        for i in 0..ENTRIES {
+            let byte = self.byte(i);
+            if byte == 0 {
+                break;
+            }
+            let to = bytes.get(usize::from(byte & !EQUAL)).copied().unwrap_or(0);
+            if to == 0 {
+                return None;
+            }
+            out.set_byte(i, to | (byte & EQUAL));
+        }
+        out.set_byte(ENTRIES, self.byte(ENTRIES));
+        Some(out)
+    }
+
+    /// The table [`Packed::renumber`] reads for a renumbering `map` (option `i` becomes
+    /// `map[i]`).
+    pub(crate) fn renumbering(map: &[OptionIndex]) -> [u8; 128] {
+        let mut bytes = [0_u8; 128];
+        for (slot, to) in bytes.iter_mut().skip(1).zip(map) {
+            if *to < OPTIONS {
+                *slot = u8::try_from(to.saturating_add(1)).unwrap_or(0);
+            }
+        }
+        bytes
+    }
+
     /// The [`Ranking`] this key stands for (one allocation; `scratch` is reused).
     pub(crate) fn to_ranking(self, scratch: &mut RankingBuilder) -> Ranking {
         scratch.clear();
@@ -111,7 +143,7 @@ impl Default for KeyBuilder {
 }
 
 /// A finished key.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Key<'a> {
     Packed(Packed),
     Long(&'a [u32]),
@@ -211,6 +243,26 @@ mod tests {
                     prop_assert!(!fits);
                     prop_assert_eq!(Ranking::from_entries(entries.into()), ranking);
                 }
+            }
+        }
+
+        #[test]
+        fn renumbering_byte_by_byte_is_renumbering_the_ranking(
+            ranks in prop::collection::vec(prop::collection::vec(0_usize..127, 1..3), 0..8),
+            shift in 0_usize..200,
+        ) {
+            let map: Vec<usize> = (0..127_usize)
+                .map(|o| o.wrapping_mul(7).wrapping_add(shift) % 200)
+                .collect();
+            let Key::Packed(packed) = built(&ranks, Exhaustion::Overvote).key() else {
+                return Ok(());
+            };
+            let renumbered: Vec<Vec<usize>> =
+                ranks.iter().map(|rank| rank.iter().map(|o| map[*o]).collect()).collect();
+            let want = built(&renumbered, Exhaustion::Overvote);
+            match packed.renumber(&Packed::renumbering(&map)) {
+                Some(got) => prop_assert_eq!(Key::Packed(got), want.key()),
+                None => prop_assert!(matches!(want.key(), Key::Long(_))),
             }
         }
     }

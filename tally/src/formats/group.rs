@@ -263,8 +263,11 @@ impl RankingGroups {
     /// into its [`Ranking`] as is).
     pub(crate) fn into_groups(self) -> Vec<BallotGroup> {
         let mut scratch = RankingBuilder::default();
-        let mut groups = Vec::with_capacity(self.len());
-        groups.extend(self.into_ordered().map(|(key, weight)| BallotGroup {
+        let len = self.len();
+        // The table is freed here, before the result takes its room.
+        let ordered = self.into_ordered();
+        let mut groups = Vec::with_capacity(len);
+        groups.extend(ordered.map(|(key, weight)| BallotGroup {
             weight,
             marks: Marks::Ranking(key.into_ranking(&mut scratch)),
         }));

@@ -15,11 +15,35 @@ use std::collections::HashMap;
 const SLOTS: usize = 256;
 
 /// A name's length and a word made of its bytes: equal heads mean equal names up to eight
-/// bytes long, and equal first eight bytes for longer ones.
+/// bytes long, and equal first eight bytes for longer ones (whose length may saturate).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Head {
-    len: usize,
     word: u64,
+    len: u32,
+}
+
+/// A slot of the small table: a name's head and index (16 bytes, so the table is 4 KiB).
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    word: u64,
+    len: u32,
+    /// [`Slot::EMPTY`]'s: no name.
+    index: u32,
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot {
+        word: 0,
+        len: 0,
+        index: u32::MAX,
+    };
+
+    fn head(self) -> Head {
+        Head {
+            word: self.word,
+            len: self.len,
+        }
+    }
 }
 
 impl Head {
@@ -38,12 +62,15 @@ impl Head {
                     | byte_at(len.saturating_sub(1)).wrapping_shl(16)
             }
         };
-        Head { len, word }
+        Head {
+            word,
+            len: u32::try_from(len).unwrap_or(u32::MAX),
+        }
     }
 
     /// The name's slot in the small table.
     fn slot(self) -> usize {
-        let mixed = (self.word ^ u64::try_from(self.len).unwrap_or(0))
+        let mixed = (self.word ^ u64::from(self.len))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15)
             .wrapping_shr(56);
         usize::try_from(mixed).unwrap_or(0)
@@ -52,8 +79,8 @@ impl Head {
 
 #[derive(Debug)]
 pub(super) struct Names {
-    /// Slot by slot, the index of the name there with its head, if any.
-    slots: Box<[Option<(u32, Head)>; SLOTS]>,
+    /// Slot by slot, the name there, if any.
+    slots: Box<[Slot; SLOTS]>,
     /// Every name's index.
     index: HashMap<Box<[u8]>, usize, foldhash::fast::RandomState>,
     /// Every name, by index.
@@ -66,7 +93,7 @@ impl Names {
     /// The names of `order` (which must differ), or none yet.
     pub fn new(order: Option<&[String]>) -> Result<Self, ParseError> {
         let mut names = Names {
-            slots: Box::new([None; SLOTS]),
+            slots: Box::new([Slot::EMPTY; SLOTS]),
             index: HashMap::default(),
             names: Vec::new(),
             fixed: false,
@@ -109,11 +136,11 @@ impl Names {
     #[inline(always)]
     pub fn find(&self, name: &[u8]) -> Option<usize> {
         let head = Head::of(name);
-        if let Some(Some((index, known))) = self.slots.get(head.slot()) {
-            let index = usize::try_from(*index).unwrap_or(usize::MAX);
+        if let Some(slot) = self.slots.get(head.slot()) {
+            let index = usize::try_from(slot.index).unwrap_or(usize::MAX);
             let long = name.len() > 8;
             let same = || self.names.get(index).is_some_and(|n| n.as_bytes() == name);
-            if *known == head && (!long || same()) {
+            if slot.head() == head && slot.index != u32::MAX && (!long || same()) {
                 return Some(index);
             }
         }
@@ -126,10 +153,15 @@ impl Names {
             return Err(ParseError::whole(Problem::TooManyOptions));
         }
         let head = Head::of(name);
-        if let (Some(slot @ None), Ok(small)) =
-            (self.slots.get_mut(head.slot()), u32::try_from(index))
+        if let (Some(slot), Ok(small)) = (self.slots.get_mut(head.slot()), u32::try_from(index))
+            && slot.index == u32::MAX
+            && small != u32::MAX
         {
-            *slot = Some((small, head));
+            *slot = Slot {
+                word: head.word,
+                len: head.len,
+                index: small,
+            };
         }
         self.index.insert(name.into(), index);
         self.names.push(text);

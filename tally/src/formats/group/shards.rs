@@ -174,8 +174,9 @@ fn group_shard(
         }
     }
     let mut scratch = RankingBuilder::default();
+    let ordered = table.into_ordered();
     let mut groups = Vec::with_capacity(firsts.len());
-    for ((key, weight), first) in table.into_ordered().zip(firsts) {
+    for ((key, weight), first) in ordered.zip(firsts) {
         let marks = Marks::Ranking(key.into_ranking(&mut scratch));
         groups.push((first, BallotGroup { weight, marks }));
     }

@@ -276,11 +276,6 @@ impl RankingBuilder {
         }
     }
 
-    /// Whether no option was pushed yet.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The encoding so far: the key the readers group by.
     pub(crate) fn entries(&self) -> &[u32] {
         &self.entries

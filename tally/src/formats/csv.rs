@@ -5,91 +5,83 @@
 //! after `ballot_id` (one row may then stand for several identical ballots); `A=B` in a cell
 //! ranks A and B equal; blanks around names are trimmed. Options are numbered in the order
 //! their names first appear unless an explicit order is given (counting-rules.md §0.3).
-//! Rows stream through one reused record; identical rankings merge as they are read.
+//! Rows stream through one reused buffer (`rows`); identical rankings merge as they are read.
+
+mod names;
+mod rows;
 
 use super::{
     BallotFile, MAX_OPTIONS, ParseError, Problem, WriteError,
     error::describe,
-    group::{RankError, RankingGroups},
+    group::{
+        Ballots, RankError, RankingGroups,
+        shards::{self, Numbered, PartBallots},
+    },
 };
-use crate::ballot::{Contest, Marks};
-use csv::{ByteRecord, ReaderBuilder, WriterBuilder};
-use std::{
-    collections::HashMap,
-    io::{Read, Write},
-};
+use crate::ballot::{BallotGroup, Contest, Marks};
+use csv::WriterBuilder;
+use names::Names;
+use rows::{Row, Rows};
+use std::io::{Read, Write};
 
 /// Reads a CSV ballot file. `order` fixes the ballot order of the options; names outside it
 /// are then an error.
 pub fn read(input: impl Read, order: Option<&[String]>) -> Result<BallotFile, ParseError> {
-    let mut reader = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(input);
-    let mut record = ByteRecord::new();
-    if !next_record(&mut reader, &mut record)? {
-        return Err(ParseError::expected(
-            1,
-            1,
-            "the header ballot_id,rank_1,rank_2,…",
-            "the end of the file",
-        ));
-    }
-    let layout = read_header(&record)?;
+    let mut rows = Rows::new(input, 1, true);
+    let layout = match next_row(&mut rows)? {
+        Some(header) => read_header(&header)?,
+        None => {
+            return Err(ParseError::expected(
+                1,
+                1,
+                "the header ballot_id,rank_1,rank_2,…",
+                "the end of the file",
+            ));
+        }
+    };
     let mut names = Names::new(order)?;
     let mut groups = RankingGroups::default();
-    while next_record(&mut reader, &mut record)? {
-        let line = record.position().map_or(0, |p| p.line());
-        read_row(&record, line, &layout, &mut names, &mut groups)?;
+    while let Some(row) = next_row(&mut rows)? {
+        read_row(&row, &layout, &mut names, &mut groups)?;
     }
-    let contest = Contest {
-        title: String::new(),
-        options: names.names,
-        withdrawn: Vec::new(),
-        seats: 1,
-        tie_order: None,
-        ballots: groups.into_groups(),
-    };
-    Ok(BallotFile::from_contest(contest))
+    Ok(contest(names, groups.into_groups()))
 }
 
 /// [`read`] for a file held in memory, in up to `threads` parts read at once: the parts are
-/// cut at row ends, each numbers the option names it meets, and the parts are merged in
-/// order (names numbered as one pass would number them, ballots grouped in order of first
-/// appearance), so the result is [`read`]'s. An error is found again by one pass, so that
-/// it is the first one, named as [`read`] names it.
+/// cut at row ends, each numbers the option names it meets and lists its ballots, the names
+/// are numbered as one pass would number them, and `threads` threads group the ballots of all
+/// parts, each the rankings of one shard ([`shards`]), in order of first appearance. So the
+/// result is [`read`]'s. An error is found again by one pass, so that it is the first one,
+/// named as [`read`] names it.
 pub fn read_slice(
     bytes: &[u8],
     order: Option<&[String]>,
     threads: usize,
 ) -> Result<BallotFile, ParseError> {
-    let mut reader = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut record = ByteRecord::new();
-    let header = next_record(&mut reader, &mut record);
-    if threads < 2 || bytes.len() < 1 << 20 || !matches!(header, Ok(true)) {
+    if threads < 2 || bytes.len() < 1 << 20 {
         return read(bytes, order);
     }
-    let Ok(layout) = read_header(&record) else {
+    let mut rows = Rows::new(bytes, 1, true);
+    let Ok(Some(header)) = rows.next_row() else {
         return read(bytes, order);
     };
-    let position = reader.position();
-    let start = usize::try_from(position.byte()).unwrap_or(bytes.len());
-    let body = bytes.get(start..).unwrap_or_default();
-    let parts = super::parts::cut(body, position.line(), threads);
+    let Ok(layout) = read_header(&header) else {
+        return read(bytes, order);
+    };
+    let body = bytes.get(rows.taken()..).unwrap_or_default();
+    let parts = super::parts::cut(body, rows.line(), threads);
     let results = super::parts::in_parallel(
         &parts,
         |part| read_part(part.bytes, part.first_line, &layout, order),
         || None,
     );
     let mut results = results.into_iter();
-    let Some(Some((mut names, mut groups))) = results.next() else {
+    let Some(Some((mut names, first))) = results.next() else {
         return read(bytes, order);
     };
+    let mut numbered = vec![Numbered::new(first, Vec::new())];
     for part in results {
-        let Some((part_names, part_groups)) = part else {
+        let Some((part_names, ballots)) = part else {
             return read(bytes, order);
         };
         let mut map = Vec::with_capacity(part_names.names.len());
@@ -99,43 +91,38 @@ pub fn read_slice(
                 Err(_) => return read(bytes, order),
             }
         }
-        if groups.append_mapped(part_groups, &map).is_err() {
-            return read(bytes, order);
-        }
+        numbered.push(Numbered::new(ballots, map));
     }
-    let contest = Contest {
+    let Ok(ballots) = shards::group(&numbered, threads) else {
+        return read(bytes, order);
+    };
+    Ok(contest(names, ballots))
+}
+
+fn contest(names: Names, ballots: Vec<BallotGroup>) -> BallotFile {
+    BallotFile::from_contest(Contest {
         title: String::new(),
         options: names.names,
         withdrawn: Vec::new(),
         seats: 1,
         tie_order: None,
-        ballots: groups.into_groups(),
-    };
-    Ok(BallotFile::from_contest(contest))
+        ballots,
+    })
 }
 
-/// One part of [`read_slice`]: its names (after those of `order`) and its groups; `None` at
+/// One part of [`read_slice`]: its names (after those of `order`) and its ballots; `None` at
 /// any error (the caller reads the file again in one pass to name it).
 fn read_part(
     bytes: &[u8],
     first_line: u64,
     layout: &Layout,
     order: Option<&[String]>,
-) -> Option<(Names, RankingGroups)> {
-    let mut reader = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut record = ByteRecord::new();
+) -> Option<(Names, PartBallots)> {
+    let mut rows = Rows::new(bytes, first_line, false);
     let mut names = Names::new(order).ok()?;
-    let mut groups = RankingGroups::default();
-    let offset = first_line.saturating_sub(1);
-    while next_record(&mut reader, &mut record).ok()? {
-        let line = record
-            .position()
-            .map_or(0, |p| p.line())
-            .saturating_add(offset);
-        read_row(&record, line, layout, &mut names, &mut groups).ok()?;
+    let mut groups = PartBallots::default();
+    while let Some(row) = rows.next_row().ok()? {
+        read_row(&row, layout, &mut names, &mut groups).ok()?;
     }
     Some((names, groups))
 }
@@ -208,8 +195,8 @@ struct Layout {
     width: usize,
 }
 
-fn read_header(record: &ByteRecord) -> Result<Layout, ParseError> {
-    let mut columns = (1u64..).zip(record.iter());
+fn read_header(record: &Row<'_>) -> Result<Layout, ParseError> {
+    let mut columns = (1u64..).zip(record.cells());
     let first = columns
         .next()
         .map(|(_, cell)| trim(cell))
@@ -255,12 +242,12 @@ fn read_header(record: &ByteRecord) -> Result<Layout, ParseError> {
 }
 
 fn read_row(
-    record: &ByteRecord,
-    line: u64,
+    record: &Row<'_>,
     layout: &Layout,
     names: &mut Names,
-    groups: &mut RankingGroups,
+    groups: &mut impl Ballots,
 ) -> Result<(), ParseError> {
+    let line = record.line;
     if record.len() > layout.width {
         let column = u64::try_from(layout.width)
             .unwrap_or(u64::MAX)
@@ -269,11 +256,13 @@ fn read_row(
         let found = format!("{} fields", record.len());
         return Err(ParseError::expected(line, column, expected, found));
     }
-    let mut cells = (1u64..).zip(record.iter()).skip(1);
+    let mut cells = record.cells();
+    let _id = cells.next();
+    let mut column = 1_u64;
     let mut weight = 1;
     if layout.weighted {
-        let (column, cell) = cells.next().unwrap_or((2, b""));
-        let cell = trim(cell);
+        column = 2;
+        let cell = trim(cells.next().unwrap_or_default());
         weight = std::str::from_utf8(cell)
             .ok()
             .filter(|text| text.bytes().all(|b| b.is_ascii_digit()))
@@ -285,7 +274,8 @@ fn read_row(
     }
     groups.begin();
     let mut gap: Option<u64> = None;
-    for (column, cell) in cells {
+    for cell in cells {
+        column = column.saturating_add(1);
         let cell = trim(cell);
         if cell.is_empty() {
             gap.get_or_insert(column);
@@ -302,7 +292,10 @@ fn read_row(
                 let expected = "an option name on each side of \"=\"";
                 return Err(ParseError::expected(line, column, expected, describe(cell)));
             }
-            let option = names.index(part, line, column)?;
+            let option = match names.find(part) {
+                Some(option) => option,
+                None => names.index(part, line, column)?,
+            };
             groups.push(option, i > 0).map_err(|error| {
                 let problem = match error {
                     RankError::Repeated => Problem::RepeatedOption {
@@ -319,73 +312,11 @@ fn read_row(
         .map_err(|_| ParseError::new(line, 0, Problem::WeightOverflow))
 }
 
-/// Option names and their indices, fixed in advance or numbered as they first appear.
-struct Names {
-    index: HashMap<Box<[u8]>, usize, foldhash::fast::RandomState>,
-    names: Vec<String>,
-    fixed: bool,
-}
-
-impl Names {
-    fn new(order: Option<&[String]>) -> Result<Self, ParseError> {
-        let mut names = Names {
-            index: HashMap::default(),
-            names: Vec::new(),
-            fixed: false,
-        };
-        for name in order.unwrap_or_default() {
-            if names.index.contains_key(name.as_bytes()) {
-                let name = name.clone();
-                return Err(ParseError::whole(Problem::DuplicateName { name }));
-            }
-            names.insert(name.as_bytes(), name.clone())?;
-        }
-        names.fixed = order.is_some();
-        Ok(names)
-    }
-
-    fn index(&mut self, name: &[u8], line: u64, column: u64) -> Result<usize, ParseError> {
-        if let Some(index) = self.index.get(name) {
-            return Ok(*index);
-        }
-        if self.fixed {
-            let expected = "one of the options of the given order";
-            return Err(ParseError::expected(line, column, expected, describe(name)));
-        }
-        let text = std::str::from_utf8(name).map_err(|_| {
-            let message = "an option name that is not valid UTF-8".to_owned();
-            ParseError::new(line, column, Problem::Read { message })
-        })?;
-        self.insert(name, text.to_owned())
-            .map_err(|error| ParseError {
-                line,
-                column,
-                ..error
-            })
-    }
-
-    fn insert(&mut self, name: &[u8], text: String) -> Result<usize, ParseError> {
-        let index = self.names.len();
-        if index >= MAX_OPTIONS {
-            return Err(ParseError::whole(Problem::TooManyOptions));
-        }
-        self.index.insert(name.into(), index);
-        self.names.push(text);
-        Ok(index)
-    }
-}
-
-fn next_record(
-    reader: &mut csv::Reader<impl Read>,
-    record: &mut ByteRecord,
-) -> Result<bool, ParseError> {
-    reader.read_byte_record(record).map_err(|error| {
-        let line = error.position().map_or(0, |p| p.line());
-        let message = match error.into_kind() {
-            csv::ErrorKind::Io(error) => error.to_string(),
-            other => format!("{other:?}"),
-        };
-        ParseError::new(line, 0, Problem::Read { message })
+/// The next row; the input failing is an error of the whole file.
+fn next_row<R: Read>(rows: &mut Rows<R>) -> Result<Option<Row<'_>>, ParseError> {
+    rows.next_row().map_err(|error| {
+        let message = error.to_string();
+        ParseError::new(0, 0, Problem::Read { message })
     })
 }
 

@@ -1,10 +1,15 @@
 //! Merging identical ballots while a file streams in (counting-rules.md §0.1), keeping the
 //! order in which each distinct ballot first appears, as [`crate::ballot::group_ballots`]
-//! does. Rankings are keyed by their flat encoding (the one [`Ranking`] stores), so a ballot
-//! already seen costs no allocation and a new one costs exactly the allocation its
-//! [`Ranking`] then keeps.
+//! does. Rankings are keyed by a packed copy of the ranking when it fits (nearly always; see
+//! [`key`]), else by their flat encoding (the one [`Ranking`] stores), so a ballot already
+//! seen costs a lookup and no allocation; each distinct ranking's [`Ranking`] is built once,
+//! in order, when the groups are handed out.
+
+mod key;
+pub(crate) mod shards;
 
 use crate::ballot::{BallotGroup, Exhaustion, Marks, OptionIndex, Ranking, RankingBuilder};
+use key::{Key, KeyBuilder, Packed};
 use std::collections::HashMap;
 
 /// foldhash, seeded per process: a ranking is hashed for every ballot read, and SipHash (the
@@ -28,29 +33,23 @@ pub(crate) enum RankError {
     TooLarge,
 }
 
-/// Rankings grouped as they are read: call [`RankingGroups::begin`], push each option,
-/// then [`RankingGroups::finish`] with the ballot's weight.
+/// The ballot being read: its key so far, and which options it holds already.
 #[derive(Debug, Default)]
-pub(crate) struct RankingGroups {
-    /// Each distinct ranking's place in order of first appearance.
-    groups: HashMap<Box<[u32]>, usize, Hasher>,
-    /// The summed weight of each distinct ranking, by place.
-    weights: Vec<u64>,
-    key: RankingBuilder,
+pub(crate) struct Ballot {
+    key: KeyBuilder,
     /// `seen[option] == stamp` when the option is already on the current ballot.
     seen: Vec<u64>,
     stamp: u64,
 }
 
-impl RankingGroups {
+impl Ballot {
     /// Starts a new ballot.
     pub(crate) fn begin(&mut self) {
         self.key.clear();
         self.stamp = self.stamp.wrapping_add(1);
     }
 
-    /// Adds an option to the current ballot: in a new rank, or in the same rank as the option
-    /// pushed before it (equal ranks).
+    /// Adds an option: in a new rank, or in the same rank as the option pushed before it.
     pub(crate) fn push(&mut self, option: OptionIndex, same_rank: bool) -> Result<(), RankError> {
         if option >= super::MAX_OPTIONS {
             return Err(RankError::TooLarge);
@@ -68,9 +67,149 @@ impl RankingGroups {
             .map_err(|_| RankError::TooLarge)
     }
 
+    /// Ends the ballot for `exhaustion`: its key.
+    pub(crate) fn end(&mut self, exhaustion: Exhaustion) -> Key<'_> {
+        self.key.end(exhaustion);
+        self.key.key()
+    }
+}
+
+/// Where a reader puts the ballots it reads: [`RankingGroups`] (one pass) or
+/// [`shards::PartBallots`] (a part of a file read in parallel).
+pub(crate) trait Ballots {
+    /// Starts a new ballot.
+    fn begin(&mut self);
+    /// Adds an option to the current ballot: in a new rank, or in the same rank as the option
+    /// pushed before it (equal ranks).
+    fn push(&mut self, option: OptionIndex, same_rank: bool) -> Result<(), RankError>;
+    /// Ends the current ballot with its weight (0 drops it).
+    fn finish(&mut self, weight: u64) -> Result<(), Overflow>;
+}
+
+/// Rankings grouped as they are read: call [`RankingGroups::begin`], push each option,
+/// then [`RankingGroups::finish`] with the ballot's weight.
+#[derive(Debug, Default)]
+pub(crate) struct RankingGroups {
+    ballot: Ballot,
+    table: Table,
+}
+
+/// The distinct rankings, by place in order of first appearance, and where each is.
+#[derive(Debug, Default)]
+struct Table {
+    /// The place of each distinct ranking that packs.
+    packed: HashMap<Packed, usize, Hasher>,
+    /// The place of each distinct ranking that does not.
+    long: HashMap<Box<[u32]>, usize, Hasher>,
+    /// The summed weight of each distinct ranking, by place.
+    weights: Vec<u64>,
+}
+
+/// A group's key, owned, as [`RankingGroups::into_ordered`] hands it out.
+pub(crate) enum OwnedKey {
+    Packed(Packed),
+    Long(Box<[u32]>),
+}
+
+impl OwnedKey {
+    fn as_key(&self) -> Key<'_> {
+        match self {
+            OwnedKey::Packed(packed) => Key::Packed(*packed),
+            OwnedKey::Long(entries) => Key::Long(entries),
+        }
+    }
+
+    /// The [`Ranking`] of this key (`scratch` is reused; a long key moves in as is).
+    fn into_ranking(self, scratch: &mut RankingBuilder) -> Ranking {
+        match self {
+            OwnedKey::Packed(packed) => packed.to_ranking(scratch),
+            OwnedKey::Long(entries) => Ranking::from_entries(entries),
+        }
+    }
+}
+
+impl Table {
+    /// Adds `weight` to the group of `key`, making it the next group if it is new: its
+    /// place. A ranking seen before costs a lookup and no allocation.
+    fn add(&mut self, key: Key<'_>, weight: u64) -> Result<usize, Overflow> {
+        let next = self.weights.len();
+        let at = match key {
+            Key::Packed(packed) => *self.packed.entry(packed).or_insert(next),
+            Key::Long(entries) => match self.long.get(entries) {
+                Some(&at) => at,
+                None => {
+                    self.long.insert(entries.into(), next);
+                    next
+                }
+            },
+        };
+        if at == next {
+            self.weights.push(weight);
+            return Ok(at);
+        }
+        self.add_weight(at, weight)?;
+        Ok(at)
+    }
+
+    fn add_weight(&mut self, place: usize, weight: u64) -> Result<(), Overflow> {
+        let slot = self.weights.get_mut(place).ok_or(Overflow)?;
+        *slot = slot.checked_add(weight).ok_or(Overflow)?;
+        Ok(())
+    }
+
+    fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// The keys with their weights, in order of first appearance.
+    fn into_ordered(self) -> impl Iterator<Item = (OwnedKey, u64)> {
+        let Table {
+            packed,
+            long,
+            weights,
+        } = self;
+        // Each key goes straight to its place (no sort); the table is freed as it goes, before
+        // the caller builds its result. Keeping the keys in order while reading instead took
+        // more memory for no gain in time.
+        let mut keys = vec![Packed::LONG; weights.len()];
+        for (key, at) in packed {
+            if let Some(slot) = keys.get_mut(at) {
+                *slot = key;
+            }
+        }
+        // Long keys are rare: sorted by place, they come out where `keys` still says long.
+        let mut long: Vec<(usize, Box<[u32]>)> =
+            long.into_iter().map(|(key, at)| (at, key)).collect();
+        long.sort_unstable_by_key(|(at, _)| *at);
+        let mut long = long.into_iter().map(|(_, key)| key);
+        keys.into_iter()
+            .zip(weights)
+            .filter_map(move |(key, weight)| {
+                let key = if key == Packed::LONG {
+                    OwnedKey::Long(long.next()?)
+                } else {
+                    OwnedKey::Packed(key)
+                };
+                Some((key, weight))
+            })
+    }
+}
+
+impl RankingGroups {
+    /// Starts a new ballot.
+    pub(crate) fn begin(&mut self) {
+        self.ballot.begin();
+    }
+
+    /// Adds an option to the current ballot: in a new rank, or in the same rank as the option
+    /// pushed before it (equal ranks).
+    pub(crate) fn push(&mut self, option: OptionIndex, same_rank: bool) -> Result<(), RankError> {
+        self.ballot.push(option, same_rank)
+    }
+
     /// Whether the current ballot has no option yet.
     pub(crate) fn is_empty(&self) -> bool {
-        self.key.is_empty()
+        self.ballot.key.is_empty()
     }
 
     /// Ends the current ballot, adding `weight` to its group. Ballots of weight 0 are
@@ -91,93 +230,62 @@ impl RankingGroups {
         if weight == 0 {
             return Ok(None);
         }
-        self.key.end(exhaustion);
-        // A ballot seen before costs a lookup and no allocation; a new one one insertion.
-        if let Some(&at) = self.groups.get(self.key.entries()) {
-            self.add_weight(at, weight)?;
-            return Ok(Some(at));
-        }
-        let at = self.weights.len();
-        self.groups.insert(self.key.entries().into(), at);
-        self.weights.push(weight);
-        Ok(Some(at))
+        let key = self.ballot.end(exhaustion);
+        self.table.add(key, weight).map(Some)
     }
 
     /// Adds `weight` to the group at `place`.
     pub(crate) fn add_weight(&mut self, place: usize, weight: u64) -> Result<(), Overflow> {
-        let slot = self.weights.get_mut(place).ok_or(Overflow)?;
-        *slot = slot.checked_add(weight).ok_or(Overflow)?;
-        Ok(())
+        self.table.add_weight(place, weight)
     }
 
-    fn add(&mut self, key: Box<[u32]>, weight: u64) -> Result<usize, Overflow> {
-        let next = self.weights.len();
-        let at = *self.groups.entry(key).or_insert(next);
-        if at == next {
-            self.weights.push(weight);
-            return Ok(at);
-        }
-        self.add_weight(at, weight)?;
-        Ok(at)
+    /// How many distinct rankings there are so far.
+    fn len(&self) -> usize {
+        self.table.len()
     }
 
     /// Adds the groups of `later` (read from a later part of the same input) after these:
     /// the result is what reading both parts one after the other would give.
     pub(crate) fn append(&mut self, later: RankingGroups) -> Result<(), Overflow> {
-        self.groups.reserve(later.groups.len());
+        self.table.packed.reserve(later.table.packed.len());
         for (key, weight) in later.into_ordered() {
-            self.add(key, weight)?;
-        }
-        Ok(())
-    }
-
-    /// [`RankingGroups::append`] for groups read with their own option numbering: option `i`
-    /// of `later` is option `map[i]` here (`map` is one-to-one).
-    pub(crate) fn append_mapped(
-        &mut self,
-        later: RankingGroups,
-        map: &[OptionIndex],
-    ) -> Result<(), Overflow> {
-        self.groups.reserve(later.groups.len());
-        for (key, weight) in later.into_ordered() {
-            let ranking = Ranking::from_entries(key);
-            let mut mapped = RankingBuilder::default();
-            let mut last_rank = None;
-            for (rank, option) in ranking.ranked_options() {
-                let same = last_rank == Some(rank);
-                last_rank = Some(rank);
-                let to = map.get(option).copied().ok_or(Overflow)?;
-                mapped.push(to, same).map_err(|_| Overflow)?;
-            }
-            mapped.end(ranking.exhaustion());
-            self.add(mapped.entries().into(), weight)?;
+            self.table.add(key.as_key(), weight)?;
         }
         Ok(())
     }
 
     /// The keys with their weights, in order of first appearance.
-    fn into_ordered(self) -> impl Iterator<Item = (Box<[u32]>, u64)> {
-        // The places are 0, 1, 2, … : each key goes straight to its own (no sort).
-        let mut keys: Vec<Option<Box<[u32]>>> = Vec::new();
-        keys.resize_with(self.weights.len(), || None);
-        for (key, at) in self.groups {
-            if let Some(slot) = keys.get_mut(at) {
-                *slot = Some(key);
-            }
-        }
-        keys.into_iter()
-            .zip(self.weights)
-            .filter_map(|(key, weight)| Some((key?, weight)))
+    fn into_ordered(self) -> impl Iterator<Item = (OwnedKey, u64)> {
+        self.table.into_ordered()
     }
 
-    /// The groups in order of first appearance. Each key moves into its [`Ranking`] as is.
+    /// The groups in order of first appearance, each [`Ranking`] built now (a long key moves
+    /// into its [`Ranking`] as is).
     pub(crate) fn into_groups(self) -> Vec<BallotGroup> {
-        self.into_ordered()
-            .map(|(key, weight)| BallotGroup {
-                weight,
-                marks: Marks::Ranking(Ranking::from_entries(key)),
-            })
-            .collect()
+        let mut scratch = RankingBuilder::default();
+        let len = self.len();
+        // The table is freed here, before the result takes its room.
+        let ordered = self.into_ordered();
+        let mut groups = Vec::with_capacity(len);
+        groups.extend(ordered.map(|(key, weight)| BallotGroup {
+            weight,
+            marks: Marks::Ranking(key.into_ranking(&mut scratch)),
+        }));
+        groups
+    }
+}
+
+impl Ballots for RankingGroups {
+    fn begin(&mut self) {
+        RankingGroups::begin(self);
+    }
+
+    fn push(&mut self, option: OptionIndex, same_rank: bool) -> Result<(), RankError> {
+        RankingGroups::push(self, option, same_rank)
+    }
+
+    fn finish(&mut self, weight: u64) -> Result<(), Overflow> {
+        RankingGroups::finish(self, weight)
     }
 }
 

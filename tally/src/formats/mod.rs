@@ -148,20 +148,21 @@ pub fn read(
     input: impl Read,
     options: &ReadOptions,
 ) -> Result<BallotFile, ParseError> {
-    let input = BufReader::with_capacity(1 << 16, input);
+    let buffered = |input| BufReader::with_capacity(1 << 16, input);
     match format {
-        Format::Blt => blt::read(input),
+        Format::Blt => blt::read(buffered(input)),
+        // The CSV reader buffers its input itself (a second buffer would only copy).
         Format::Csv => csv::read(input, options.order.as_deref()),
-        Format::Json => json::read(input),
+        Format::Json => json::read(buffered(input)),
         Format::Cdf => {
             let read = cdf::CdfOptions {
                 contest: options.contest.clone(),
                 rules: options.cvr,
                 ..cdf::CdfOptions::default()
             };
-            cdf::read_with(input, &read)
+            cdf::read_with(buffered(input), &read)
         }
-        Format::RctabCsv => rctab::csv::read_without_config(input, options.cvr),
+        Format::RctabCsv => rctab::csv::read_without_config(buffered(input), options.cvr),
     }
 }
 

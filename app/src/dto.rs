@@ -28,6 +28,17 @@ impl Problem {
         }
     }
 
+    /// The problem for a broken domain rule, on `field` (or the whole form), with the
+    /// rule's code, numbers and English sentence.
+    pub fn broken(field: Option<&str>, rule: &impl crate::domain::rule::Rule) -> Problem {
+        Problem {
+            field: field.map(str::to_owned),
+            code: rule.code().to_owned(),
+            args: rule.args(),
+            message: rule.to_string(),
+        }
+    }
+
     /// Adds an argument for the translated message.
     pub fn arg(mut self, name: &str, value: impl ToString) -> Problem {
         self.args.push((name.to_owned(), value.to_string()));

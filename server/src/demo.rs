@@ -3,7 +3,10 @@
 
 use anyhow::{Context, bail};
 use app::{
-    domain::{membership::MembershipChange, roles::Role},
+    domain::{
+        group::NewGroup, invitation::InvitationRequest, membership::MembershipChange,
+        organisation::NewOrganisation, profile::SignUpRequest, roles::Role,
+    },
     entities::{membership, organisation},
     services::{
         Ctx, ServiceError,
@@ -63,12 +66,14 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
     let mut accounts_by_name = Vec::new();
     for (name, local, _, _) in PEOPLE {
-        let form = accounts::SignUp {
-            email: format!("{local}@demo.quorate.invalid"),
-            display_name: name.to_owned(),
-            password: DEMO_PASSWORD.to_owned(),
-        };
-        let signed_up = accounts::sign_up(db, &form, AddressProof::Unavailable, "", now)
+        let request = SignUpRequest::parse(
+            &format!("{local}@demo.quorate.invalid"),
+            name,
+            DEMO_PASSWORD,
+        )
+        .map_err(ServiceError::Invalid)
+        .map_err(explain)?;
+        let signed_up = accounts::sign_up(db, &request, AddressProof::Unavailable, "", now)
             .await
             .map_err(explain)
             .with_context(|| format!("cannot create {name}'s account (is this database empty?)"))?;
@@ -83,14 +88,16 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
         now,
         mail: false,
     };
-    let settings = organisations::Settings {
-        name: "Riverside Housing Co-op".into(),
-        slug: DEMO_SLUG.into(),
-        time_zone: "Europe/London".into(),
-        default_language: "en".into(),
-        description: "Forty homes by the river, run by the people who live in them.".into(),
-    };
-    let org = organisations::create(&founder, &settings)
+    let new = NewOrganisation::parse(
+        "Riverside Housing Co-op",
+        DEMO_SLUG,
+        "Europe/London",
+        "en",
+        "Forty homes by the river, run by the people who live in them.",
+    )
+    .map_err(ServiceError::Invalid)
+    .map_err(explain)?;
+    let org = organisations::create(&founder, &new)
         .await
         .map_err(explain)?;
 
@@ -99,11 +106,11 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
         if *fate == Fate::Invited {
             // Invited, not yet accepted: a membership row waiting for them, and the
             // invitation they were sent, so that they can accept it.
-            let invitation = invitations::NewInvitation {
-                email: account.email.clone(),
-                role: role.code().to_owned(),
-                expires_in_days: "90".into(),
-                max_uses: "1".into(),
+            let invitation = InvitationRequest {
+                email: Some(account.email.clone()),
+                role: *role,
+                valid_for_days: 90,
+                max_uses: Some(1),
             };
             founder.now = chrono::Utc::now();
             let created = invitations::create(&founder, DEMO_SLUG, &invitation)
@@ -123,11 +130,11 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
             .await?;
             continue;
         }
-        let invitation = invitations::NewInvitation {
-            email: account.email.clone(),
-            role: role.code().to_owned(),
-            expires_in_days: "14".into(),
-            max_uses: "1".into(),
+        let invitation = InvitationRequest {
+            email: Some(account.email.clone()),
+            role: *role,
+            valid_for_days: 14,
+            max_uses: Some(1),
         };
         founder.now = chrono::Utc::now();
         let created = invitations::create(&founder, DEMO_SLUG, &invitation)
@@ -180,12 +187,10 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
             ["ben", "dev", "hana", "ivo"],
         ),
     ] {
-        let form = groups::NewGroup {
-            name: name.into(),
-            slug: slug.into(),
-            description: description.into(),
-        };
-        groups::create(&founder, DEMO_SLUG, &form)
+        let new = NewGroup::parse(name, slug, description)
+            .map_err(ServiceError::Invalid)
+            .map_err(explain)?;
+        groups::create(&founder, DEMO_SLUG, &new)
             .await
             .map_err(explain)?;
         for local in who {

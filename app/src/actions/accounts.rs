@@ -90,9 +90,11 @@ mod perform {
     use super::*;
     use crate::{
         actions::{ActionCtx, Done, Outgoing, Perform, kept_values, local_path},
+        domain::profile::{Profile, SignUpRequest},
+        dto::Problem,
         services::{
-            ServiceResult,
-            accounts::{self, AddressProof, Profile, SignedUp},
+            ServiceError, ServiceResult,
+            accounts::{self, AddressProof, SignedUp},
             addresses, invitations, oidc, sessions,
         },
     };
@@ -108,6 +110,14 @@ mod perform {
         next: String,
     }
 
+    impl TryFrom<&SignUpForm> for SignUpRequest {
+        type Error = Vec<Problem>;
+
+        fn try_from(form: &SignUpForm) -> Result<SignUpRequest, Vec<Problem>> {
+            SignUpRequest::parse(&form.email, &form.display_name, &form.password)
+        }
+    }
+
     impl Perform for SignUp {
         type Form = SignUpForm;
 
@@ -121,11 +131,7 @@ mod perform {
 
         async fn perform(ctx: &ActionCtx, _: &NoPath, form: &SignUpForm) -> ServiceResult<Done> {
             let services = &ctx.services;
-            let input = accounts::SignUp {
-                email: form.email.clone(),
-                display_name: form.display_name.clone(),
-                password: form.password.clone(),
-            };
+            let request = SignUpRequest::try_from(form).map_err(ServiceError::Invalid)?;
             let next = local_path(&form.next);
             let invited_key = match services.mail {
                 true => invitations::address_key_for_next(services, next).await?,
@@ -136,7 +142,7 @@ mod perform {
                 (true, Some(email_key)) => AddressProof::Invitation { email_key },
                 (true, None) => AddressProof::Mail,
             };
-            match accounts::sign_up(&services.db, &input, proof, next, services.now).await? {
+            match accounts::sign_up(&services.db, &request, proof, next, services.now).await? {
                 SignedUp::Created(account) => {
                     let token = sessions::start(&services.db, account.id, services.now).await?;
                     Ok(Done::see_other(next).starting_session(token))
@@ -208,14 +214,31 @@ mod perform {
         }
     }
 
-    impl Perform for UpdateProfile {
-        type Form = Profile;
+    /// The account form, as typed.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(default)]
+    pub struct ProfileForm {
+        display_name: String,
+        email: String,
+        language: String,
+    }
 
-        fn page(_: &NoPath, _: &Profile) -> String {
+    impl TryFrom<&ProfileForm> for Profile {
+        type Error = Vec<Problem>;
+
+        fn try_from(form: &ProfileForm) -> Result<Profile, Vec<Problem>> {
+            Profile::parse(&form.display_name, &form.email, &form.language)
+        }
+    }
+
+    impl Perform for UpdateProfile {
+        type Form = ProfileForm;
+
+        fn page(_: &NoPath, _: &ProfileForm) -> String {
             "/account".to_owned()
         }
 
-        fn kept(form: &Profile) -> BTreeMap<String, String> {
+        fn kept(form: &ProfileForm) -> BTreeMap<String, String> {
             kept_values(&[
                 ("display_name", &form.display_name),
                 ("email", &form.email),
@@ -223,12 +246,18 @@ mod perform {
             ])
         }
 
-        async fn perform(ctx: &ActionCtx, _: &NoPath, form: &Profile) -> ServiceResult<Done> {
+        async fn perform(ctx: &ActionCtx, _: &NoPath, form: &ProfileForm) -> ServiceResult<Done> {
             let services = &ctx.services;
             let account = services.signed_in()?;
-            let mail =
-                accounts::update_profile(&services.db, account, form, services.mail, services.now)
-                    .await?;
+            let profile = Profile::try_from(form).map_err(ServiceError::Invalid)?;
+            let mail = accounts::update_profile(
+                &services.db,
+                account,
+                &profile,
+                services.mail,
+                services.now,
+            )
+            .await?;
             Ok(match mail {
                 Some(mail) => {
                     Done::see_other("/account?email_sent=1").sending([Outgoing::Address(mail)])

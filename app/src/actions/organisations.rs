@@ -137,20 +137,59 @@ mod perform {
     use super::*;
     use crate::{
         actions::{ActionCtx, Done, Outgoing, Perform, kept_values},
-        domain::{membership::MembershipChange, roles::Role},
-        dto::FormState,
-        services::{
-            ServiceError, ServiceResult,
-            groups::{self, NewGroup},
-            invitations::{self, NewInvitation},
-            members,
-            organisations::{self, Settings},
+        domain::{
+            group::NewGroup,
+            invitation::InvitationRequest,
+            membership::MembershipChange,
+            organisation::{NewOrganisation, Settings},
+            roles::Role,
         },
+        dto::{FormState, Problem},
+        services::{ServiceError, ServiceResult, groups, invitations, members, organisations},
     };
     use std::collections::BTreeMap;
     use uuid::Uuid;
 
-    fn settings_values(form: &Settings) -> BTreeMap<String, String> {
+    /// The organisation form (creating one, and its settings), as typed.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(default)]
+    pub struct SettingsForm {
+        name: String,
+        slug: String,
+        time_zone: String,
+        default_language: String,
+        description: String,
+    }
+
+    impl TryFrom<&SettingsForm> for Settings {
+        type Error = Vec<Problem>;
+
+        fn try_from(form: &SettingsForm) -> Result<Settings, Vec<Problem>> {
+            Settings::parse(
+                &form.name,
+                &form.slug,
+                &form.time_zone,
+                &form.default_language,
+                &form.description,
+            )
+        }
+    }
+
+    impl TryFrom<&SettingsForm> for NewOrganisation {
+        type Error = Vec<Problem>;
+
+        fn try_from(form: &SettingsForm) -> Result<NewOrganisation, Vec<Problem>> {
+            NewOrganisation::parse(
+                &form.name,
+                &form.slug,
+                &form.time_zone,
+                &form.default_language,
+                &form.description,
+            )
+        }
+    }
+
+    fn settings_values(form: &SettingsForm) -> BTreeMap<String, String> {
         kept_values(&[
             ("name", &form.name),
             ("slug", &form.slug),
@@ -166,35 +205,42 @@ mod perform {
     }
 
     impl Perform for CreateOrganisation {
-        type Form = Settings;
+        type Form = SettingsForm;
 
-        fn page(_: &NoPath, _: &Settings) -> String {
+        fn page(_: &NoPath, _: &SettingsForm) -> String {
             "/orgs/new".to_owned()
         }
 
-        fn kept(form: &Settings) -> BTreeMap<String, String> {
+        fn kept(form: &SettingsForm) -> BTreeMap<String, String> {
             settings_values(form)
         }
 
-        async fn perform(ctx: &ActionCtx, _: &NoPath, form: &Settings) -> ServiceResult<Done> {
-            let created = organisations::create(&ctx.services, form).await?;
+        async fn perform(ctx: &ActionCtx, _: &NoPath, form: &SettingsForm) -> ServiceResult<Done> {
+            let new = NewOrganisation::try_from(form).map_err(ServiceError::Invalid)?;
+            let created = organisations::create(&ctx.services, &new).await?;
             Ok(Done::see_other(format!("/o/{}", created.slug)))
         }
     }
 
     impl Perform for UpdateSettings {
-        type Form = Settings;
+        type Form = SettingsForm;
 
-        fn page(path: &OrgPath, _: &Settings) -> String {
+        fn page(path: &OrgPath, _: &SettingsForm) -> String {
             format!("/o/{}/settings", path.slug)
         }
 
-        fn kept(form: &Settings) -> BTreeMap<String, String> {
+        fn kept(form: &SettingsForm) -> BTreeMap<String, String> {
             settings_values(form)
         }
 
-        async fn perform(ctx: &ActionCtx, path: &OrgPath, form: &Settings) -> ServiceResult<Done> {
-            let updated = organisations::update_settings(&ctx.services, &path.slug, form).await?;
+        async fn perform(
+            ctx: &ActionCtx,
+            path: &OrgPath,
+            form: &SettingsForm,
+        ) -> ServiceResult<Done> {
+            let settings = Settings::try_from(form).map_err(ServiceError::Invalid)?;
+            let updated =
+                organisations::update_settings(&ctx.services, &path.slug, &settings).await?;
             Ok(Done::see_other(format!("/o/{}", updated.slug)))
         }
     }
@@ -243,14 +289,37 @@ mod perform {
         }
     }
 
-    impl Perform for CreateInvitation {
-        type Form = NewInvitation;
+    /// The invitation form, as typed.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(default)]
+    pub struct InvitationForm {
+        email: String,
+        role: String,
+        expires_in_days: String,
+        max_uses: String,
+    }
 
-        fn page(path: &OrgPath, _: &NewInvitation) -> String {
+    impl TryFrom<&InvitationForm> for InvitationRequest {
+        type Error = Vec<Problem>;
+
+        fn try_from(form: &InvitationForm) -> Result<InvitationRequest, Vec<Problem>> {
+            InvitationRequest::parse(
+                &form.email,
+                &form.role,
+                &form.expires_in_days,
+                &form.max_uses,
+            )
+        }
+    }
+
+    impl Perform for CreateInvitation {
+        type Form = InvitationForm;
+
+        fn page(path: &OrgPath, _: &InvitationForm) -> String {
             format!("/o/{}/invitations", path.slug)
         }
 
-        fn kept(form: &NewInvitation) -> BTreeMap<String, String> {
+        fn kept(form: &InvitationForm) -> BTreeMap<String, String> {
             kept_values(&[
                 ("email", &form.email),
                 ("role", &form.role),
@@ -262,9 +331,10 @@ mod perform {
         async fn perform(
             ctx: &ActionCtx,
             path: &OrgPath,
-            form: &NewInvitation,
+            form: &InvitationForm,
         ) -> ServiceResult<Done> {
-            let created = invitations::create(&ctx.services, &path.slug, form).await?;
+            let request = InvitationRequest::try_from(form).map_err(ServiceError::Invalid)?;
+            let created = invitations::create(&ctx.services, &path.slug, &request).await?;
             let link = format!("{}/invite/{}", ctx.base_url, created.token);
             let mail = match (&created.invitation.email, ctx.services.mail) {
                 (Some(address), true) => invitation_letter(ctx, &path.slug, address, &link).await,
@@ -341,14 +411,31 @@ mod perform {
         }
     }
 
-    impl Perform for CreateGroup {
-        type Form = NewGroup;
+    /// The new-group form, as typed.
+    #[derive(Debug, Clone, Default, Deserialize)]
+    #[serde(default)]
+    pub struct GroupForm {
+        name: String,
+        slug: String,
+        description: String,
+    }
 
-        fn page(path: &OrgPath, _: &NewGroup) -> String {
+    impl TryFrom<&GroupForm> for NewGroup {
+        type Error = Vec<Problem>;
+
+        fn try_from(form: &GroupForm) -> Result<NewGroup, Vec<Problem>> {
+            NewGroup::parse(&form.name, &form.slug, &form.description)
+        }
+    }
+
+    impl Perform for CreateGroup {
+        type Form = GroupForm;
+
+        fn page(path: &OrgPath, _: &GroupForm) -> String {
             format!("/o/{}/groups", path.slug)
         }
 
-        fn kept(form: &NewGroup) -> BTreeMap<String, String> {
+        fn kept(form: &GroupForm) -> BTreeMap<String, String> {
             kept_values(&[
                 ("name", &form.name),
                 ("slug", &form.slug),
@@ -356,8 +443,9 @@ mod perform {
             ])
         }
 
-        async fn perform(ctx: &ActionCtx, path: &OrgPath, form: &NewGroup) -> ServiceResult<Done> {
-            groups::create(&ctx.services, &path.slug, form).await?;
+        async fn perform(ctx: &ActionCtx, path: &OrgPath, form: &GroupForm) -> ServiceResult<Done> {
+            let new = NewGroup::try_from(form).map_err(ServiceError::Invalid)?;
+            groups::create(&ctx.services, &path.slug, &new).await?;
             Ok(Done::see_other(format!("/o/{}/groups", path.slug)))
         }
     }

@@ -244,7 +244,7 @@ pub async fn invitation_preview(token: String) -> Result<InvitationOffer, AppErr
                     &problems
                         .first()
                         .map(|p| p.code.clone())
-                        .unwrap_or_else(|| "invitation_unknown".into()),
+                        .unwrap_or_else(|| "invitation_not_found".into()),
                 )),
                 Err(other) => Err(other.into()),
             }

@@ -7,6 +7,7 @@
 //! characters, no whitespace, exactly one `@` with something before it, and a domain with a dot
 //! that neither starts nor ends with a dot nor has two in a row.
 
+use crate::domain::rule::{Rule, args};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -75,6 +76,21 @@ impl fmt::Display for EmailProblem {
 }
 
 impl std::error::Error for EmailProblem {}
+
+impl Rule for EmailProblem {
+    fn code(&self) -> &'static str {
+        EmailProblem::code(self)
+    }
+
+    fn args(&self) -> Vec<(String, String)> {
+        match self {
+            EmailProblem::EmailTooLong { max, actual } => {
+                args([("max", max as &dyn ToString), ("actual", actual)])
+            }
+            _ => Vec::new(),
+        }
+    }
+}
 
 /// The address to store: trimmed, the domain lowercased, the part before `@` as typed; or the
 /// first problem with its shape.

@@ -1,15 +1,29 @@
 //! Invitations into an organisation (spec §1 "People and roles": admins invite): a role, an
 //! expiry, single, limited or unlimited use, revocable. The server generates a random token,
 //! e-mails or shows it once, and stores only [`token_hash`] of it, so a forged or mistyped token
-//! is simply not found ([`InvitationProblem::InvitationNotFound`]).
+//! is simply not found ([`InvitationProblem::InvitationNotFound`]). The service stores the
+//! hash (`services::tokens::token_hash`).
 
-use crate::domain::{digest::sha256_hex, roles::Role};
-use chrono::{DateTime, Duration, Utc};
+use crate::{
+    domain::{
+        email::normalise_email,
+        roles::{MembershipState, Role},
+        rule::{Rule, args},
+    },
+    dto::Problem,
+};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The shortest an invitation may stay valid, in days.
+pub const MIN_VALIDITY_DAYS: i64 = 1;
 /// The longest an invitation may stay valid, in days.
 pub const MAX_VALIDITY_DAYS: i64 = 90;
+/// The fewest uses an invitation with a limit may allow.
+pub const MIN_USES: u32 = 1;
+/// The most uses an invitation with a limit may allow.
+pub const MAX_USES: u32 = 10_000;
 
 /// An invitation as stored (the token itself is never stored, only its hash).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,15 +59,22 @@ pub enum InvitationProblem {
         /// How many uses it allowed.
         max_uses: u32,
     },
-    /// A new invitation must expire in the future.
-    InvitationExpiryInPast,
-    /// A new invitation must expire within [`MAX_VALIDITY_DAYS`].
-    InvitationExpiryTooFar {
-        /// The greatest validity, in days.
-        max_days: i64,
+    /// The role asked for is not one of Quorate's roles.
+    RoleUnknown,
+    /// A new invitation must expire after [`MIN_VALIDITY_DAYS`] to [`MAX_VALIDITY_DAYS`] days.
+    ExpiryOutOfRange {
+        /// The fewest days.
+        min: i64,
+        /// The most days.
+        max: i64,
     },
-    /// A use limit must be at least 1 (or no limit at all).
-    InvitationZeroUses,
+    /// A use limit must be [`MIN_USES`] to [`MAX_USES`] (or no limit at all).
+    MaxUsesOutOfRange {
+        /// The fewest uses.
+        min: u32,
+        /// The most uses.
+        max: u32,
+    },
     /// The inviter may not hand out this role.
     InvitationRoleNotAllowed {
         /// The role asked for.
@@ -74,9 +95,9 @@ impl InvitationProblem {
             InvitationProblem::InvitationRevoked => "invitation_revoked",
             InvitationProblem::InvitationExpired { .. } => "invitation_expired",
             InvitationProblem::InvitationUsedUp { .. } => "invitation_used_up",
-            InvitationProblem::InvitationExpiryInPast => "invitation_expiry_in_past",
-            InvitationProblem::InvitationExpiryTooFar { .. } => "invitation_expiry_too_far",
-            InvitationProblem::InvitationZeroUses => "invitation_zero_uses",
+            InvitationProblem::RoleUnknown => "role_unknown",
+            InvitationProblem::ExpiryOutOfRange { .. } => "expiry_out_of_range",
+            InvitationProblem::MaxUsesOutOfRange { .. } => "max_uses_out_of_range",
             InvitationProblem::InvitationRoleNotAllowed { .. } => "invitation_role_not_allowed",
             InvitationProblem::InvitationForAnotherAddress => "invitation_for_another_address",
             InvitationProblem::InvitationAddressUnconfirmed => "invitation_address_unconfirmed",
@@ -102,15 +123,14 @@ impl fmt::Display for InvitationProblem {
                 f,
                 "This invitation has already been used the {max_uses} time(s) it allows."
             ),
-            InvitationProblem::InvitationExpiryInPast => {
-                f.write_str("An invitation must expire in the future.")
+            InvitationProblem::RoleUnknown => f.write_str("Choose one of the roles offered."),
+            InvitationProblem::ExpiryOutOfRange { min, max } => {
+                write!(f, "An invitation expires after {min} to {max} days.")
             }
-            InvitationProblem::InvitationExpiryTooFar { max_days } => {
-                write!(f, "An invitation must expire within {max_days} days.")
-            }
-            InvitationProblem::InvitationZeroUses => {
-                f.write_str("An invitation must allow at least one use.")
-            }
+            InvitationProblem::MaxUsesOutOfRange { min, max } => write!(
+                f,
+                "Allow between {min} and {max} uses, or leave it empty for no limit."
+            ),
             InvitationProblem::InvitationRoleNotAllowed { role } => {
                 write!(f, "You may not invite people with the {role} role.")
             }
@@ -126,6 +146,110 @@ impl fmt::Display for InvitationProblem {
 }
 
 impl std::error::Error for InvitationProblem {}
+
+impl Rule for InvitationProblem {
+    fn code(&self) -> &'static str {
+        InvitationProblem::code(self)
+    }
+
+    fn args(&self) -> Vec<(String, String)> {
+        match self {
+            InvitationProblem::InvitationUsedUp { max_uses } => args([("max", max_uses)]),
+            InvitationProblem::ExpiryOutOfRange { min, max } => {
+                args([("min", min as &dyn ToString), ("max", max)])
+            }
+            InvitationProblem::MaxUsesOutOfRange { min, max } => {
+                args([("min", min as &dyn ToString), ("max", max)])
+            }
+            InvitationProblem::InvitationRoleNotAllowed { role } => args([("role", &role.code())]),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// An invitation as an admin asks for it, every field checked: what the services take.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvitationRequest {
+    /// The address it is for (normalised), or `None` for a link anyone may use.
+    pub email: Option<String>,
+    /// The role it gives.
+    pub role: Role,
+    /// Days from now until it expires, [`MIN_VALIDITY_DAYS`] to [`MAX_VALIDITY_DAYS`].
+    pub valid_for_days: i64,
+    /// How many people may use it, [`MIN_USES`] to [`MAX_USES`]; `None`: no limit.
+    pub max_uses: Option<u32>,
+}
+
+impl InvitationRequest {
+    /// Checks the invitation form's fields as typed (each trimmed): an address or nothing,
+    /// a role code, a number of days, and a number of uses or nothing. Every problem is
+    /// named with its field.
+    pub fn parse(
+        email: &str,
+        role: &str,
+        expires_in_days: &str,
+        max_uses: &str,
+    ) -> Result<InvitationRequest, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let role = Role::from_code(role.trim());
+        if role.is_none() {
+            problems.push(Problem::broken(
+                Some("role"),
+                &InvitationProblem::RoleUnknown,
+            ));
+        }
+        let days = expires_in_days
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|d| (MIN_VALIDITY_DAYS..=MAX_VALIDITY_DAYS).contains(d));
+        if days.is_none() {
+            let problem = InvitationProblem::ExpiryOutOfRange {
+                min: MIN_VALIDITY_DAYS,
+                max: MAX_VALIDITY_DAYS,
+            };
+            problems.push(Problem::broken(Some("expires_in_days"), &problem));
+        }
+        let uses = match max_uses.trim() {
+            "" => Some(None),
+            text => text
+                .parse::<u32>()
+                .ok()
+                .filter(|n| (MIN_USES..=MAX_USES).contains(n))
+                .map(Some),
+        };
+        if uses.is_none() {
+            let problem = InvitationProblem::MaxUsesOutOfRange {
+                min: MIN_USES,
+                max: MAX_USES,
+            };
+            problems.push(Problem::broken(Some("max_uses"), &problem));
+        }
+        let email = match email.trim() {
+            "" => Some(None),
+            typed => match normalise_email(typed) {
+                Ok(address) => Some(Some(address)),
+                Err(problem) => {
+                    problems.push(Problem::broken(Some("email"), &problem));
+                    None
+                }
+            },
+        };
+        match (email, role, days, uses) {
+            (Some(email), Some(role), Some(valid_for_days), Some(max_uses))
+                if problems.is_empty() =>
+            {
+                Ok(InvitationRequest {
+                    email,
+                    role,
+                    valid_for_days,
+                    max_uses,
+                })
+            }
+            _ => Err(problems),
+        }
+    }
+}
 
 /// Who is accepting an invitation, as far as its address binding cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,30 +315,34 @@ pub fn record_use(inv: &Invitation) -> Invitation {
     }
 }
 
-/// What is wrong with creating an invitation by someone with role `inviter`: expiring at
-/// `expires_at`, with `max_uses`, giving `role`; empty if nothing.
-pub fn new_invitation_problems(
-    inviter: Role,
-    role: Role,
-    expires_at: DateTime<Utc>,
-    max_uses: Option<u32>,
-    now: DateTime<Utc>,
-) -> Vec<InvitationProblem> {
-    let mut problems = Vec::new();
-    if !invitation_roles_allowed(inviter).contains(&role) {
-        problems.push(InvitationProblem::InvitationRoleNotAllowed { role });
+/// Whether someone with role `inviter` may hand out the role `request` asks for.
+pub fn may_give_role(inviter: Role, request: &InvitationRequest) -> Result<(), InvitationProblem> {
+    if invitation_roles_allowed(inviter).contains(&request.role) {
+        Ok(())
+    } else {
+        Err(InvitationProblem::InvitationRoleNotAllowed { role: request.role })
     }
-    if expires_at <= now {
-        problems.push(InvitationProblem::InvitationExpiryInPast);
-    } else if expires_at - now > Duration::days(MAX_VALIDITY_DAYS) {
-        problems.push(InvitationProblem::InvitationExpiryTooFar {
-            max_days: MAX_VALIDITY_DAYS,
-        });
+}
+
+/// Whether someone whose membership of the organisation is in `existing` state (or who has
+/// none) may join it by an invitation: an active member is one already, and a suspended
+/// member stays suspended (an invitation does not lift a suspension, spec §1). Invited and
+/// former members join (again) with the invitation's role.
+pub fn may_join(existing: Option<MembershipState>) -> Result<(), JoinRefusal> {
+    match existing {
+        Some(MembershipState::Active) => Err(JoinRefusal::AlreadyAMember),
+        Some(MembershipState::Suspended) => Err(JoinRefusal::Suspended),
+        Some(MembershipState::Invited | MembershipState::Left) | None => Ok(()),
     }
-    if max_uses == Some(0) {
-        problems.push(InvitationProblem::InvitationZeroUses);
-    }
-    problems
+}
+
+/// Why someone cannot join by an invitation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinRefusal {
+    /// They are an active member already (`already_a_member`, a broken rule: 422).
+    AlreadyAMember,
+    /// They are suspended (the policy's `membership_not_active`: 403).
+    Suspended,
 }
 
 /// The roles someone with role `inviter` may hand out: an admin any role (spec §1: admins
@@ -224,12 +352,6 @@ pub fn invitation_roles_allowed(inviter: Role) -> &'static [Role] {
         Role::Admin => &Role::ALL,
         Role::Observer | Role::Member | Role::Facilitator => &[],
     }
-}
-
-/// The hash stored for an invitation token: lowercase hex SHA-256 of the token's UTF-8 bytes.
-/// Look invitations up by this; never store the token.
-pub fn token_hash(token: &str) -> String {
-    sha256_hex(&[token.as_bytes()])
 }
 
 #[cfg(test)]
@@ -311,16 +433,6 @@ mod tests {
     }
 
     #[test]
-    fn token_hashes_are_lowercase_hex_sha256() {
-        // printf 'abc' | sha256sum
-        assert_eq!(
-            token_hash("abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-        assert_ne!(token_hash("abc"), token_hash("abd"));
-    }
-
-    #[test]
     fn an_admin_may_invite_with_any_role_and_nobody_else_may_invite() {
         assert_eq!(invitation_roles_allowed(Role::Admin), Role::ALL);
         for role in [Role::Observer, Role::Member, Role::Facilitator] {
@@ -328,28 +440,88 @@ mod tests {
         }
     }
 
+    fn codes(result: Result<InvitationRequest, Vec<Problem>>) -> Vec<(String, String)> {
+        result
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| (p.field.unwrap_or_default(), p.code))
+            .collect()
+    }
+
     #[test]
-    fn a_new_invitation_must_expire_in_the_next_90_days_and_allow_a_use() {
-        let now = at(1, 0);
-        assert!(
-            new_invitation_problems(Role::Admin, Role::Admin, at(8, 0), Some(1), now).is_empty()
+    fn a_request_is_read_from_what_was_typed() {
+        assert_eq!(
+            InvitationRequest::parse(" Bea@Example.ORG ", "facilitator", " 7 ", ""),
+            Ok(InvitationRequest {
+                email: Some("Bea@example.org".into()),
+                role: Role::Facilitator,
+                valid_for_days: 7,
+                max_uses: None,
+            })
         );
-        let codes = |expires, uses, inviter| {
-            new_invitation_problems(inviter, Role::Member, expires, uses, now)
-                .iter()
-                .map(InvitationProblem::code)
-                .collect::<Vec<_>>()
+        assert_eq!(
+            InvitationRequest::parse("", "member", "90", "10000").map(|r| r.max_uses),
+            Ok(Some(10_000))
+        );
+    }
+
+    #[test]
+    fn a_request_names_every_field_that_breaks_a_rule_with_the_rules_numbers() {
+        let problems = InvitationRequest::parse("not an address", "owner", "91", "0")
+            .err()
+            .unwrap_or_default();
+        let fields: Vec<_> = problems
+            .iter()
+            .map(|p| p.field.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(fields, ["role", "expires_in_days", "max_uses", "email"]);
+        assert_eq!(problems[1].code, "expiry_out_of_range");
+        assert_eq!(
+            problems[1].args,
+            [
+                ("min".to_owned(), "1".to_owned()),
+                ("max".to_owned(), "90".to_owned())
+            ]
+        );
+        assert_eq!(problems[2].args[1], ("max".to_owned(), "10000".to_owned()));
+        assert_eq!(
+            codes(InvitationRequest::parse("", "member", "0", "-1")),
+            [
+                (
+                    "expires_in_days".to_owned(),
+                    "expiry_out_of_range".to_owned()
+                ),
+                ("max_uses".to_owned(), "max_uses_out_of_range".to_owned())
+            ]
+        );
+        assert!(InvitationRequest::parse("", "member", "1", "1").is_ok());
+    }
+
+    #[test]
+    fn only_an_admin_may_give_a_role_by_invitation() {
+        let Ok(request) = InvitationRequest::parse("", "admin", "7", "1") else {
+            panic!("a valid request");
         };
-        assert_eq!(codes(now, None, Role::Admin), ["invitation_expiry_in_past"]);
-        let far = now + Duration::days(91);
-        assert_eq!(codes(far, None, Role::Admin), ["invitation_expiry_too_far"]);
+        assert_eq!(may_give_role(Role::Admin, &request), Ok(()));
         assert_eq!(
-            codes(at(2, 0), Some(0), Role::Admin),
-            ["invitation_zero_uses"]
+            may_give_role(Role::Facilitator, &request),
+            Err(InvitationProblem::InvitationRoleNotAllowed { role: Role::Admin })
+        );
+    }
+
+    #[test]
+    fn active_and_suspended_members_cannot_join_again_and_former_members_can() {
+        assert_eq!(may_join(None), Ok(()));
+        assert_eq!(may_join(Some(MembershipState::Left)), Ok(()));
+        assert_eq!(may_join(Some(MembershipState::Invited)), Ok(()));
+        assert_eq!(
+            may_join(Some(MembershipState::Active)),
+            Err(JoinRefusal::AlreadyAMember)
         );
         assert_eq!(
-            codes(at(2, 0), None, Role::Facilitator),
-            ["invitation_role_not_allowed"]
+            may_join(Some(MembershipState::Suspended)),
+            Err(JoinRefusal::Suspended)
         );
     }
 

@@ -7,6 +7,7 @@
 //! `Factory`), so old names such as `Asia/Calcutta` stay valid for imported organisations.
 
 use crate::domain::text::{self, Lines};
+use crate::{domain::rule::Rule, dto::Problem};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -166,6 +167,100 @@ impl fmt::Display for SettingsProblem {
 }
 
 impl std::error::Error for SettingsProblem {}
+
+impl Rule for SettingsProblem {
+    fn code(&self) -> &'static str {
+        SettingsProblem::code(self)
+    }
+
+    fn args(&self) -> Vec<(String, String)> {
+        SettingsProblem::args(self)
+    }
+}
+
+/// Organisation settings with every rule checked: what the services store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The name, trimmed.
+    pub name: String,
+    /// The web address, trimmed.
+    pub slug: String,
+    /// An IANA time zone name.
+    pub time_zone: String,
+    /// One of [`SUPPORTED_LANGUAGES`].
+    pub default_language: String,
+    /// Free text, as typed.
+    pub description: String,
+}
+
+impl Settings {
+    /// Checks the settings form's fields as typed (name and slug trimmed); every problem is
+    /// named with its field.
+    pub fn parse(
+        name: &str,
+        slug: &str,
+        time_zone: &str,
+        default_language: &str,
+        description: &str,
+    ) -> Result<Settings, Vec<Problem>> {
+        let settings = Settings {
+            name: name.trim().to_owned(),
+            slug: slug.trim().to_owned(),
+            time_zone: time_zone.to_owned(),
+            default_language: default_language.to_owned(),
+            description: description.to_owned(),
+        };
+        let problems: Vec<Problem> = settings_problems(
+            &settings.name,
+            &settings.slug,
+            &settings.time_zone,
+            &settings.default_language,
+            &settings.description,
+        )
+        .iter()
+        .map(|p| Problem::broken(Some(p.field()), p))
+        .collect();
+        if problems.is_empty() {
+            Ok(settings)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+/// A new organisation's settings. Left empty, the web address is suggested from the name
+/// (the form suggests it as the name is typed, when JavaScript runs); the service then takes
+/// the first variant no organisation uses (`name`, `name-2`, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOrganisation {
+    /// The settings, the slug typed or suggested.
+    pub settings: Settings,
+    /// Whether the slug was typed (else suggested from the name).
+    pub slug_typed: bool,
+}
+
+impl NewOrganisation {
+    /// [`Settings::parse`], with an empty slug suggested from the name.
+    pub fn parse(
+        name: &str,
+        slug: &str,
+        time_zone: &str,
+        default_language: &str,
+        description: &str,
+    ) -> Result<NewOrganisation, Vec<Problem>> {
+        let slug_typed = !slug.trim().is_empty();
+        let slug = match slug_typed {
+            true => slug.to_owned(),
+            false => slug_from_name(name.trim()),
+        };
+        Settings::parse(name, &slug, time_zone, default_language, description).map(|settings| {
+            NewOrganisation {
+                settings,
+                slug_typed,
+            }
+        })
+    }
+}
 
 /// Every problem with these settings; empty if they can be saved. The name is judged trimmed
 /// (store it trimmed); the slug, time zone and language exactly as given.
@@ -333,6 +428,37 @@ mod tests {
             .iter()
             .map(SettingsProblem::code)
             .collect()
+    }
+
+    #[test]
+    fn settings_are_read_trimmed_and_a_new_organisation_may_leave_its_slug_to_the_name() {
+        let Ok(settings) = Settings::parse(" Bread ", " bread ", "UTC", "en", "") else {
+            panic!("valid settings");
+        };
+        assert_eq!(
+            (settings.name.as_str(), settings.slug.as_str()),
+            ("Bread", "bread")
+        );
+        let Ok(new) = NewOrganisation::parse("Forn de Gràcia", "", "UTC", "en", "") else {
+            panic!("valid settings");
+        };
+        assert_eq!(new.settings.slug, "forn-de-gracia");
+        assert!(!new.slug_typed);
+        let problems = Settings::parse("", "", "Mars/Base", "en", "")
+            .err()
+            .unwrap_or_default();
+        let named: Vec<_> = problems
+            .iter()
+            .map(|p| (p.field.clone().unwrap_or_default(), p.code.clone()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("name".to_owned(), "name_empty".to_owned()),
+                ("slug".to_owned(), "slug_empty".to_owned()),
+                ("time_zone".to_owned(), "time_zone_unknown".to_owned())
+            ]
+        );
     }
 
     #[test]

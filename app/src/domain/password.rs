@@ -9,6 +9,7 @@
 //! or more, since those are the ones the length rule lets through. It is compared
 //! case-insensitively.
 
+use crate::domain::rule::{Rule, args};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -86,6 +87,24 @@ impl fmt::Display for PasswordProblem {
 }
 
 impl std::error::Error for PasswordProblem {}
+
+impl Rule for PasswordProblem {
+    fn code(&self) -> &'static str {
+        PasswordProblem::code(self)
+    }
+
+    fn args(&self) -> Vec<(String, String)> {
+        match self {
+            PasswordProblem::PasswordTooShort { min, actual } => {
+                args([("min", min as &dyn ToString), ("actual", actual)])
+            }
+            PasswordProblem::PasswordTooLong { max, actual } => {
+                args([("max", max as &dyn ToString), ("actual", actual)])
+            }
+            _ => Vec::new(),
+        }
+    }
+}
 
 /// Every problem with `password` for the person with this e-mail address and display name;
 /// empty if the password is acceptable.

@@ -86,7 +86,7 @@ fn AccountForms(view: AccountView) -> impl IntoView {
             <ProblemSummary form=ChangePassword::FORM state=password.clone() />
             <ActionForm target=ChangePassword::target(&NoPath {}) class="stack">
                 <Field form=ChangePassword::FORM name="current_password" label=t("field-current-password") state=password.clone() kind="password" autocomplete="current-password" />
-                <Field form=ChangePassword::FORM name="new_password" label=t("field-new-password") state=password.clone() kind="password" autocomplete="new-password" hint=language.tr("password-hint") required=true />
+                <Field form=ChangePassword::FORM name="new_password" label=t("field-new-password") state=password.clone() kind="password" autocomplete="new-password" hint=language.tr_with("password-hint", "min", crate::domain::password::MIN_CHARS.to_string()) required=true />
                 <button type="submit">{t("account-change-password")}</button>
             </ActionForm>
             {(!providers.is_empty() || !link.problems.is_empty() || !view.identities.is_empty()).then(|| view! {

@@ -26,7 +26,7 @@ pub fn SignUpPage() -> impl IntoView {
                 <input type="hidden" name="next" value=next />
                 <Field form=SignUp::FORM name="display_name" label=t("field-display-name") state=state.clone() autocomplete="name" required=true />
                 <Field form=SignUp::FORM name="email" label=t("field-email") state=state.clone() kind="email" autocomplete="email" required=true />
-                <Field form=SignUp::FORM name="password" label=t("field-password") state=state.clone() kind="password" autocomplete="new-password" hint=t("password-hint") required=true />
+                <Field form=SignUp::FORM name="password" label=t("field-password") state=state.clone() kind="password" autocomplete="new-password" hint=crate::i18n::use_language().tr_with("password-hint", "min", crate::domain::password::MIN_CHARS.to_string()) required=true />
                 <button type="submit">{t("signup-submit")}</button>
             </ActionForm>
             <p>{t("signup-have-account")} " " <a href="/signin">{t("nav-sign-in")}</a></p>

@@ -5,7 +5,7 @@ use super::{Problem, ServiceError, ServiceResult, addresses, sessions, throttle,
 use crate::{
     domain::{
         email, password,
-        text::{self, Lines},
+        profile::{Profile, SignUpRequest},
     },
     entities::account,
 };
@@ -16,17 +16,6 @@ use sea_orm::{
     TransactionTrait,
 };
 use uuid::Uuid;
-
-/// What the sign-up form sends.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-pub struct SignUp {
-    /// E-mail address.
-    pub email: String,
-    /// Display name.
-    pub display_name: String,
-    /// Password (never stored or logged).
-    pub password: String,
-}
 
 /// How a sign-up proves that the person controls the address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,36 +46,24 @@ pub enum SignedUp {
 /// reported at once, by field.
 pub async fn sign_up(
     db: &sea_orm::DatabaseConnection,
-    form: &SignUp,
+    request: &SignUpRequest,
     proof: AddressProof<'_>,
     next: &str,
     now: DateTime<Utc>,
 ) -> ServiceResult<SignedUp> {
-    let display_name = form.display_name.trim();
-    let mut problems = Vec::new();
-    let address = checked_email(&form.email, &mut problems);
-    check_display_name(display_name, &mut problems);
-    for problem in password::password_problems(&form.password, &form.email, display_name) {
-        problems.push(Problem::new(
-            Some("password"),
-            problem.code(),
-            problem.to_string(),
-        ));
-    }
-    let key = lookup_key(&form.email);
+    let address = &request.email;
+    let display_name = request.display_name.as_str();
+    let key = lookup_key(address);
     let proved_now = match proof {
         AddressProof::Unavailable => false,
         AddressProof::Invitation { email_key } if email_key == key => true,
         AddressProof::Mail | AddressProof::Invitation { .. } => {
             // By mail: nothing here may tell whether the address has an account.
-            let Some(address) = address.filter(|_| problems.is_empty()) else {
-                return Err(ServiceError::Invalid(problems));
-            };
             let mail = addresses::start_sign_up(
                 db,
-                &address,
+                address,
                 display_name,
-                &hash_password(&form.password)?,
+                &hash_password(&request.password)?,
                 next,
                 now,
             )
@@ -100,16 +77,13 @@ pub async fn sign_up(
         .await?
         .is_some()
     {
-        problems.push(email_taken());
+        return Err(ServiceError::Invalid(vec![email_taken()]));
     }
-    let Some(address) = address.filter(|_| problems.is_empty()) else {
-        return Err(ServiceError::Invalid(problems));
-    };
     let created = insert_account(
         db,
-        &address,
+        address,
         display_name,
-        Some(hash_password(&form.password)?),
+        Some(hash_password(&request.password)?),
         proved_now.then_some(now),
         now,
     )
@@ -139,10 +113,7 @@ pub async fn insert_account(
     }
     .insert(db)
     .await
-    .map_err(|error| match is_unique_violation(&error) {
-        true => ServiceError::Invalid(vec![email_taken()]),
-        false => error.into(),
-    })
+    .map_err(|error| ServiceError::unique_or(error, email_taken))
 }
 
 /// The problem for an address that has an account (only said where it cannot be probed).
@@ -210,8 +181,8 @@ pub async fn change_password(
     }
     let problems: Vec<Problem> =
         password::password_problems(new, &account.email, &account.display_name)
-            .into_iter()
-            .map(|p| Problem::new(Some("new_password"), p.code(), p.to_string()))
+            .iter()
+            .map(|p| Problem::broken(Some("new_password"), p))
             .collect();
     if !problems.is_empty() {
         return Err(ServiceError::Invalid(problems));
@@ -225,34 +196,18 @@ pub async fn change_password(
     Ok(())
 }
 
-/// What the account form sends.
-#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Profile {
-    /// Display name.
-    pub display_name: String,
-    /// E-mail address.
-    pub email: String,
-    /// Preferred language code (empty: follow the browser).
-    #[serde(default)]
-    pub language: String,
-}
-
 /// Updates display name, e-mail and language. A new address is proved by a mailed link
 /// where Quorate sends mail (the account keeps its old address until the link is followed:
 /// the mail to send is returned); otherwise it changes at once, unproved.
 pub async fn update_profile(
     db: &sea_orm::DatabaseConnection,
     account: &account::Model,
-    form: &Profile,
+    profile: &Profile,
     proof_by_mail: bool,
     now: DateTime<Utc>,
 ) -> ServiceResult<Option<addresses::Mail>> {
-    let display_name = form.display_name.trim();
-    let mut problems = Vec::new();
-    check_display_name(display_name, &mut problems);
-    let address = checked_email(&form.email, &mut problems);
-    let key = lookup_key(&form.email);
+    let address = profile.email.clone();
+    let key = lookup_key(&address);
     let changes_address = key != account.email_key;
     if changes_address
         && account::Entity::find()
@@ -261,26 +216,15 @@ pub async fn update_profile(
             .await?
             .is_some()
     {
-        problems.push(Problem::new(
+        return Err(ServiceError::invalid(
             Some("email"),
             "email_taken",
             "Another account uses this e-mail address.",
         ));
     }
-    let language = form.language.trim();
-    if !language.is_empty() && crate::i18n::Language::from_code(language).is_none() {
-        problems.push(Problem::new(
-            Some("language"),
-            "language_unknown",
-            "Choose one of the languages offered.",
-        ));
-    }
-    let Some(address) = address.filter(|_| problems.is_empty()) else {
-        return Err(ServiceError::Invalid(problems));
-    };
     let mut row: account::ActiveModel = account.clone().into();
-    row.display_name = Set(display_name.to_owned());
-    row.language = Set((!language.is_empty()).then(|| language.to_owned()));
+    row.display_name = Set(profile.display_name.clone());
+    row.language = Set(profile.language.clone());
     let mail = match (changes_address, proof_by_mail) {
         (true, true) => Some(addresses::start_change(db, account.id, &address, now).await?),
         (true, false) => {
@@ -297,43 +241,6 @@ pub async fn update_profile(
     };
     row.update(db).await?;
     Ok(mail)
-}
-
-/// The normalised address, or a problem for the `email` field.
-pub fn checked_email(address: &str, problems: &mut Vec<Problem>) -> Option<String> {
-    match email::normalise_email(address) {
-        Ok(address) => Some(address),
-        Err(problem) => {
-            problems.push(Problem::new(
-                Some("email"),
-                problem.code(),
-                problem.to_string(),
-            ));
-            None
-        }
-    }
-}
-
-fn check_display_name(display_name: &str, problems: &mut Vec<Problem>) {
-    if display_name.is_empty() || display_name.chars().count() > 120 {
-        problems.push(Problem::new(
-            Some("display_name"),
-            "display_name_length",
-            "The display name must have between 1 and 120 characters.",
-        ));
-    }
-    if text::has_control_characters(display_name, Lines::Single) {
-        problems.push(control_characters_problem("display_name"));
-    }
-}
-
-/// The problem for a field that holds control characters.
-pub fn control_characters_problem(field: &str) -> Problem {
-    Problem::new(
-        Some(field),
-        text::CONTROL_CHARACTERS,
-        text::CONTROL_CHARACTERS_MESSAGE,
-    )
 }
 
 /// Argon2id with the crate's default (OWASP-recommended) parameters, as a PHC string.
@@ -365,12 +272,4 @@ fn verify_password(password_text: &str, stored: Option<&str>) -> bool {
 /// its trimmed lowercase text (which matches no account).
 pub fn lookup_key(address: &str) -> String {
     email::email_key(address).unwrap_or_else(|_| address.trim().to_lowercase())
-}
-
-/// Whether a database error is a unique-constraint violation (both engines).
-pub fn is_unique_violation(error: &sea_orm::DbErr) -> bool {
-    matches!(
-        error.sql_err(),
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-    )
 }

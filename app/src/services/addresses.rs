@@ -3,7 +3,7 @@
 //! confirms nothing) creates the account or changes its address, proved. Only the link's
 //! hash is stored; a link works once, for a day.
 
-use super::{ServiceError, ServiceResult, accounts, tokens};
+use super::{Problem, ServiceError, ServiceResult, accounts, tokens};
 use crate::entities::{account, email_confirmation};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
@@ -183,18 +183,15 @@ pub async fn confirm(
             changed.email = Set(row.email.clone());
             changed.email_key = Set(key);
             changed.email_verified_at = Set(Some(now));
-            let account =
-                changed
-                    .update(&txn)
-                    .await
-                    .map_err(|error| match accounts::is_unique_violation(&error) {
-                        true => ServiceError::invalid(
-                            None,
-                            "email_taken",
-                            "Another account uses this e-mail address now.",
-                        ),
-                        false => error.into(),
-                    })?;
+            let account = changed.update(&txn).await.map_err(|error| {
+                ServiceError::unique_or(error, || {
+                    Problem::new(
+                        None,
+                        "email_taken",
+                        "Another account uses this e-mail address now.",
+                    )
+                })
+            })?;
             Confirmed {
                 account,
                 next: "/account".to_owned(),

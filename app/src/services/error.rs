@@ -32,6 +32,18 @@ impl From<sea_orm::DbErr> for ServiceError {
 }
 
 impl ServiceError {
+    /// A database error, told apart: a unique-constraint violation (on either engine) is the
+    /// broken rule `problem()` names (two writers raced for one name; the loser is told as
+    /// if it had come second), anything else is internal.
+    pub fn unique_or(error: sea_orm::DbErr, problem: impl FnOnce() -> Problem) -> ServiceError {
+        match error.sql_err() {
+            Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+                ServiceError::Invalid(vec![problem()])
+            }
+            _ => error.into(),
+        }
+    }
+
     /// One invalid-input problem.
     pub fn invalid(field: Option<&str>, code: &str, message: impl Into<String>) -> ServiceError {
         ServiceError::Invalid(vec![Problem::new(field, code, message)])

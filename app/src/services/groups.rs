@@ -6,10 +6,9 @@ use super::{Ctx, Problem, ServiceError, ServiceResult, audit, organisations};
 use crate::domain::audit::Event;
 use crate::{
     domain::{
-        organisation::{DESCRIPTION_MAX_CHARS, slug_problems},
+        group::{NewGroup, may_join_group},
         policy::Action,
         roles::MembershipState,
-        text::{self, Lines},
     },
     entities::{account, group, group_member, membership},
 };
@@ -18,19 +17,6 @@ use sea_orm::{
 };
 use serde_json::json;
 use uuid::Uuid;
-
-/// What the new-group form sends.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct NewGroup {
-    /// Display name.
-    pub name: String,
-    /// URL slug, unique in the organisation.
-    pub slug: String,
-    /// Free text.
-    #[serde(default)]
-    pub description: String,
-}
 
 /// A group with its members' names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,64 +63,27 @@ pub async fn list(ctx: &Ctx, slug: &str) -> ServiceResult<Vec<GroupView>> {
 }
 
 /// Creates a group; admins only.
-pub async fn create(ctx: &Ctx, slug: &str, form: &NewGroup) -> ServiceResult<group::Model> {
+pub async fn create(ctx: &Ctx, slug: &str, new: &NewGroup) -> ServiceResult<group::Model> {
     let (txn, seen) = organisations::authorised_locked(ctx, slug, Action::CreateGroup).await?;
-    let name = form.name.trim();
-    let group_slug = form.slug.trim();
-    let mut problems: Vec<Problem> = slug_problems(group_slug)
-        .into_iter()
-        .map(|p| Problem {
-            args: p.args(),
-            ..Problem::new(Some("slug"), p.code(), p.to_string())
-        })
-        .collect();
-    if name.is_empty() || name.chars().count() > 120 {
-        problems.push(Problem::new(
-            Some("name"),
-            "name_length",
-            "The name must have between 1 and 120 characters.",
-        ));
-    }
-    if text::has_control_characters(name, Lines::Single) {
-        problems.push(super::accounts::control_characters_problem("name"));
-    }
-    if text::has_control_characters(&form.description, Lines::Multi) {
-        problems.push(super::accounts::control_characters_problem("description"));
-    }
-    let description_chars = form.description.chars().count();
-    if description_chars > DESCRIPTION_MAX_CHARS {
-        problems.push(
-            Problem::new(
-                Some("description"),
-                "description_too_long",
-                format!("The description must have at most {DESCRIPTION_MAX_CHARS} characters."),
-            )
-            .arg("max", DESCRIPTION_MAX_CHARS)
-            .arg("actual", description_chars),
-        );
-    }
     let taken = group::Entity::find()
         .filter(group::Column::OrganisationId.eq(seen.organisation.id))
-        .filter(group::Column::Slug.eq(group_slug))
+        .filter(group::Column::Slug.eq(&new.slug))
         .one(&txn)
         .await?
         .is_some();
     if taken {
-        problems.push(Problem::new(
+        return Err(ServiceError::invalid(
             Some("slug"),
             "group_slug_taken",
             "Another group of this organisation uses this address.",
         ));
     }
-    if !problems.is_empty() {
-        return Err(ServiceError::Invalid(problems));
-    }
     let created = group::ActiveModel {
         id: Set(Uuid::new_v4()),
         organisation_id: Set(seen.organisation.id),
-        slug: Set(group_slug.to_owned()),
-        name: Set(name.to_owned()),
-        description: Set(form.description.clone()),
+        slug: Set(new.slug.clone()),
+        name: Set(new.name.clone()),
+        description: Set(new.description.clone()),
         created_at: Set(ctx.now),
     }
     .insert(&txn)
@@ -180,13 +129,11 @@ pub async fn set_member(
     match (add, existing) {
         (true, Some(_)) | (false, None) => return Ok(()),
         (true, None) => {
-            if member.state != MembershipState::Active.code() {
-                return Err(ServiceError::invalid(
-                    Some("membership"),
-                    "group_member_not_active",
-                    "Only active members can join a group.",
-                ));
-            }
+            let state = MembershipState::from_code(&member.state)
+                .ok_or_else(|| anyhow::anyhow!("unknown membership state {:?}", member.state))?;
+            may_join_group(state).map_err(|problem| {
+                ServiceError::Invalid(vec![Problem::broken(Some("membership"), &problem)])
+            })?;
             group_member::ActiveModel {
                 group_id: Set(group.id),
                 membership_id: Set(member.id),

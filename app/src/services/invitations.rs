@@ -6,34 +6,21 @@ use super::{Ctx, Problem, ServiceError, ServiceResult, audit, organisations, tok
 use crate::domain::audit::Event;
 use crate::{
     domain::{
-        invitation::{Acceptor, Invitation, address_check, check},
-        policy::{Action, authorise},
+        invitation::{
+            Acceptor, Invitation, InvitationProblem, InvitationRequest, JoinRefusal, address_check,
+            check, check_found, may_give_role, may_join, record_use,
+        },
+        policy::{Action, Refusal, authorise},
         roles::{MembershipState, Role},
     },
     entities::{invitation, membership, organisation},
 };
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 use serde_json::json;
 use uuid::Uuid;
-
-/// What the invitation form sends.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct NewInvitation {
-    /// The address it is meant for (empty: a shareable link).
-    #[serde(default)]
-    pub email: String,
-    /// Role code.
-    pub role: String,
-    /// Days until it expires (1 to 90).
-    pub expires_in_days: String,
-    /// How many people may use it (empty: unlimited until expiry).
-    #[serde(default)]
-    pub max_uses: String,
-}
 
 /// A created invitation, with the one-time view of its token.
 #[derive(Debug, Clone)]
@@ -45,58 +32,24 @@ pub struct Created {
 }
 
 /// Creates an invitation; admins only.
-pub async fn create(ctx: &Ctx, slug: &str, form: &NewInvitation) -> ServiceResult<Created> {
+pub async fn create(ctx: &Ctx, slug: &str, request: &InvitationRequest) -> ServiceResult<Created> {
     let (txn, seen) = organisations::authorised_locked(ctx, slug, Action::InviteMembers).await?;
-    let mut problems = Vec::new();
-    let role = Role::from_code(form.role.trim());
-    if role.is_none() {
-        problems.push(Problem::new(
-            Some("role"),
-            "role_unknown",
-            "Choose one of the roles offered.",
-        ));
-    }
-    let days = form
-        .expires_in_days
-        .trim()
-        .parse::<i64>()
-        .ok()
-        .filter(|d| (1..=90).contains(d));
-    if days.is_none() {
-        problems.push(
-            Problem::new(
-                Some("expires_in_days"),
-                "expiry_out_of_range",
-                "An invitation expires after 1 to 90 days.",
-            )
-            .arg("min", 1)
-            .arg("max", 90),
-        );
-    }
-    let max_uses = match form.max_uses.trim() {
-        "" => Some(None),
-        text => text
-            .parse::<i32>()
-            .ok()
-            .filter(|n| (1..=10_000).contains(n))
-            .map(Some),
-    };
-    if max_uses.is_none() {
-        problems.push(Problem::new(
-            Some("max_uses"),
-            "max_uses_out_of_range",
-            "Allow between 1 and 10000 uses, or leave it empty for no limit.",
-        ));
-    }
-    let email = form.email.trim();
-    let email = (!email.is_empty())
-        .then(|| super::accounts::checked_email(email, &mut problems))
-        .flatten();
-    let (Some(role), Some(days), Some(max_uses), true) =
-        (role, days, max_uses, problems.is_empty())
-    else {
-        return Err(ServiceError::Invalid(problems));
-    };
+    let inviter = seen
+        .membership
+        .as_ref()
+        .and_then(|m| Role::from_code(&m.role))
+        .ok_or(ServiceError::NotFound)?;
+    may_give_role(inviter, request)
+        .map_err(|p| ServiceError::Invalid(vec![Problem::broken(Some("role"), &p)]))?;
+    let (email, role, max_uses) = (
+        request.email.clone(),
+        request.role,
+        request
+            .max_uses
+            .map(i32::try_from)
+            .transpose()
+            .map_err(anyhow::Error::from)?,
+    );
     let token = tokens::random_token()?;
     let created = invitation::ActiveModel {
         id: Set(Uuid::new_v4()),
@@ -104,7 +57,7 @@ pub async fn create(ctx: &Ctx, slug: &str, form: &NewInvitation) -> ServiceResul
         token_hash: Set(tokens::token_hash(&token)),
         email: Set(email.clone()),
         role: Set(role.code().to_owned()),
-        expires_at: Set(ctx.now + Duration::days(days)),
+        expires_at: Set(ctx.now + Duration::days(request.valid_for_days)),
         max_uses: Set(max_uses),
         uses: Set(0),
         created_by: Set(ctx.signed_in()?.id),
@@ -156,12 +109,7 @@ pub async fn revoke(ctx: &Ctx, slug: &str, invitation_id: Uuid) -> ServiceResult
         .ok_or(ServiceError::NotFound)?;
     // Revoking again changes nothing: the first revocation's time and entry stand.
     if found.revoked_at.is_some() {
-        let problem = crate::domain::invitation::InvitationProblem::InvitationRevoked;
-        return Err(ServiceError::invalid(
-            None,
-            problem.code(),
-            problem.to_string(),
-        ));
+        return Err(refused(InvitationProblem::InvitationRevoked));
     }
     let mut row: invitation::ActiveModel = found.into();
     row.revoked_at = Set(Some(ctx.now));
@@ -187,15 +135,9 @@ pub async fn find_usable(
     let found = invitation::Entity::find()
         .filter(invitation::Column::TokenHash.eq(tokens::token_hash(token)))
         .one(&ctx.db)
-        .await?
-        .ok_or_else(|| {
-            ServiceError::invalid(
-                None,
-                "invitation_unknown",
-                "This invitation link is not valid.",
-            )
-        })?;
-    usable(&found, ctx.now)?;
+        .await?;
+    check_found(found.as_ref().map(stored).as_ref(), ctx.now).map_err(refused)?;
+    let found = found.ok_or(ServiceError::NotFound)?;
     let organisation = organisation::Entity::find_by_id(found.organisation_id)
         .one(&ctx.db)
         .await?
@@ -230,27 +172,25 @@ pub async fn accept(ctx: &Ctx, token: &str) -> ServiceResult<organisation::Model
         email_key: &account.email_key,
         email_verified: account.email_verified_at.is_some(),
     };
-    address_check(invited_key.as_deref(), acceptor, ctx.mail)
-        .map_err(|problem| ServiceError::invalid(None, problem.code(), problem.to_string()))?;
+    address_check(invited_key.as_deref(), acceptor, ctx.mail).map_err(refused)?;
     // Locked first: two people taking the last use at once are decided one after the other.
     let txn = super::locks::begin_for_organisation(&ctx.db, organisation.id).await?;
     let existing = organisations::membership_of(&txn, organisation.id, account.id).await?;
-    let role = Role::from_code(&found.role).unwrap_or(Role::Member);
+    let role = stored(&found).role;
+    let state = existing
+        .as_ref()
+        .and_then(|m| MembershipState::from_code(&m.state));
+    may_join(state).map_err(|refusal| match refusal {
+        JoinRefusal::AlreadyAMember => ServiceError::invalid(
+            None,
+            "already_a_member",
+            "You are a member of this organisation already.",
+        ),
+        JoinRefusal::Suspended => ServiceError::Forbidden(Refusal::MembershipNotActive {
+            state: MembershipState::Suspended,
+        }),
+    })?;
     let joined = match existing {
-        Some(m) if m.state == MembershipState::Active.code() => {
-            return Err(ServiceError::invalid(
-                None,
-                "already_a_member",
-                "You are a member of this organisation already.",
-            ));
-        }
-        Some(m) if m.state == MembershipState::Suspended.code() => {
-            return Err(ServiceError::Forbidden(
-                crate::domain::policy::Refusal::MembershipNotActive {
-                    state: MembershipState::Suspended,
-                },
-            ));
-        }
         Some(m) => {
             let mut row: membership::ActiveModel = m.into();
             row.role = Set(role.code().to_owned());
@@ -278,8 +218,9 @@ pub async fn accept(ctx: &Ctx, token: &str) -> ServiceResult<organisation::Model
         .one(&txn)
         .await?
         .ok_or(ServiceError::NotFound)?;
-    usable(&fresh, ctx.now)?;
-    let uses = fresh.uses + 1;
+    let counted = stored(&fresh);
+    check(&counted, ctx.now).map_err(refused)?;
+    let uses = i32::try_from(record_use(&counted).uses).map_err(anyhow::Error::from)?;
     let mut row: invitation::ActiveModel = fresh.into();
     row.uses = Set(uses);
     row.update(&txn).await?;
@@ -301,16 +242,20 @@ pub async fn accept(ctx: &Ctx, token: &str) -> ServiceResult<organisation::Model
     Ok(organisation)
 }
 
-fn usable(found: &invitation::Model, now: DateTime<Utc>) -> ServiceResult<()> {
-    let view = Invitation {
+/// The domain's view of a stored invitation.
+fn stored(found: &invitation::Model) -> Invitation {
+    Invitation {
         role: Role::from_code(&found.role).unwrap_or(Role::Member),
         expires_at: found.expires_at,
         max_uses: found.max_uses.and_then(|n| u32::try_from(n).ok()),
         uses: u32::try_from(found.uses).unwrap_or(u32::MAX),
         revoked: found.revoked_at.is_some(),
-    };
-    check(&view, now)
-        .map_err(|problem| ServiceError::invalid(None, problem.code(), problem.to_string()))
+    }
+}
+
+/// An invitation that cannot be used, as a broken rule (422).
+fn refused(problem: InvitationProblem) -> ServiceError {
+    ServiceError::Invalid(vec![Problem::broken(None, &problem)])
 }
 
 /// Whether the policy lets this actor manage invitations (for hiding buttons).

@@ -2,7 +2,7 @@
 //! linked to accounts. The protocol (discovery, code exchange, ID-token checks) lives in the
 //! server's `oidc` module; the rule of what a verified sign-in does in `domain::oidc`.
 
-use super::{ServiceError, ServiceResult, accounts};
+use super::{Problem, ServiceError, ServiceResult, accounts};
 use crate::{
     domain::oidc::{Arrival, ClaimedEmail, Decision, decide},
     entities::{account, oidc_flow, oidc_identity},
@@ -215,14 +215,15 @@ async fn link(
     }
     .insert(db)
     .await
-    .map_err(|error| match accounts::is_unique_violation(&error) {
+    .map_err(|error| {
         // The same identity arriving twice at once: the other one linked it.
-        true => ServiceError::invalid(
-            None,
-            "oidc_identity_linked_elsewhere",
-            "This sign-in is linked to a Quorate account already.",
-        ),
-        false => error.into(),
+        ServiceError::unique_or(error, || {
+            Problem::new(
+                None,
+                "oidc_identity_linked_elsewhere",
+                "This sign-in is linked to a Quorate account already.",
+            )
+        })
     })?;
     Ok(())
 }
@@ -234,7 +235,7 @@ async fn create_account(
     now: DateTime<Utc>,
 ) -> ServiceResult<Uuid> {
     let mut problems = Vec::new();
-    let Some(address) = accounts::checked_email(address, &mut problems) else {
+    let Some(address) = crate::domain::profile::checked_email(address, &mut problems) else {
         return Err(ServiceError::Invalid(problems));
     };
     let display_name = display_name(identity.name.as_deref(), &address);
@@ -252,13 +253,14 @@ async fn create_account(
     }
     .insert(db)
     .await
-    .map_err(|error| match accounts::is_unique_violation(&error) {
-        true => ServiceError::invalid(
-            None,
-            "oidc_email_has_account",
-            "An account with this e-mail address exists.",
-        ),
-        false => error.into(),
+    .map_err(|error| {
+        ServiceError::unique_or(error, || {
+            Problem::new(
+                None,
+                "oidc_email_has_account",
+                "An account with this e-mail address exists.",
+            )
+        })
     })?;
     Ok(id)
 }

@@ -5,7 +5,7 @@ use super::{Ctx, Problem, ServiceError, ServiceResult, audit};
 use crate::domain::audit::Event;
 use crate::{
     domain::{
-        organisation::{settings_problems, slug_from_name},
+        organisation::{NewOrganisation, Settings},
         policy::{Action, Actor, authorise},
         roles::{Membership, MembershipState, Role},
     },
@@ -17,41 +17,6 @@ use sea_orm::{
 };
 use serde_json::json;
 use uuid::Uuid;
-
-/// What the organisation form sends.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// Display name.
-    pub name: String,
-    /// URL slug.
-    pub slug: String,
-    /// IANA time zone.
-    pub time_zone: String,
-    /// Default language code.
-    pub default_language: String,
-    /// Free text.
-    #[serde(default)]
-    pub description: String,
-}
-
-impl Settings {
-    fn problems(&self) -> Vec<Problem> {
-        settings_problems(
-            &self.name,
-            &self.slug,
-            &self.time_zone,
-            &self.default_language,
-            &self.description,
-        )
-        .into_iter()
-        .map(|p| Problem {
-            args: p.args(),
-            ..Problem::new(Some(p.field()), p.code(), p.to_string())
-        })
-        .collect()
-    }
-}
 
 /// An organisation as the person asking sees it.
 #[derive(Debug, Clone)]
@@ -65,30 +30,20 @@ pub struct Seen {
 }
 
 /// Creates an organisation and makes the signed-in account its active admin.
-pub async fn create(ctx: &Ctx, settings: &Settings) -> ServiceResult<organisation::Model> {
+pub async fn create(ctx: &Ctx, new: &NewOrganisation) -> ServiceResult<organisation::Model> {
     let account = ctx.signed_in()?;
     authorise(&Actor::account(None), Action::CreateOrganisation)
         .map_err(ServiceError::Forbidden)?;
-    let name = settings.name.trim().to_owned();
-    // Left empty, the web address is suggested from the name (the form suggests it as the
-    // name is typed, when JavaScript runs).
-    let slug = match settings.slug.trim() {
-        "" => free_slug(&ctx.db, &slug_from_name(&name)).await?,
-        typed => typed.to_owned(),
+    let settings = match new.slug_typed {
+        true => new.settings.clone(),
+        // Suggested from the name: the first variant nobody uses.
+        false => Settings {
+            slug: free_slug(&ctx.db, &new.settings.slug).await?,
+            ..new.settings.clone()
+        },
     };
-    let settings = Settings {
-        name,
-        slug,
-        ..settings.clone()
-    };
-    let mut problems = settings.problems();
-    if problems.iter().all(|p| p.field.as_deref() != Some("slug"))
-        && slug_taken(&ctx.db, &settings.slug, None).await?
-    {
-        problems.push(slug_taken_problem());
-    }
-    if !problems.is_empty() {
-        return Err(ServiceError::Invalid(problems));
+    if slug_taken(&ctx.db, &settings.slug, None).await? {
+        return Err(ServiceError::Invalid(vec![slug_taken_problem()]));
     }
     let txn = ctx.db.begin().await?;
     let created = organisation::ActiveModel {
@@ -193,19 +148,8 @@ pub async fn update_settings(
     settings: &Settings,
 ) -> ServiceResult<organisation::Model> {
     let (txn, seen) = authorised_locked(ctx, slug, Action::EditOrganisationSettings).await?;
-    let settings = Settings {
-        name: settings.name.trim().to_owned(),
-        slug: settings.slug.trim().to_owned(),
-        ..settings.clone()
-    };
-    let mut problems = settings.problems();
-    if problems.iter().all(|p| p.field.as_deref() != Some("slug"))
-        && slug_taken(&txn, &settings.slug, Some(seen.organisation.id)).await?
-    {
-        problems.push(slug_taken_problem());
-    }
-    if !problems.is_empty() {
-        return Err(ServiceError::Invalid(problems));
+    if slug_taken(&txn, &settings.slug, Some(seen.organisation.id)).await? {
+        return Err(ServiceError::Invalid(vec![slug_taken_problem()]));
     }
     let before = settings_json(&seen.organisation);
     let mut row: organisation::ActiveModel = seen.organisation.clone().into();
@@ -297,12 +241,8 @@ async fn slug_taken(
     Ok(query.one(db).await?.is_some())
 }
 
-/// `base`, or `base-2`, `base-3`, … the first that no organisation uses (`base` itself if it
-/// is empty or breaks a rule: the form then says which).
+/// `base` (a valid slug), or `base-2`, `base-3`, … the first that no organisation uses.
 async fn free_slug(db: &impl ConnectionTrait, base: &str) -> ServiceResult<String> {
-    if base.is_empty() || !crate::domain::organisation::slug_problems(base).is_empty() {
-        return Ok(base.to_owned());
-    }
     for n in 1..100 {
         let candidate = if n == 1 {
             base.to_owned()
@@ -325,9 +265,5 @@ fn slug_taken_problem() -> Problem {
 }
 
 fn slug_conflict(error: sea_orm::DbErr) -> ServiceError {
-    if super::accounts::is_unique_violation(&error) {
-        ServiceError::Invalid(vec![slug_taken_problem()])
-    } else {
-        error.into()
-    }
+    ServiceError::unique_or(error, slug_taken_problem)
 }

@@ -41,9 +41,10 @@ pub struct GroupView {
     pub members: Vec<(Uuid, String)>,
 }
 
-/// The organisation's groups; anyone who may view the organisation may see them.
-pub async fn list(ctx: &Ctx, slug: &str) -> ServiceResult<Vec<GroupView>> {
-    let seen = organisations::authorised(ctx, slug, Action::ViewOrganisation).await?;
+/// The groups of the organisation `seen` (as loaded by `organisations::authorised`); anyone
+/// who may view the organisation may see them.
+pub async fn list(ctx: &Ctx, seen: &organisations::Seen) -> ServiceResult<Vec<GroupView>> {
+    seen.require(Action::ViewOrganisation)?;
     let groups = group::Entity::find()
         .filter(group::Column::OrganisationId.eq(seen.organisation.id))
         .order_by_asc(group::Column::Name)
@@ -180,7 +181,7 @@ pub async fn set_member(
     match (add, existing) {
         (true, Some(_)) | (false, None) => return Ok(()),
         (true, None) => {
-            if member.state != MembershipState::Active.code() {
+            if member.state != MembershipState::Active {
                 return Err(ServiceError::invalid(
                     Some("membership"),
                     "group_member_not_active",

@@ -103,7 +103,7 @@ pub async fn create(ctx: &Ctx, slug: &str, form: &NewInvitation) -> ServiceResul
         organisation_id: Set(seen.organisation.id),
         token_hash: Set(tokens::token_hash(&token)),
         email: Set(email.clone()),
-        role: Set(role.code().to_owned()),
+        role: Set(role),
         expires_at: Set(ctx.now + Duration::days(days)),
         max_uses: Set(max_uses),
         uses: Set(0),
@@ -135,9 +135,10 @@ pub async fn create(ctx: &Ctx, slug: &str, form: &NewInvitation) -> ServiceResul
     })
 }
 
-/// The organisation's invitations, newest first; admins only.
-pub async fn list(ctx: &Ctx, slug: &str) -> ServiceResult<Vec<invitation::Model>> {
-    let seen = organisations::authorised(ctx, slug, Action::ManageInvitations).await?;
+/// The invitations of the organisation `seen` (as loaded by `organisations::authorised`),
+/// newest first; admins only.
+pub async fn list(ctx: &Ctx, seen: &organisations::Seen) -> ServiceResult<Vec<invitation::Model>> {
+    seen.require(Action::ManageInvitations)?;
     Ok(invitation::Entity::find()
         .filter(invitation::Column::OrganisationId.eq(seen.organisation.id))
         .order_by_desc(invitation::Column::CreatedAt)
@@ -235,16 +236,16 @@ pub async fn accept(ctx: &Ctx, token: &str) -> ServiceResult<organisation::Model
     // Locked first: two people taking the last use at once are decided one after the other.
     let txn = super::locks::begin_for_organisation(&ctx.db, organisation.id).await?;
     let existing = organisations::membership_of(&txn, organisation.id, account.id).await?;
-    let role = Role::from_code(&found.role).unwrap_or(Role::Member);
+    let role = found.role;
     let joined = match existing {
-        Some(m) if m.state == MembershipState::Active.code() => {
+        Some(m) if m.state == MembershipState::Active => {
             return Err(ServiceError::invalid(
                 None,
                 "already_a_member",
                 "You are a member of this organisation already.",
             ));
         }
-        Some(m) if m.state == MembershipState::Suspended.code() => {
+        Some(m) if m.state == MembershipState::Suspended => {
             return Err(ServiceError::Forbidden(
                 crate::domain::policy::Refusal::MembershipNotActive {
                     state: MembershipState::Suspended,
@@ -253,8 +254,8 @@ pub async fn accept(ctx: &Ctx, token: &str) -> ServiceResult<organisation::Model
         }
         Some(m) => {
             let mut row: membership::ActiveModel = m.into();
-            row.role = Set(role.code().to_owned());
-            row.state = Set(MembershipState::Active.code().to_owned());
+            row.role = Set(role);
+            row.state = Set(MembershipState::Active);
             row.updated_at = Set(ctx.now);
             row.update(&txn).await?
         }
@@ -263,8 +264,8 @@ pub async fn accept(ctx: &Ctx, token: &str) -> ServiceResult<organisation::Model
                 id: Set(Uuid::new_v4()),
                 organisation_id: Set(organisation.id),
                 account_id: Set(account.id),
-                role: Set(role.code().to_owned()),
-                state: Set(MembershipState::Active.code().to_owned()),
+                role: Set(role),
+                state: Set(MembershipState::Active),
                 created_at: Set(ctx.now),
                 updated_at: Set(ctx.now),
             }
@@ -303,7 +304,7 @@ pub async fn accept(ctx: &Ctx, token: &str) -> ServiceResult<organisation::Model
 
 fn usable(found: &invitation::Model, now: DateTime<Utc>) -> ServiceResult<()> {
     let view = Invitation {
-        role: Role::from_code(&found.role).unwrap_or(Role::Member),
+        role: found.role,
         expires_at: found.expires_at,
         max_uses: found.max_uses.and_then(|n| u32::try_from(n).ok()),
         uses: u32::try_from(found.uses).unwrap_or(u32::MAX),

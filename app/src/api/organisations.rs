@@ -224,3 +224,26 @@ pub async fn settings_page(slug: String) -> Result<SettingsView, AppError> {
         .await,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Allowed;
+    use crate::domain::policy::Action;
+
+    #[test]
+    fn a_view_allows_exactly_the_actions_it_carries() {
+        let allowed = Allowed(vec![Action::ViewOrganisation, Action::CreateGroup]);
+        assert!(allowed.may(Action::CreateGroup));
+        assert!(!allowed.may(Action::ChangeRole));
+        assert!(!Allowed::default().may(Action::ViewOrganisation));
+    }
+
+    #[test]
+    fn allowed_actions_travel_as_their_snake_case_codes() {
+        let allowed = Allowed(vec![Action::EditOrganisationSettings]);
+        assert_eq!(
+            serde_json::to_string(&allowed).ok().as_deref(),
+            Some(r#"["edit_organisation_settings"]"#)
+        );
+    }
+}

@@ -4,8 +4,12 @@
 use anyhow::{Context, bail};
 use app::{
     domain::{
-        group::NewGroup, invitation::InvitationRequest, membership::MembershipChange,
-        organisation::NewOrganisation, profile::SignUpRequest, roles::Role,
+        group::NewGroup,
+        invitation::InvitationRequest,
+        membership::MembershipChange,
+        organisation::NewOrganisation,
+        profile::SignUpRequest,
+        roles::{MembershipState, Role},
     },
     entities::{membership, organisation},
     services::{
@@ -121,8 +125,8 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
                 id: Set(Uuid::new_v4()),
                 organisation_id: Set(org.id),
                 account_id: Set(account.id),
-                role: Set(role.code().to_owned()),
-                state: Set("invited".to_owned()),
+                role: Set(*role),
+                state: Set(MembershipState::Invited),
                 created_at: Set(now),
                 updated_at: Set(now),
             }
@@ -217,10 +221,10 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
     );
     for (name, local, role, fate) in PEOPLE {
         let state = match fate {
-            Fate::Stays => "active",
-            Fate::Suspended => "suspended",
-            Fate::Left => "left",
-            Fate::Invited => "invited",
+            Fate::Stays => MembershipState::Active,
+            Fate::Suspended => MembershipState::Suspended,
+            Fate::Left => MembershipState::Left,
+            Fate::Invited => MembershipState::Invited,
         };
         let email = format!("{local}@demo.quorate.invalid");
         println!("  {email:<28} {name:<12} {} ({state})", role.code());

@@ -1,8 +1,62 @@
-//! Page data about organisations, memberships and invitations.
+//! Page data about organisations: the home page's list, an organisation's dashboard and its
+//! settings page, and what every organisation page shares (its header and what the viewer
+//! may do there).
 
-use crate::error::AppError;
+use crate::{
+    domain::{
+        policy::Action,
+        roles::{MembershipState, Role},
+    },
+    error::AppError,
+};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+
+/// The organisation a page is about, as its title and breadcrumbs show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgHeader {
+    /// URL slug.
+    pub slug: String,
+    /// Name.
+    pub name: String,
+}
+
+/// The policy's actions the viewer may take in an organisation, decided on the server with
+/// `policy::authorise` (the server still checks every action when it is taken).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Allowed(pub Vec<Action>);
+
+impl Allowed {
+    /// Whether the viewer may take `action`.
+    pub fn may(&self, action: Action) -> bool {
+        self.0.contains(&action)
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl OrgHeader {
+    /// The header of an organisation row.
+    pub(crate) fn of(organisation: &crate::entities::organisation::Model) -> OrgHeader {
+        OrgHeader {
+            slug: organisation.slug.clone(),
+            name: organisation.name.clone(),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl Allowed {
+    /// Every action of the policy that the asker of `seen` may take.
+    pub(crate) fn of(seen: &crate::services::organisations::Seen) -> Allowed {
+        Allowed(
+            Action::ALL
+                .into_iter()
+                .filter(|action| seen.may(*action))
+                .collect(),
+        )
+    }
+}
 
 /// An organisation in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,10 +65,10 @@ pub struct OrgLink {
     pub slug: String,
     /// Name.
     pub name: String,
-    /// The viewer's role code.
-    pub role: String,
-    /// The viewer's membership state code.
-    pub state: String,
+    /// The viewer's role.
+    pub role: Role,
+    /// Where the viewer stands.
+    pub state: MembershipState,
 }
 
 /// The home page's data.
@@ -24,91 +78,6 @@ pub struct HomeView {
     pub first_run: bool,
     /// The viewer's organisations.
     pub organisations: Vec<OrgLink>,
-}
-
-/// What the viewer may do in an organisation (the server still checks every action).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Permissions {
-    /// Change settings.
-    pub edit_settings: bool,
-    /// Invite and manage invitations.
-    pub invite: bool,
-    /// Change roles, suspend, reinstate, remove.
-    pub manage_members: bool,
-    /// Leave the organisation.
-    pub leave: bool,
-    /// Create groups and choose their members.
-    pub manage_groups: bool,
-}
-
-/// An organisation's page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OrgPage {
-    /// URL slug.
-    pub slug: String,
-    /// Name.
-    pub name: String,
-    /// Description.
-    pub description: String,
-    /// IANA time zone.
-    pub time_zone: String,
-    /// Default language code.
-    pub default_language: String,
-    /// The viewer's role code, if a member.
-    pub role: Option<String>,
-    /// The viewer's membership id.
-    pub membership_id: Option<String>,
-    /// Number of active members.
-    pub active_members: usize,
-    /// What the viewer may do.
-    pub may: Permissions,
-    /// Whether this instance sends mail (so invitation addresses can be proved).
-    pub mail: bool,
-}
-
-/// A member row on the members page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MemberRow {
-    /// Membership id.
-    pub membership_id: String,
-    /// Display name.
-    pub display_name: String,
-    /// E-mail, for admins.
-    pub email: Option<String>,
-    /// Role code.
-    pub role: String,
-    /// State code.
-    pub state: String,
-}
-
-/// An invitation on the invitations page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InvitationRow {
-    /// Id.
-    pub id: String,
-    /// Address it is for, if any.
-    pub email: Option<String>,
-    /// Role code.
-    pub role: String,
-    /// Expiry, RFC 3339.
-    pub expires_at: String,
-    /// Uses so far.
-    pub uses: i32,
-    /// Use limit.
-    pub max_uses: Option<i32>,
-    /// Whether it was revoked.
-    pub revoked: bool,
-}
-
-/// What an invitation link shows before it is accepted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InvitationOffer {
-    /// The organisation's name.
-    pub organisation: String,
-    /// Its slug.
-    pub slug: String,
-    /// The role offered.
-    pub role: String,
 }
 
 /// The home page's data for the viewer.
@@ -146,200 +115,135 @@ pub async fn home_data() -> Result<HomeView, AppError> {
     )
 }
 
-/// An organisation's page, for someone allowed to view it.
+/// An organisation's dashboard (`/o/:slug`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationView {
+    /// The organisation.
+    pub org: OrgHeader,
+    /// Description.
+    pub description: String,
+    /// IANA time zone.
+    pub time_zone: String,
+    /// The viewer's role, if a member.
+    pub role: Option<Role>,
+    /// The viewer's membership id.
+    pub membership_id: Option<String>,
+    /// Number of active members.
+    pub active_members: usize,
+    /// What the viewer may do.
+    pub allowed: Allowed,
+}
+
+impl OrganisationView {
+    /// Whether the viewer may take `action`.
+    pub fn may(&self, action: Action) -> bool {
+        self.allowed.may(action)
+    }
+}
+
+/// An organisation's dashboard, for someone allowed to view it.
 #[server(endpoint = "organisation_page")]
-pub async fn organisation_page(slug: String) -> Result<OrgPage, AppError> {
+pub async fn organisation_page(slug: String) -> Result<OrganisationView, AppError> {
     crate::error::answer(
         async move {
-            use crate::{
-                domain::policy::{Action, authorise},
-                services::{members, organisations},
-            };
+            use crate::services::{members, organisations};
             let ctx = crate::session::service_ctx()?;
             let seen = organisations::authorised(&ctx, &slug, Action::ViewOrganisation).await?;
-            let allowed = |action| authorise(&seen.actor, action).is_ok();
-            let rows = members::list(&ctx, &slug).await.unwrap_or_default();
-            Ok(OrgPage {
-                slug: seen.organisation.slug.clone(),
-                name: seen.organisation.name.clone(),
+            let active_members = members::list(&ctx, &seen)
+                .await?
+                .iter()
+                .filter(|m| m.state == MembershipState::Active)
+                .count();
+            Ok(OrganisationView {
+                org: OrgHeader::of(&seen.organisation),
                 description: seen.organisation.description.clone(),
                 time_zone: seen.organisation.time_zone.clone(),
-                default_language: seen.organisation.default_language.clone(),
-                role: seen.membership.as_ref().map(|m| m.role.clone()),
+                role: seen.membership.as_ref().map(|m| m.role),
                 membership_id: seen.membership.as_ref().map(|m| m.id.to_string()),
-                active_members: rows.iter().filter(|r| r.state == "active").count(),
-                may: Permissions {
-                    edit_settings: allowed(Action::EditOrganisationSettings),
-                    invite: allowed(Action::InviteMembers),
-                    manage_members: allowed(Action::ChangeRole),
-                    leave: allowed(Action::LeaveOrganisation),
-                    manage_groups: allowed(Action::CreateGroup),
-                },
-                mail: ctx.mail,
+                active_members,
+                allowed: Allowed::of(&seen),
             })
         }
         .await,
     )
 }
 
-/// The members of an organisation.
-#[server(endpoint = "organisation_members")]
-pub async fn organisation_members(slug: String) -> Result<Vec<MemberRow>, AppError> {
-    crate::error::answer(
-        async move {
-            let ctx = crate::session::service_ctx()?;
-            Ok(crate::services::members::list(&ctx, &slug)
-                .await?
-                .into_iter()
-                .map(|m| MemberRow {
-                    membership_id: m.membership_id.to_string(),
-                    display_name: m.display_name,
-                    email: m.email,
-                    role: m.role,
-                    state: m.state,
-                })
-                .collect())
-        }
-        .await,
-    )
-}
-
-/// The invitations of an organisation (admins).
-#[server(endpoint = "organisation_invitations")]
-pub async fn organisation_invitations(slug: String) -> Result<Vec<InvitationRow>, AppError> {
-    crate::error::answer(
-        async move {
-            let ctx = crate::session::service_ctx()?;
-            Ok(crate::services::invitations::list(&ctx, &slug)
-                .await?
-                .into_iter()
-                .map(|i| InvitationRow {
-                    id: i.id.to_string(),
-                    email: i.email,
-                    role: i.role,
-                    expires_at: i.expires_at.to_rfc3339(),
-                    uses: i.uses,
-                    max_uses: i.max_uses,
-                    revoked: i.revoked_at.is_some(),
-                })
-                .collect())
-        }
-        .await,
-    )
-}
-
-/// What an invitation link offers, if it is usable.
-#[server(endpoint = "invitation_preview")]
-pub async fn invitation_preview(token: String) -> Result<InvitationOffer, AppError> {
-    crate::error::answer(
-        async move {
-            let ctx = crate::session::service_ctx()?;
-            match crate::services::invitations::find_usable(&ctx, &token).await {
-                Ok((invitation, organisation)) => Ok(InvitationOffer {
-                    organisation: organisation.name,
-                    slug: organisation.slug,
-                    role: invitation.role,
-                }),
-                Err(crate::services::ServiceError::Invalid(problems)) => Err(AppError::forbidden(
-                    &problems
-                        .first()
-                        .map(|p| p.code.clone())
-                        .unwrap_or_else(|| "invitation_not_found".into()),
-                )),
-                Err(other) => Err(other.into()),
-            }
-        }
-        .await,
-    )
-}
-
-/// A group with its members.
+/// An organisation's settings as the settings form shows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GroupRow {
+pub struct OrgSettings {
     /// URL slug.
     pub slug: String,
     /// Name.
     pub name: String,
     /// Description.
     pub description: String,
-    /// (membership id, display name) of each member.
-    pub members: Vec<(String, String)>,
+    /// IANA time zone.
+    pub time_zone: String,
+    /// Default language code.
+    pub default_language: String,
 }
 
-/// The groups of an organisation.
-#[server(endpoint = "organisation_groups")]
-pub async fn organisation_groups(slug: String) -> Result<Vec<GroupRow>, AppError> {
-    crate::error::answer(
-        async move {
-            let ctx = crate::session::service_ctx()?;
-            Ok(crate::services::groups::list(&ctx, &slug)
-                .await?
-                .into_iter()
-                .map(|g| GroupRow {
-                    slug: g.group.slug,
-                    name: g.group.name,
-                    description: g.group.description,
-                    members: g
-                        .members
-                        .into_iter()
-                        .map(|(id, name)| (id.to_string(), name))
-                        .collect(),
-                })
-                .collect())
-        }
-        .await,
-    )
-}
-
-/// The page that asks before a member is removed or leaves.
+/// The settings page's data (`/o/:slug/settings`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MemberChangeOffer {
-    /// The organisation's slug.
-    pub slug: String,
-    /// The organisation's name.
-    pub organisation: String,
-    /// The member's display name.
-    pub display_name: String,
-    /// `remove` or `leave`.
-    pub change: String,
+pub struct SettingsView {
+    /// The current settings (their slug and name are the page's header).
+    pub settings: OrgSettings,
+    /// What the viewer may do.
+    pub allowed: Allowed,
 }
 
-/// What a removal or leaving would do, for someone who may do it.
-#[server(endpoint = "member_change_preview")]
-pub async fn member_change_preview(
-    slug: String,
-    membership: String,
-    change: String,
-) -> Result<MemberChangeOffer, AppError> {
+impl SettingsView {
+    /// Whether the viewer may take `action`.
+    pub fn may(&self, action: Action) -> bool {
+        self.allowed.may(action)
+    }
+}
+
+/// An organisation's settings page, for someone allowed to view the organisation (the page
+/// offers the form to those who may change them).
+#[server(endpoint = "organisation_settings")]
+pub async fn settings_page(slug: String) -> Result<SettingsView, AppError> {
     crate::error::answer(
         async move {
-            use crate::{domain::policy::Action, services::organisations};
+            use crate::services::organisations;
             let ctx = crate::session::service_ctx()?;
-            let action = match change.as_str() {
-                "remove" => Action::RemoveMember,
-                "leave" => Action::LeaveOrganisation,
-                _ => return Err(AppError::NotFound),
-            };
-            let seen = organisations::authorised(&ctx, &slug, action).await?;
-            let own = seen
-                .membership
-                .as_ref()
-                .is_some_and(|m| m.id.to_string() == membership);
-            if change == "leave" && !own {
-                return Err(AppError::NotFound);
-            }
-            let row = crate::services::members::list(&ctx, &slug)
-                .await?
-                .into_iter()
-                .find(|m| m.membership_id.to_string() == membership)
-                .ok_or(AppError::NotFound)?;
-            Ok(MemberChangeOffer {
-                slug: seen.organisation.slug,
-                organisation: seen.organisation.name,
-                display_name: row.display_name,
-                change,
+            let seen = organisations::authorised(&ctx, &slug, Action::ViewOrganisation).await?;
+            let allowed = Allowed::of(&seen);
+            let organisation = seen.organisation;
+            Ok(SettingsView {
+                settings: OrgSettings {
+                    slug: organisation.slug,
+                    name: organisation.name,
+                    description: organisation.description,
+                    time_zone: organisation.time_zone,
+                    default_language: organisation.default_language,
+                },
+                allowed,
             })
         }
         .await,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Allowed;
+    use crate::domain::policy::Action;
+
+    #[test]
+    fn a_view_allows_exactly_the_actions_it_carries() {
+        let allowed = Allowed(vec![Action::ViewOrganisation, Action::CreateGroup]);
+        assert!(allowed.may(Action::CreateGroup));
+        assert!(!allowed.may(Action::ChangeRole));
+        assert!(!Allowed::default().may(Action::ViewOrganisation));
+    }
+
+    #[test]
+    fn allowed_actions_travel_as_their_snake_case_codes() {
+        let allowed = Allowed(vec![Action::EditOrganisationSettings]);
+        assert_eq!(
+            serde_json::to_string(&allowed).ok().as_deref(),
+            Some(r#"["edit_organisation_settings"]"#)
+        );
+    }
 }

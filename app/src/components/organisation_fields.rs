@@ -2,7 +2,7 @@
 //! address suggested from the name, the time zone chosen from the IANA zones.
 
 use crate::{
-    api::organisations::OrgPage,
+    api::organisations::OrgSettings,
     components::forms::Field,
     domain::organisation::{is_time_zone, slug_from_name, time_zones},
     dto::FormState,
@@ -12,20 +12,15 @@ use leptos::prelude::*;
 
 /// Name, address (slug), time zone, default language and description.
 #[component]
-pub fn OrganisationFields(state: FormState, initial: Option<OrgPage>) -> impl IntoView {
+pub fn OrganisationFields(state: FormState, initial: Option<OrgSettings>) -> impl IntoView {
     let t = use_t();
     let language = use_language();
-    let initial = initial.unwrap_or(OrgPage {
+    let initial = initial.unwrap_or(OrgSettings {
         slug: String::new(),
         name: String::new(),
         description: String::new(),
         time_zone: "Europe/London".into(),
         default_language: language.code().into(),
-        role: None,
-        membership_id: None,
-        active_members: 0,
-        may: Default::default(),
-        mail: false,
     });
     let sent_back = !state.form.is_empty();
     let pick = |field: &str, fallback: &str| {

@@ -365,7 +365,7 @@ mod tests {
 
     #[test]
     fn an_actor_is_built_from_a_membership_row() {
-        let row = Membership::from_codes("admin", "active");
+        let row = Some(Membership::new(Role::Admin, MembershipState::Active));
         assert_eq!(
             Actor::account(row),
             Actor::member(Role::Admin, MembershipState::Active)

@@ -2,7 +2,9 @@
 //!
 //! Roles are cumulative: a facilitator can do everything a member can, and an admin everything
 //! a facilitator can. An observer reads and comments but never votes. Only `active` members act.
-//! Each value has a stable snake_case code, which is what the database stores.
+//! Each value has a stable snake_case code, which is what the database stores; on the server
+//! both enums are also sea-orm `ActiveEnum`s over the same codes, so entities hold them as
+//! they are (no strings to compare, no migration).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -12,6 +14,15 @@ use std::fmt;
 /// "at least a facilitator".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum),
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::N(16))",
+        rename_all = "snake_case"
+    )
+)]
 pub enum Role {
     /// Reads and comments, never votes (spec §1).
     Observer,
@@ -26,6 +37,15 @@ pub enum Role {
 /// Where a person stands in one organisation's membership (spec §1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum),
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::N(16))",
+        rename_all = "snake_case"
+    )
+)]
 pub enum MembershipState {
     /// Invited but has not accepted yet; cannot act.
     Invited,
@@ -38,7 +58,6 @@ pub enum MembershipState {
 }
 
 /// A person's membership of one organisation: their role there and where they stand.
-/// Built straight from a membership row with [`Membership::from_codes`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Membership {
     /// The role held in the organisation (kept while suspended, invited or left).
@@ -51,14 +70,6 @@ impl Membership {
     /// A membership with this role and state.
     pub fn new(role: Role, state: MembershipState) -> Membership {
         Membership { role, state }
-    }
-
-    /// Builds a membership from the stored codes; `None` if either code is unknown.
-    pub fn from_codes(role: &str, state: &str) -> Option<Membership> {
-        Some(Membership {
-            role: Role::from_code(role)?,
-            state: MembershipState::from_code(state)?,
-        })
     }
 }
 
@@ -166,19 +177,6 @@ mod tests {
     }
 
     #[test]
-    fn a_membership_is_built_from_its_stored_codes() {
-        assert_eq!(
-            Membership::from_codes("facilitator", "suspended"),
-            Some(Membership::new(
-                Role::Facilitator,
-                MembershipState::Suspended
-            ))
-        );
-        assert_eq!(Membership::from_codes("boss", "active"), None);
-        assert_eq!(Membership::from_codes("admin", "gone"), None);
-    }
-
-    #[test]
     fn roles_are_ordered_from_observer_to_admin() {
         assert!(Role::Observer < Role::Member);
         assert!(Role::Member < Role::Facilitator);
@@ -199,6 +197,26 @@ mod tests {
         assert!(!MembershipState::Invited.may_act());
         assert!(!MembershipState::Suspended.may_act());
         assert!(!MembershipState::Left.may_act());
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_database_stores_the_same_codes() {
+        use sea_orm::ActiveEnum;
+        for role in Role::ALL {
+            assert_eq!(role.to_value(), role.code());
+            assert_eq!(
+                Role::try_from_value(&role.code().to_owned()).ok(),
+                Some(role)
+            );
+        }
+        for state in MembershipState::ALL {
+            assert_eq!(state.to_value(), state.code());
+            assert_eq!(
+                MembershipState::try_from_value(&state.code().to_owned()).ok(),
+                Some(state)
+            );
+        }
     }
 
     #[test]

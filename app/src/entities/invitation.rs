@@ -1,5 +1,6 @@
 //! The `invitations` table.
 
+use crate::domain::roles::Role;
 use sea_orm::entity::prelude::*;
 
 /// One row of `invitations`.
@@ -16,8 +17,8 @@ pub struct Model {
     pub token_hash: String,
     /// The address it was sent to, if any.
     pub email: Option<String>,
-    /// The role it grants.
-    pub role: String,
+    /// The role it grants, stored as its code.
+    pub role: Role,
     /// When it stops working.
     pub expires_at: ChronoDateTimeUtc,
     /// How many times it can be used (`None`: until it expires).

@@ -1,5 +1,6 @@
 //! The `memberships` table.
 
+use crate::domain::roles::{MembershipState, Role};
 use sea_orm::entity::prelude::*;
 
 /// One row of `memberships`.
@@ -13,10 +14,10 @@ pub struct Model {
     pub organisation_id: Uuid,
     /// The account.
     pub account_id: Uuid,
-    /// `observer`, `member`, `facilitator` or `admin`.
-    pub role: String,
-    /// `invited`, `active`, `suspended` or `left`.
-    pub state: String,
+    /// The role, stored as its code (`observer`, `member`, `facilitator` or `admin`).
+    pub role: Role,
+    /// Where the member stands, stored as its code (`invited`, `active`, `suspended` or `left`).
+    pub state: MembershipState,
     /// When the membership began.
     pub created_at: ChronoDateTimeUtc,
     /// When role or state last changed.

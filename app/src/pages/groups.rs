@@ -3,16 +3,15 @@
 
 use crate::{
     actions::{
-        Action, OrgPath,
+        Action as _, OrgPath,
         organisations::{
             AddGroupMember, CreateGroup, GroupMemberPath, GroupPath, RemoveGroupMember,
         },
     },
-    api::organisations::{
-        GroupRow, MemberRow, OrgPage, organisation_groups, organisation_members, organisation_page,
-    },
+    api::groups::{GroupRow, GroupsView, MemberName, groups_page},
     components::action_form::ActionForm,
     components::forms::{Field, ProblemSummary},
+    domain::policy::Action,
     i18n::use_t,
     pages::load_error::LoadError,
     session::use_form_state,
@@ -26,19 +25,13 @@ use leptos_router::hooks::use_params_map;
 pub fn GroupsPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let org = Resource::new_blocking(slug, organisation_page);
-    let groups = Resource::new_blocking(slug, organisation_groups);
-    let members = Resource::new_blocking(slug, organisation_members);
+    let data = Resource::new_blocking(slug, groups_page);
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                match (org.await, groups.await, members.await) {
-                    (Ok(org), Ok(groups), Ok(members)) => {
-                        view! { <Groups org groups members /> }.into_any()
-                    }
-                    (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
-                        view! { <LoadError error /> }.into_any()
-                    }
+                match data.await {
+                    Ok(page) => view! { <Groups page /> }.into_any(),
+                    Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -46,16 +39,19 @@ pub fn GroupsPage() -> impl IntoView {
 }
 
 #[component]
-fn Groups(org: OrgPage, groups: Vec<GroupRow>, members: Vec<MemberRow>) -> impl IntoView {
+fn Groups(page: GroupsView) -> impl IntoView {
     let t = use_t();
     let state = use_form_state(CreateGroup::FORM);
     let membership_state = use_form_state(AddGroupMember::FORM);
+    let create = page.may(Action::CreateGroup);
+    let manage = page.may(Action::ManageGroupMembers);
+    let GroupsView {
+        org,
+        groups,
+        candidates: active,
+        ..
+    } = page;
     let base = format!("/o/{}", org.slug);
-    let manage = org.may.manage_groups;
-    let active: Vec<MemberRow> = members
-        .into_iter()
-        .filter(|m| m.state == "active")
-        .collect();
     view! {
         <Title text=format!("{} · {}", t("org-groups-link"), org.name) />
         <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
@@ -74,7 +70,7 @@ fn Groups(org: OrgPage, groups: Vec<GroupRow>, members: Vec<MemberRow>) -> impl 
                 .collect_view()
                 .into_any()
         }}
-        {manage.then(|| view! {
+        {create.then(|| view! {
             <h2>{t("groups-new")}</h2>
             <ProblemSummary form=CreateGroup::FORM state=state.clone() />
             <ActionForm target=CreateGroup::target(&OrgPath::new(org.slug.clone())) class="stack narrow">
@@ -88,16 +84,26 @@ fn Groups(org: OrgPage, groups: Vec<GroupRow>, members: Vec<MemberRow>) -> impl 
 }
 
 #[component]
-fn GroupCard(group: GroupRow, slug: String, manage: bool, active: Vec<MemberRow>) -> impl IntoView {
+fn GroupCard(
+    group: GroupRow,
+    slug: String,
+    manage: bool,
+    active: Vec<MemberName>,
+) -> impl IntoView {
     let t = use_t();
     let add = AddGroupMember::target(&GroupPath {
         slug: slug.clone(),
         group: group.slug.clone(),
     });
     let select_id = format!("add-{}", group.slug);
-    let candidates: Vec<MemberRow> = active
+    let candidates: Vec<MemberName> = active
         .into_iter()
-        .filter(|m| !group.members.iter().any(|(id, _)| *id == m.membership_id))
+        .filter(|m| {
+            !group
+                .members
+                .iter()
+                .any(|g| g.membership_id == m.membership_id)
+        })
         .collect();
     view! {
         <section class="card group" aria-labelledby=format!("group-{}", group.slug)>
@@ -107,7 +113,7 @@ fn GroupCard(group: GroupRow, slug: String, manage: bool, active: Vec<MemberRow>
                 {group
                     .members
                     .iter()
-                    .map(|(id, name)| {
+                    .map(|MemberName { membership_id: id, display_name: name }| {
                         let label = format!("{} {name}", t("groups-remove-member"));
                         view! {
                             <li>

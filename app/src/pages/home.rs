@@ -3,6 +3,7 @@
 
 use crate::{
     api::organisations::{HomeView, home_data},
+    domain::roles::MembershipState,
     i18n::{use_language, use_t},
     session::use_current_user,
 };
@@ -84,7 +85,7 @@ fn Personal(data: HomeView) -> impl IntoView {
                                 <li>
                                     <a href=format!("/o/{}", o.slug)>{o.name}</a>
                                     " · " {language.tr(&format!("role-{}", o.role))}
-                                    {(o.state != "active").then(|| format!(" ({})", language.tr(&format!("state-{}", o.state))))}
+                                    {(o.state != MembershipState::Active).then(|| format!(" ({})", language.tr(&format!("state-{}", o.state))))}
                                 </li>
                             }).collect_view()}
                         </ul>

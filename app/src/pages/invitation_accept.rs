@@ -2,7 +2,7 @@
 
 use crate::{
     actions::{Action, accounts::TokenPath, organisations::AcceptInvitation},
-    api::organisations::invitation_preview,
+    api::invitations::invitation_preview,
     components::action_form::ActionForm,
     components::forms::ProblemSummary,
     i18n::{use_language, use_t},

@@ -2,12 +2,13 @@
 
 use crate::{
     actions::{
-        Action, OrgPath,
+        Action as _, OrgPath,
         organisations::{CreateInvitation, INVITATION_CREATED, InvitationPath, RevokeInvitation},
     },
-    api::organisations::{InvitationRow, organisation_invitations, organisation_page},
+    api::invitations::{InvitationsView, invitations_page},
     components::action_form::ActionForm,
     components::forms::{Field, ProblemSummary},
+    domain::roles::Role,
     i18n::{use_language, use_t},
     pages::load_error::LoadError,
     session::use_form_state,
@@ -21,14 +22,13 @@ use leptos_router::hooks::use_params_map;
 pub fn InvitationsPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let org = Resource::new_blocking(slug, organisation_page);
-    let invitations = Resource::new_blocking(slug, organisation_invitations);
+    let data = Resource::new_blocking(slug, invitations_page);
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                match (org.await, invitations.await) {
-                    (Ok(org), Ok(rows)) => view! { <Invitations org rows /> }.into_any(),
-                    (Err(error), _) | (_, Err(error)) => view! { <LoadError error /> }.into_any(),
+                match data.await {
+                    Ok(page) => view! { <Invitations page /> }.into_any(),
+                    Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -36,14 +36,20 @@ pub fn InvitationsPage() -> impl IntoView {
 }
 
 #[component]
-fn Invitations(org: crate::api::organisations::OrgPage, rows: Vec<InvitationRow>) -> impl IntoView {
+fn Invitations(page: InvitationsView) -> impl IntoView {
     let t = use_t();
     let language = use_language();
     let state = use_form_state(CreateInvitation::FORM);
     let created = use_form_state(INVITATION_CREATED);
+    let InvitationsView {
+        org,
+        invitations: rows,
+        mail,
+        ..
+    } = page;
     let base = format!("/o/{}", org.slug);
     let role = if state.form.is_empty() {
-        "member".to_owned()
+        Role::Member.code().to_owned()
     } else {
         state.value("role")
     };
@@ -64,16 +70,16 @@ fn Invitations(org: crate::api::organisations::OrgPage, rows: Vec<InvitationRow>
             }
         })}
         <h2>{t("invitation-new")}</h2>
-        {(!org.mail).then(|| view! { <p class="notice" data-notice="addresses-unverifiable">{t("invitation-unverifiable")}</p> })}
+        {(!mail).then(|| view! { <p class="notice" data-notice="addresses-unverifiable">{t("invitation-unverifiable")}</p> })}
         <ProblemSummary form=CreateInvitation::FORM state=state.clone() />
         <ActionForm target=CreateInvitation::target(&OrgPath::new(org.slug.clone())) class="stack narrow">
             <Field form=CreateInvitation::FORM name="email" label=t("field-invite-email") state=state.clone() kind="email" hint=t("field-invite-email-hint") />
             <div class="field">
                 <label for="invitation-role">{t("members-role")}</label>
                 <select id="invitation-role" name="role">
-                    {["observer", "member", "facilitator", "admin"]
+                    {Role::ALL
                         .into_iter()
-                        .map(|r| view! { <option value=r selected=role == r>{language.tr(&format!("role-{r}"))}</option> })
+                        .map(|r| view! { <option value=r.code() selected=role == r.code()>{language.tr(&format!("role-{r}"))}</option> })
                         .collect_view()}
                 </select>
             </div>

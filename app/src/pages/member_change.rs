@@ -7,7 +7,7 @@ use crate::{
         Action,
         organisations::{ChangeMember, MemberPath},
     },
-    api::organisations::{MemberChangeOffer, member_change_preview},
+    api::members::{MemberChangeOffer, member_change_preview},
     components::action_form::ActionForm,
     i18n::use_language,
     pages::load_error::LoadError,

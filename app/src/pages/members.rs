@@ -3,11 +3,15 @@
 
 use crate::{
     actions::{
-        Action,
+        Action as _,
         organisations::{ChangeMember, MemberPath},
     },
-    api::organisations::{MemberRow, organisation_members, organisation_page},
+    api::members::{MemberRow, MembersView, members_page},
     components::{action_form::ActionForm, forms::ProblemSummary},
+    domain::{
+        policy::Action,
+        roles::{MembershipState, Role},
+    },
     i18n::{use_language, use_t},
     pages::load_error::LoadError,
     session::use_form_state,
@@ -21,14 +25,13 @@ use leptos_router::hooks::use_params_map;
 pub fn MembersPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let org = Resource::new_blocking(slug, organisation_page);
-    let members = Resource::new_blocking(slug, organisation_members);
+    let data = Resource::new_blocking(slug, members_page);
     view! {
         <Suspense>
             {move || Suspend::new(async move {
-                match (org.await, members.await) {
-                    (Ok(org), Ok(rows)) => view! { <MemberList org rows /> }.into_any(),
-                    (Err(error), _) | (_, Err(error)) => view! { <LoadError error /> }.into_any(),
+                match data.await {
+                    Ok(page) => view! { <MemberList page /> }.into_any(),
+                    Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -36,11 +39,12 @@ pub fn MembersPage() -> impl IntoView {
 }
 
 #[component]
-fn MemberList(org: crate::api::organisations::OrgPage, rows: Vec<MemberRow>) -> impl IntoView {
+fn MemberList(page: MembersView) -> impl IntoView {
     let t = use_t();
     let language = use_language();
     let state = use_form_state(ChangeMember::FORM);
-    let manage = org.may.manage_members;
+    let manage = page.may(Action::ChangeRole);
+    let (org, rows) = (page.org, page.members);
     let base = format!("/o/{}", org.slug);
     let title = format!("{} · {}", t("org-members-link"), org.name);
     view! {
@@ -89,9 +93,9 @@ fn MemberActions(row: MemberRow, slug: String) -> impl IntoView {
     let t = use_t();
     let language = use_language();
     let select_id = format!("role-{}", row.membership_id);
-    let active = row.state == "active";
-    let suspended = row.state == "suspended";
-    let present = row.state != "left";
+    let active = row.state == MembershipState::Active;
+    let suspended = row.state == MembershipState::Suspended;
+    let present = row.state != MembershipState::Left;
     let role_label = format!("{} {}", t("members-role"), row.display_name);
     let target =
         |change: &str| ChangeMember::target(&MemberPath::new(&slug, &row.membership_id, change));
@@ -101,9 +105,9 @@ fn MemberActions(row: MemberRow, slug: String) -> impl IntoView {
                 <ActionForm target=target("role") class="inline-form">
                     <label for=select_id.clone() class="visually-hidden">{role_label}</label>
                     <select id=select_id.clone() name="role">
-                        {["observer", "member", "facilitator", "admin"]
+                        {Role::ALL
                             .into_iter()
-                            .map(|r| view! { <option value=r selected=row.role == r>{language.tr(&format!("role-{r}"))}</option> })
+                            .map(|r| view! { <option value=r.code() selected=row.role == r>{language.tr(&format!("role-{r}"))}</option> })
                             .collect_view()}
                     </select>
                     <button type="submit">{t("members-change-role")}</button>

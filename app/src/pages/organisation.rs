@@ -2,11 +2,12 @@
 
 use crate::{
     actions::{
-        Action,
+        Action as _,
         organisations::{ChangeMember, MemberPath},
     },
-    api::organisations::organisation_page,
+    api::organisations::{OrganisationView, organisation_page},
     components::action_form::ActionForm,
+    domain::policy::Action,
     i18n::{use_language, use_t},
     pages::load_error::LoadError,
 };
@@ -24,7 +25,7 @@ pub fn OrganisationPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(org) => view! { <Dashboard org /> }.into_any(),
+                    Ok(page) => view! { <Dashboard page /> }.into_any(),
                     Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
@@ -33,33 +34,34 @@ pub fn OrganisationPage() -> impl IntoView {
 }
 
 #[component]
-fn Dashboard(org: crate::api::organisations::OrgPage) -> impl IntoView {
+fn Dashboard(page: OrganisationView) -> impl IntoView {
     let t = use_t();
     let language = use_language();
+    let org = page.org.clone();
     let base = format!("/o/{}", org.slug);
-    let role = org.role.clone().map(|r| language.tr(&format!("role-{r}")));
+    let role = page.role.map(|r| language.tr(&format!("role-{r}")));
     view! {
         <Title text=org.name.clone() />
         <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
             <a href="/">{t("nav-home")}</a>
         </nav>
         <h1>{org.name.clone()}</h1>
-        {(!org.description.is_empty()).then(|| view! { <p class="lead">{org.description.clone()}</p> })}
+        {(!page.description.is_empty()).then(|| view! { <p class="lead">{page.description.clone()}</p> })}
         <dl class="facts">
             {role.map(|r| view! { <dt>{t("org-your-role")}</dt><dd>{r}</dd> })}
             <dt>{t("org-active-members")}</dt>
-            <dd>{org.active_members}</dd>
+            <dd>{page.active_members}</dd>
             <dt>{t("field-time-zone")}</dt>
-            <dd>{org.time_zone.clone()}</dd>
+            <dd>{page.time_zone.clone()}</dd>
         </dl>
         <ul class="actions">
             <li><a href=format!("{base}/members")>{t("org-members-link")}</a></li>
             <li><a href=format!("{base}/groups")>{t("org-groups-link")}</a></li>
-            {org.may.invite.then(|| view! { <li><a href=format!("{base}/invitations")>{t("org-invitations-link")}</a></li> })}
-            {org.may.edit_settings.then(|| view! { <li><a href=format!("{base}/settings")>{t("org-settings-link")}</a></li> })}
+            {page.may(Action::InviteMembers).then(|| view! { <li><a href=format!("{base}/invitations")>{t("org-invitations-link")}</a></li> })}
+            {page.may(Action::EditOrganisationSettings).then(|| view! { <li><a href=format!("{base}/settings")>{t("org-settings-link")}</a></li> })}
         </ul>
-        {org.may.leave.then(|| {
-            let membership = org.membership_id.clone().unwrap_or_default();
+        {page.may(Action::LeaveOrganisation).then(|| {
+            let membership = page.membership_id.clone().unwrap_or_default();
             let question = language.tr_with("org-leave-question", "organisation", org.name.clone());
             view! {
                 <ActionForm target=ChangeMember::target(&MemberPath::new(&org.slug, &membership, "leave")) class="inline-form" confirm=question>

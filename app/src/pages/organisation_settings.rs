@@ -1,10 +1,11 @@
 //! `/o/:slug/settings`: change an organisation's settings (admins).
 
 use crate::{
-    actions::{Action, OrgPath, organisations::UpdateSettings},
-    api::organisations::organisation_page,
+    actions::{Action as _, OrgPath, organisations::UpdateSettings},
+    api::organisations::settings_page,
     components::action_form::ActionForm,
     components::{forms::ProblemSummary, organisation_fields::OrganisationFields},
+    domain::policy::Action,
     error::AppError,
     i18n::use_t,
     pages::load_error::LoadError,
@@ -19,7 +20,7 @@ use leptos_router::hooks::use_params_map;
 pub fn OrganisationSettingsPage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let data = Resource::new_blocking(slug, organisation_page);
+    let data = Resource::new_blocking(slug, settings_page);
     let t = use_t();
     view! {
         <Suspense>
@@ -27,7 +28,8 @@ pub fn OrganisationSettingsPage() -> impl IntoView {
 
                 Suspend::new(async move {
                     match data.await {
-                        Ok(org) if org.may.edit_settings => {
+                        Ok(page) if page.may(Action::EditOrganisationSettings) => {
+                            let org = page.settings;
                             let state = use_form_state(UpdateSettings::FORM);
                             let target = UpdateSettings::target(&OrgPath::new(org.slug.clone()));
                             let base = format!("/o/{}", org.slug);

@@ -8,7 +8,6 @@ use crate::{
     domain::{
         group::{NewGroup, may_join_group},
         policy::Action,
-        roles::MembershipState,
     },
     entities::{account, group, group_member, membership},
 };
@@ -27,9 +26,10 @@ pub struct GroupView {
     pub members: Vec<(Uuid, String)>,
 }
 
-/// The organisation's groups; anyone who may view the organisation may see them.
-pub async fn list(ctx: &Ctx, slug: &str) -> ServiceResult<Vec<GroupView>> {
-    let seen = organisations::authorised(ctx, slug, Action::ViewOrganisation).await?;
+/// The groups of the organisation `seen` (as loaded by `organisations::authorised`); anyone
+/// who may view the organisation may see them.
+pub async fn list(ctx: &Ctx, seen: &organisations::Seen) -> ServiceResult<Vec<GroupView>> {
+    seen.require(Action::ViewOrganisation)?;
     let groups = group::Entity::find()
         .filter(group::Column::OrganisationId.eq(seen.organisation.id))
         .order_by_asc(group::Column::Name)
@@ -129,9 +129,7 @@ pub async fn set_member(
     match (add, existing) {
         (true, Some(_)) | (false, None) => return Ok(()),
         (true, None) => {
-            let state = MembershipState::from_code(&member.state)
-                .ok_or_else(|| anyhow::anyhow!("unknown membership state {:?}", member.state))?;
-            may_join_group(state).map_err(|problem| {
+            may_join_group(member.state).map_err(|problem| {
                 ServiceError::Invalid(vec![Problem::broken(Some("membership"), &problem)])
             })?;
             group_member::ActiveModel {

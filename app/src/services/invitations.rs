@@ -10,8 +10,8 @@ use crate::{
             Acceptor, Invitation, InvitationProblem, InvitationRequest, JoinRefusal, address_check,
             check, check_found, may_give_role, may_join, record_use,
         },
-        policy::{Action, Refusal, authorise},
-        roles::{MembershipState, Role},
+        policy::{Action, Refusal},
+        roles::MembershipState,
     },
     entities::{invitation, membership, organisation},
 };
@@ -37,7 +37,7 @@ pub async fn create(ctx: &Ctx, slug: &str, request: &InvitationRequest) -> Servi
     let inviter = seen
         .membership
         .as_ref()
-        .and_then(|m| Role::from_code(&m.role))
+        .map(|m| m.role)
         .ok_or(ServiceError::NotFound)?;
     may_give_role(inviter, request)
         .map_err(|p| ServiceError::Invalid(vec![Problem::broken(Some("role"), &p)]))?;
@@ -56,7 +56,7 @@ pub async fn create(ctx: &Ctx, slug: &str, request: &InvitationRequest) -> Servi
         organisation_id: Set(seen.organisation.id),
         token_hash: Set(tokens::token_hash(&token)),
         email: Set(email.clone()),
-        role: Set(role.code().to_owned()),
+        role: Set(role),
         expires_at: Set(ctx.now + Duration::days(request.valid_for_days)),
         max_uses: Set(max_uses),
         uses: Set(0),
@@ -88,9 +88,10 @@ pub async fn create(ctx: &Ctx, slug: &str, request: &InvitationRequest) -> Servi
     })
 }
 
-/// The organisation's invitations, newest first; admins only.
-pub async fn list(ctx: &Ctx, slug: &str) -> ServiceResult<Vec<invitation::Model>> {
-    let seen = organisations::authorised(ctx, slug, Action::ManageInvitations).await?;
+/// The invitations of the organisation `seen` (as loaded by `organisations::authorised`),
+/// newest first; admins only.
+pub async fn list(ctx: &Ctx, seen: &organisations::Seen) -> ServiceResult<Vec<invitation::Model>> {
+    seen.require(Action::ManageInvitations)?;
     Ok(invitation::Entity::find()
         .filter(invitation::Column::OrganisationId.eq(seen.organisation.id))
         .order_by_desc(invitation::Column::CreatedAt)
@@ -177,10 +178,7 @@ pub async fn accept(ctx: &Ctx, token: &str) -> ServiceResult<organisation::Model
     let txn = super::locks::begin_for_organisation(&ctx.db, organisation.id).await?;
     let existing = organisations::membership_of(&txn, organisation.id, account.id).await?;
     let role = stored(&found).role;
-    let state = existing
-        .as_ref()
-        .and_then(|m| MembershipState::from_code(&m.state));
-    may_join(state).map_err(|refusal| match refusal {
+    may_join(existing.as_ref().map(|m| m.state)).map_err(|refusal| match refusal {
         JoinRefusal::AlreadyAMember => ServiceError::invalid(
             None,
             "already_a_member",
@@ -193,8 +191,8 @@ pub async fn accept(ctx: &Ctx, token: &str) -> ServiceResult<organisation::Model
     let joined = match existing {
         Some(m) => {
             let mut row: membership::ActiveModel = m.into();
-            row.role = Set(role.code().to_owned());
-            row.state = Set(MembershipState::Active.code().to_owned());
+            row.role = Set(role);
+            row.state = Set(MembershipState::Active);
             row.updated_at = Set(ctx.now);
             row.update(&txn).await?
         }
@@ -203,8 +201,8 @@ pub async fn accept(ctx: &Ctx, token: &str) -> ServiceResult<organisation::Model
                 id: Set(Uuid::new_v4()),
                 organisation_id: Set(organisation.id),
                 account_id: Set(account.id),
-                role: Set(role.code().to_owned()),
-                state: Set(MembershipState::Active.code().to_owned()),
+                role: Set(role),
+                state: Set(MembershipState::Active),
                 created_at: Set(ctx.now),
                 updated_at: Set(ctx.now),
             }
@@ -245,7 +243,7 @@ pub async fn accept(ctx: &Ctx, token: &str) -> ServiceResult<organisation::Model
 /// The domain's view of a stored invitation.
 fn stored(found: &invitation::Model) -> Invitation {
     Invitation {
-        role: Role::from_code(&found.role).unwrap_or(Role::Member),
+        role: found.role,
         expires_at: found.expires_at,
         max_uses: found.max_uses.and_then(|n| u32::try_from(n).ok()),
         uses: u32::try_from(found.uses).unwrap_or(u32::MAX),
@@ -256,9 +254,4 @@ fn stored(found: &invitation::Model) -> Invitation {
 /// An invitation that cannot be used, as a broken rule (422).
 fn refused(problem: InvitationProblem) -> ServiceError {
     ServiceError::Invalid(vec![Problem::broken(None, &problem)])
-}
-
-/// Whether the policy lets this actor manage invitations (for hiding buttons).
-pub fn may_invite(seen: &organisations::Seen) -> bool {
-    authorise(&seen.actor, Action::InviteMembers).is_ok()
 }

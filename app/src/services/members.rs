@@ -7,7 +7,7 @@ use crate::domain::audit::Event;
 use crate::{
     domain::{
         membership::{MembershipChange, OrgAdmins, transition},
-        policy::{Action, authorise},
+        policy::Action,
         roles::{Membership, MembershipState, Role},
     },
     entities::{account, membership},
@@ -28,16 +28,17 @@ pub struct MemberRow {
     pub display_name: String,
     /// The account's e-mail (shown to admins only).
     pub email: Option<String>,
-    /// Role code.
-    pub role: String,
-    /// State code.
-    pub state: String,
+    /// The role.
+    pub role: Role,
+    /// Where the member stands.
+    pub state: MembershipState,
 }
 
-/// The organisation's members, for someone allowed to see them.
-pub async fn list(ctx: &Ctx, slug: &str) -> ServiceResult<Vec<MemberRow>> {
-    let seen = organisations::authorised(ctx, slug, Action::ViewMembers).await?;
-    let show_email = authorise(&seen.actor, Action::InviteMembers).is_ok();
+/// The members of the organisation `seen` (as loaded by `organisations::authorised`), for
+/// someone allowed to see them.
+pub async fn list(ctx: &Ctx, seen: &organisations::Seen) -> ServiceResult<Vec<MemberRow>> {
+    seen.require(Action::ViewMembers)?;
+    let show_email = seen.may(Action::InviteMembers);
     let rows = membership::Entity::find()
         .filter(membership::Column::OrganisationId.eq(seen.organisation.id))
         .find_also_related_account(&ctx.db)
@@ -89,8 +90,7 @@ pub async fn change(
     if change == MembershipChange::Leave && !own {
         return Err(ServiceError::NotFound);
     }
-    let current = Membership::from_codes(&target.role, &target.state)
-        .ok_or_else(|| anyhow::anyhow!("membership {} has unknown codes", target.id))?;
+    let current = Membership::new(target.role, target.state);
     let admins = OrgAdmins {
         active_admins: active_admins(&txn, seen.organisation.id).await?,
     };
@@ -98,8 +98,8 @@ pub async fn change(
         ServiceError::invalid(None, violation.code(), violation.to_string())
     })?;
     let mut row: membership::ActiveModel = target.clone().into();
-    row.role = Set(next.role.code().to_owned());
-    row.state = Set(next.state.code().to_owned());
+    row.role = Set(next.role);
+    row.state = Set(next.state);
     row.updated_at = Set(ctx.now);
     let updated = row.update(&txn).await?;
     audit::append(
@@ -124,8 +124,8 @@ pub async fn change(
 pub async fn active_admins(db: &impl ConnectionTrait, organisation_id: Uuid) -> ServiceResult<u32> {
     let count = membership::Entity::find()
         .filter(membership::Column::OrganisationId.eq(organisation_id))
-        .filter(membership::Column::Role.eq(Role::Admin.code()))
-        .filter(membership::Column::State.eq(MembershipState::Active.code()))
+        .filter(membership::Column::Role.eq(Role::Admin))
+        .filter(membership::Column::State.eq(MembershipState::Active))
         .count(db)
         .await?;
     Ok(u32::try_from(count).unwrap_or(u32::MAX))

@@ -29,6 +29,24 @@ pub struct Seen {
     pub actor: Actor,
 }
 
+impl Seen {
+    /// Checks that the asker may take `action` here, as [`authorised`] does: a refusal for a
+    /// signed-in account with no standing in the organisation is "not found". Reads that
+    /// were given a `Seen` check their own action with it instead of loading it again.
+    pub fn require(&self, action: Action) -> ServiceResult<()> {
+        match authorise(&self.actor, action) {
+            Ok(()) => Ok(()),
+            Err(_) if self.actor == Actor::account(None) => Err(ServiceError::NotFound),
+            Err(refusal) => Err(ServiceError::Forbidden(refusal)),
+        }
+    }
+
+    /// Whether the asker may take `action` here (for what a page offers).
+    pub fn may(&self, action: Action) -> bool {
+        authorise(&self.actor, action).is_ok()
+    }
+}
+
 /// Creates an organisation and makes the signed-in account its active admin.
 pub async fn create(ctx: &Ctx, new: &NewOrganisation) -> ServiceResult<organisation::Model> {
     let account = ctx.signed_in()?;
@@ -62,8 +80,8 @@ pub async fn create(ctx: &Ctx, new: &NewOrganisation) -> ServiceResult<organisat
         id: Set(Uuid::new_v4()),
         organisation_id: Set(created.id),
         account_id: Set(account.id),
-        role: Set(Role::Admin.code().to_owned()),
-        state: Set(MembershipState::Active.code().to_owned()),
+        role: Set(Role::Admin),
+        state: Set(MembershipState::Active),
         created_at: Set(ctx.now),
         updated_at: Set(ctx.now),
     }
@@ -111,11 +129,8 @@ async fn find_in(db: &impl ConnectionTrait, ctx: &Ctx, slug: &str) -> ServiceRes
 /// probed (a member of A learns nothing about B).
 pub async fn authorised(ctx: &Ctx, slug: &str, action: Action) -> ServiceResult<Seen> {
     let seen = find(ctx, slug).await?;
-    match authorise(&seen.actor, action) {
-        Ok(()) => Ok(seen),
-        Err(_) if seen.membership.is_none() && ctx.account.is_some() => Err(ServiceError::NotFound),
-        Err(refusal) => Err(ServiceError::Forbidden(refusal)),
-    }
+    seen.require(action)?;
+    Ok(seen)
 }
 
 /// Like [`authorised`], for a write: opens the transaction and locks the organisation
@@ -134,11 +149,8 @@ pub async fn authorised_locked(
         .id;
     let txn = super::locks::begin_for_organisation(&ctx.db, organisation_id).await?;
     let seen = find_in(&txn, ctx, slug).await?;
-    match authorise(&seen.actor, action) {
-        Ok(()) => Ok((txn, seen)),
-        Err(_) if seen.membership.is_none() && ctx.account.is_some() => Err(ServiceError::NotFound),
-        Err(refusal) => Err(ServiceError::Forbidden(refusal)),
-    }
+    seen.require(action)?;
+    Ok((txn, seen))
 }
 
 /// Changes the settings; admins only.
@@ -179,7 +191,7 @@ pub async fn of_account(
 ) -> ServiceResult<Vec<(organisation::Model, membership::Model)>> {
     let memberships = membership::Entity::find()
         .filter(membership::Column::AccountId.eq(account_id))
-        .filter(membership::Column::State.ne(MembershipState::Left.code()))
+        .filter(membership::Column::State.ne(MembershipState::Left))
         .all(db)
         .await?;
     let mut found = Vec::new();
@@ -212,9 +224,7 @@ pub async fn membership_of(
 pub fn actor_for(ctx: &Ctx, membership: Option<&membership::Model>) -> Actor {
     match &ctx.account {
         None => Actor::Anonymous,
-        Some(_) => {
-            Actor::account(membership.and_then(|m| Membership::from_codes(&m.role, &m.state)))
-        }
+        Some(_) => Actor::account(membership.map(|m| Membership::new(m.role, m.state))),
     }
 }
 

@@ -36,7 +36,7 @@ async fn membership_state(app: &TestApp, slug: &str, email: &str) -> (String, St
         .await
         .unwrap()
         .unwrap();
-    (m.role, m.state)
+    (m.role.to_string(), m.state.to_string())
 }
 
 async fn organisation_name(app: &TestApp, slug: &str) -> Option<String> {

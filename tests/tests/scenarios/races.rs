@@ -4,7 +4,10 @@
 
 use super::security::invite;
 use crate::helpers::{Browser, Db, TestApp, lookup::membership_of, spawn_app};
-use app::entities::{membership, organisation};
+use app::{
+    domain::roles::{MembershipState, Role},
+    entities::{membership, organisation},
+};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
 async fn active_admins(app: &TestApp, slug: &str) -> u64 {
@@ -16,8 +19,8 @@ async fn active_admins(app: &TestApp, slug: &str) -> u64 {
         .unwrap();
     membership::Entity::find()
         .filter(membership::Column::OrganisationId.eq(org.id))
-        .filter(membership::Column::Role.eq("admin"))
-        .filter(membership::Column::State.eq("active"))
+        .filter(membership::Column::Role.eq(Role::Admin))
+        .filter(membership::Column::State.eq(MembershipState::Active))
         .count(&app.connection)
         .await
         .unwrap()

@@ -8,7 +8,10 @@ use crate::helpers::{
     lookup::{membership_of, organisation_id},
     spawn_app, spawn_app_with,
 };
-use app::entities::{account, membership, organisation};
+use app::{
+    domain::roles::{MembershipState, Role},
+    entities::{account, membership, organisation},
+};
 use scraper::{Html, Selector};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
@@ -250,7 +253,7 @@ pub async fn a_refused_post_answers_with_its_page_and_points_the_address_bar_the
     );
     assert_eq!(
         membership_of(&app, "coop", "ada@example.org").await.role,
-        "admin"
+        Role::Admin
     );
 }
 
@@ -508,8 +511,8 @@ pub async fn a_suspended_member_is_told_why_and_shown_the_way_home(db: Db) {
         id: Set(uuid::Uuid::new_v4()),
         organisation_id: Set(organisation_id(&app, "coop").await),
         account_id: Set(max_id),
-        role: Set("member".into()),
-        state: Set("invited".into()),
+        role: Set(Role::Member),
+        state: Set(MembershipState::Invited),
         created_at: Set(chrono::Utc::now()),
         updated_at: Set(chrono::Utc::now()),
     }
@@ -611,7 +614,7 @@ pub async fn removing_and_leaving_ask_first(db: Db) {
         .await;
     assert_eq!(
         membership_of(&app, "coop", "bea@example.org").await.state,
-        "active"
+        MembershipState::Active
     );
     let html = ada.page(&remove, 200).await;
     assert!(
@@ -625,7 +628,7 @@ pub async fn removing_and_leaving_ask_first(db: Db) {
         .await;
     assert_eq!(
         membership_of(&app, "coop", "bea@example.org").await.state,
-        "left"
+        MembershipState::Left
     );
 
     // Leaving asks too.
@@ -636,7 +639,7 @@ pub async fn removing_and_leaving_ask_first(db: Db) {
     bea.post_redirects(&leave, &[], &leave).await;
     assert_eq!(
         membership_of(&app, "coop", "bea@example.org").await.state,
-        "active"
+        MembershipState::Active
     );
     let html = bea.page(&leave, 200).await;
     assert!(body_text(&html).contains("Leave The Co-op?"), "{html}");
@@ -644,7 +647,7 @@ pub async fn removing_and_leaving_ask_first(db: Db) {
         .await;
     assert_eq!(
         membership_of(&app, "coop", "bea@example.org").await.state,
-        "left"
+        MembershipState::Left
     );
 }
 

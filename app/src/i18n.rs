@@ -392,6 +392,7 @@ mod tests {
             "has",
             "provider",
             "role",
+            "hours",
         ]
         .iter()
         .map(|n| ((*n).to_owned(), "1".to_owned()))

@@ -11,6 +11,9 @@ use crate::domain::rule::{Rule, args};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// How many hours a mailed link (proving an address) works.
+pub const LINK_LIFETIME_HOURS: i64 = 24;
+
 /// The longest address accepted, in characters (RFC 5321's path limit less the brackets).
 pub const MAX_CHARS: usize = 254;
 

@@ -61,7 +61,7 @@ fn AccountForms(view: AccountView) -> impl IntoView {
                 <a href="/">{t("nav-home")}</a>
             </nav>
             <h1>{t("account-title")}</h1>
-            {email_sent.then(|| view! { <p class="notice" role="status">{t("account-email-sent")}</p> })}
+            {email_sent.then(|| view! { <p class="notice" role="status">{language.tr_with("account-email-sent", "hours", crate::domain::email::LINK_LIFETIME_HOURS.to_string())}</p> })}
             <h2>{t("account-profile")}</h2>
             <ProblemSummary form=UpdateProfile::FORM state=profile.clone() />
             <ActionForm target=UpdateProfile::target(&NoPath {}) class="stack">

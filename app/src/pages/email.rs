@@ -25,7 +25,7 @@ pub fn EmailSentPage() -> impl IntoView {
         <Title text=title.clone() />
         <section class="narrow message-page" role="status">
             <h1>{title}</h1>
-            <p>{language.tr("email-sent-text")}</p>
+            <p>{language.tr_with("email-sent-text", "hours", crate::domain::email::LINK_LIFETIME_HOURS.to_string())}</p>
             <p><a href="/">{language.tr("not-found-home-link")}</a></p>
         </section>
     }

@@ -12,7 +12,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 /// How long a mailed link works.
-pub const LINK_LIFETIME: Duration = Duration::hours(24);
+pub const LINK_LIFETIME: Duration = Duration::hours(crate::domain::email::LINK_LIFETIME_HOURS);
 
 /// A mail the caller sends (services do no I/O but the database's).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -257,10 +257,16 @@ fn purpose_of(row: &email_confirmation::Model) -> ServiceResult<Purpose> {
 }
 
 fn unusable() -> ServiceError {
-    ServiceError::invalid(
-        None,
-        "confirmation_link_unusable",
-        "This confirmation link does not work: it was used already, it expired (links work \
-         for 24 hours), or it was mistyped. Ask for a new one.",
-    )
+    let hours = crate::domain::email::LINK_LIFETIME_HOURS;
+    ServiceError::Invalid(vec![
+        Problem::new(
+            None,
+            "confirmation_link_unusable",
+            format!(
+                "This confirmation link does not work: it was used already, it expired (links \
+                 work for {hours} hours), or it was mistyped. Ask for a new one."
+            ),
+        )
+        .arg("hours", hours),
+    ])
 }

@@ -15,7 +15,6 @@ pub mod error;
 pub mod html;
 pub mod i18n;
 #[cfg(feature = "hydrate")]
-pub mod navigation;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod services;
@@ -49,7 +48,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <ShownAtScript />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>

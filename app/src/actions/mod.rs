@@ -36,19 +36,20 @@ pub trait Action {
     fn target(path: &Self::Path) -> Target {
         Target {
             href: Self::href(path),
-            form: Self::FORM,
+            form: Self::FORM.to_owned(),
             answers_with_page: Self::ANSWERS_WITH_PAGE,
         }
     }
 }
 
-/// Where a form posts and which form it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Where a form posts and which form it is (sent to the browser as the enhanced form's
+/// props).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Target {
     /// The action's URL.
     pub href: String,
     /// The form id.
-    pub form: &'static str,
+    pub form: String,
     /// See [`Action::ANSWERS_WITH_PAGE`].
     pub answers_with_page: bool,
 }

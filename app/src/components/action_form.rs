@@ -14,13 +14,17 @@ use leptos::prelude::*;
 /// A form for one action. `confirm`, when given, is asked first (a dialog with JavaScript;
 /// without, the server answers with a page that asks), and the form then carries
 /// `confirmed=yes`.
-#[component]
+///
+/// An island: the one part of a page (with [`crate::components::organisation_fields`])
+/// that the browser bundle holds and hydrates; the fields inside are rendered on the
+/// server only.
+#[island]
 pub fn ActionForm(
     /// The action's URL and form id (`SomeAction::target(&path)`).
     target: Target,
     /// The form's class.
-    #[prop(optional)]
-    class: &'static str,
+    #[prop(optional, into)]
+    class: Option<String>,
     /// A question to ask before sending.
     #[prop(optional, into)]
     confirm: Option<String>,
@@ -33,15 +37,17 @@ pub fn ActionForm(
         answers_with_page,
     } = target;
     let asks = confirm.is_some();
+    let form_id = form.clone();
+    let form_field = form.clone();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
-        enhance::submit(&event, form, answers_with_page, confirm.as_deref());
+        enhance::submit(&event, &form_id, answers_with_page, confirm.as_deref());
         #[cfg(not(feature = "hydrate"))]
-        let _ = (&event, answers_with_page, &confirm);
+        let _ = (&event, answers_with_page, &confirm, &form_id);
     };
     view! {
-        <form method="post" action=href class=class data-form=form on:submit=on_submit>
-            <input type="hidden" name="form_id" value=form />
+        <form method="post" action=href class=class.unwrap_or_default() data-form=form.clone() on:submit=on_submit>
+            <input type="hidden" name="form_id" value=form_field />
             {asks.then(|| view! { <input type="hidden" name="confirmed" value="" /> })}
             {children()}
         </form>
@@ -63,7 +69,7 @@ mod enhance {
     /// browser must post it.
     pub fn submit(
         event: &leptos::ev::SubmitEvent,
-        form_id: &'static str,
+        form_id: &str,
         answers_with_page: bool,
         question: Option<&str>,
     ) {
@@ -102,11 +108,12 @@ mod enhance {
         };
         event.prevent_default();
         let _ = form.set_attribute("data-busy", "");
+        let form_id = form_id.to_owned();
         leptos::task::spawn_local(async move {
             let answered = post(&form.action(), &body).await;
             let _ = form.remove_attribute("data-busy");
             match answered {
-                Ok(answer) => show(&form, form_id, answer),
+                Ok(answer) => show(&form, &form_id, answer),
                 // No answer at all (offline, the server gone): let the browser try and
                 // say what happened.
                 Err(_) => form.submit().unwrap_or_default(),

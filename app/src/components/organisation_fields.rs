@@ -11,8 +11,11 @@ use crate::{
 use leptos::prelude::*;
 
 /// Name, address (slug), time zone, default language and description.
-#[component]
+#[island]
 pub fn OrganisationFields(state: FormState, initial: Option<OrgSettings>) -> impl IntoView {
+    // An island runs in the browser outside the page's contexts: it reads the language the
+    // server chose from `<html lang>`.
+    crate::i18n::provide_language();
     let t = use_t();
     let language = use_language();
     let initial = initial.unwrap_or(OrgSettings {

@@ -314,7 +314,8 @@ mod tests {
 
     /// The sources whose problems reach people: the rules' `code()` tables and every
     /// `Problem::new(…, "code", …)` / `invalid(…, "code", …)` in services.
-    const PROBLEM_SOURCES: [&str; 18] = [
+    const PROBLEM_SOURCES: [&str; 21] = [
+        include_str!("actions/proposals.rs"),
         include_str!("domain/email.rs"),
         include_str!("domain/group.rs"),
         include_str!("domain/profile.rs"),
@@ -324,6 +325,7 @@ mod tests {
         include_str!("domain/organisation.rs"),
         include_str!("domain/password.rs"),
         include_str!("domain/policy.rs"),
+        include_str!("domain/proposal.rs"),
         include_str!("services/accounts.rs"),
         include_str!("services/addresses.rs"),
         include_str!("services/groups.rs"),
@@ -331,6 +333,7 @@ mod tests {
         include_str!("services/members.rs"),
         include_str!("services/oidc.rs"),
         include_str!("services/organisations.rs"),
+        include_str!("services/proposals.rs"),
         include_str!("../../server/src/actions.rs"),
         include_str!("../../server/src/oidc/mod.rs"),
     ];
@@ -380,6 +383,11 @@ mod tests {
             "reinstate",
             "remove",
             "leave",
+            // Proposal states, translated as `proposal-state-<code>`.
+            "draft",
+            "discussion",
+            "decided",
+            "withdrawn",
         ];
         let args: Vec<(String, String)> = [
             "max",
@@ -393,6 +401,9 @@ mod tests {
             "provider",
             "role",
             "hours",
+            "today",
+            "current",
+            "started_from",
         ]
         .iter()
         .map(|n| ((*n).to_owned(), "1".to_owned()))

@@ -14,6 +14,8 @@ pub mod entities;
 pub mod error;
 pub mod html;
 pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod markdown;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod services;
@@ -75,9 +77,7 @@ fn provide_request_nonce() {}
 pub struct ShownAt(pub String);
 
 /// When the answer shows another page than the address posted to, points the address bar
-/// at that page before the bundle hydrates, so that the browser's router matches the page
-/// the server rendered (otherwise it would render "not found" over it) and a reload shows
-/// the page rather than posting again.
+/// at that page, so that a reload shows the page rather than posting again.
 #[component]
 fn ShownAtScript() -> impl IntoView {
     let shown_at = use_context::<ShownAt>();
@@ -124,6 +124,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/o/:slug/members") view=pages::members::MembersPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/members/:membership/:change") view=pages::member_change::MemberChangePage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/groups") view=pages::groups::GroupsPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/proposals/new") view=pages::proposal_new::NewProposalPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/p/:number") view=pages::proposal::ProposalPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/p/:number/edit") view=pages::proposal_edit::EditProposalPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/p/:number/r/:revision") view=pages::proposal_history::RevisionPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/p/:number/compare") view=pages::proposal_history::ComparePage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/invitations") view=pages::invitations::InvitationsPage ssr=SsrMode::Async />
                         <Route path=path!("/invite/:token") view=pages::invitation_accept::InvitationAcceptPage ssr=SsrMode::Async />
                         <Route path=path!("/email/sent") view=pages::email::EmailSentPage />

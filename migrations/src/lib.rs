@@ -8,6 +8,7 @@ mod m20261123_000001_instance_settings;
 mod m20261123_000002_accounts;
 mod m20261123_000003_organisations;
 mod m20261201_000004_address_proof;
+mod m20261206_000005_proposals;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_accounts::Migration),
             Box::new(m20261123_000003_organisations::Migration),
             Box::new(m20261201_000004_address_proof::Migration),
+            Box::new(m20261206_000005_proposals::Migration),
         ]
     }
 }

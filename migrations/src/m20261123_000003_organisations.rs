@@ -206,7 +206,7 @@ impl MigrationTrait for Migration {
 }
 
 #[derive(DeriveIden)]
-enum Organisations {
+pub(crate) enum Organisations {
     Table,
     Id,
     Slug,
@@ -218,7 +218,7 @@ enum Organisations {
 }
 
 #[derive(DeriveIden)]
-enum Memberships {
+pub(crate) enum Memberships {
     Table,
     Id,
     OrganisationId,
@@ -230,7 +230,7 @@ enum Memberships {
 }
 
 #[derive(DeriveIden)]
-enum Groups {
+pub(crate) enum Groups {
     Table,
     Id,
     OrganisationId,

@@ -11,6 +11,7 @@
 
 pub mod accounts;
 pub mod organisations;
+pub mod proposals;
 
 use serde::{Serialize, de::DeserializeOwned};
 

@@ -140,7 +140,7 @@ pub trait Mount: Sized {
 
 /// Every action, mounted on `m`: the one list the router is built from.
 pub fn mount_all<M: Mount>(m: M) -> M {
-    use super::{accounts::*, organisations::*};
+    use super::{accounts::*, organisations::*, proposals::*};
     m.mount::<SignUp>()
         .mount::<SignIn>()
         .mount::<SignOut>()
@@ -159,6 +159,11 @@ pub fn mount_all<M: Mount>(m: M) -> M {
         .mount::<CreateGroup>()
         .mount::<AddGroupMember>()
         .mount::<RemoveGroupMember>()
+        .mount::<CreateProposal>()
+        .mount::<EditProposal>()
+        .mount::<AddCoAuthor>()
+        .mount::<PublishProposal>()
+        .mount::<WithdrawProposal>()
 }
 
 /// An action's name (its type's, e.g. `ChangeMember`), sent as the `Quorate-Action` header

@@ -9,3 +9,17 @@ pub mod groups;
 pub mod invitations;
 pub mod members;
 pub mod organisations;
+pub mod proposals;
+
+/// An instant as pages show it: in the organisation's time zone, with the zone named
+/// (spec §11), e.g. `2026-12-05 18:00 (Europe/Madrid)`.
+#[cfg(feature = "ssr")]
+pub(crate) fn local_time(at: chrono::DateTime<chrono::Utc>, zone: &str) -> String {
+    match zone.parse::<chrono_tz::Tz>() {
+        Ok(tz) => format!(
+            "{} ({zone})",
+            at.with_timezone(&tz).format("%Y-%m-%d %H:%M")
+        ),
+        Err(_) => format!("{} (UTC)", at.format("%Y-%m-%d %H:%M")),
+    }
+}

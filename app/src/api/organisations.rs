@@ -5,6 +5,7 @@
 use crate::{
     domain::{
         policy::Action,
+        proposal::ProposalState,
         roles::{MembershipState, Role},
     },
     error::AppError,
@@ -130,8 +131,31 @@ pub struct OrganisationView {
     pub membership_id: Option<String>,
     /// Number of active members.
     pub active_members: usize,
+    /// One page of the proposals the viewer may see, newest activity first.
+    pub proposals: Vec<ProposalRow>,
+    /// The state the list shows, if only one.
+    pub state: Option<ProposalState>,
+    /// The page of the list shown (from 1).
+    pub page: u64,
+    /// Whether there is a next page.
+    pub more: bool,
     /// What the viewer may do.
     pub allowed: Allowed,
+}
+
+/// A proposal in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposalRow {
+    /// Its number.
+    pub number: i32,
+    /// Its title.
+    pub title: String,
+    /// Its state.
+    pub state: ProposalState,
+    /// Its group's name, if a group's.
+    pub group: Option<String>,
+    /// Its latest activity, in the organisation's time zone.
+    pub active_at: String,
 }
 
 impl OrganisationView {
@@ -141,12 +165,18 @@ impl OrganisationView {
     }
 }
 
-/// An organisation's dashboard, for someone allowed to view it.
+/// An organisation's dashboard, for someone allowed to view it, with page `page` (from 1)
+/// of its proposals, those in `state` only if one is given.
 #[server(endpoint = "organisation_page")]
-pub async fn organisation_page(slug: String) -> Result<OrganisationView, AppError> {
+pub async fn organisation_page(
+    slug: String,
+    state: Option<ProposalState>,
+    page: u64,
+) -> Result<OrganisationView, AppError> {
     crate::error::answer(
         async move {
-            use crate::services::{members, organisations};
+            use crate::services::{members, organisations, proposals};
+            use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
             let ctx = crate::session::service_ctx()?;
             let seen = organisations::authorised(&ctx, &slug, Action::ViewOrganisation).await?;
             let active_members = members::list(&ctx, &seen)
@@ -154,6 +184,27 @@ pub async fn organisation_page(slug: String) -> Result<OrganisationView, AppErro
                 .iter()
                 .filter(|m| m.state == MembershipState::Active)
                 .count();
+            let page = page.max(1);
+            let (rows, more) = proposals::list(&ctx, &seen, state, page - 1).await?;
+            let groups = crate::entities::group::Entity::find()
+                .filter(crate::entities::group::Column::OrganisationId.eq(seen.organisation.id))
+                .all(&ctx.db)
+                .await
+                .map_err(crate::services::ServiceError::from)?;
+            let zone = &seen.organisation.time_zone;
+            let proposals = rows
+                .into_iter()
+                .map(|p| ProposalRow {
+                    number: p.number,
+                    title: p.title,
+                    state: p.state,
+                    group: p
+                        .group_id
+                        .and_then(|id| groups.iter().find(|g| g.id == id))
+                        .map(|g| g.name.clone()),
+                    active_at: super::local_time(p.active_at, zone),
+                })
+                .collect();
             Ok(OrganisationView {
                 org: OrgHeader::of(&seen.organisation),
                 description: seen.organisation.description.clone(),
@@ -161,6 +212,10 @@ pub async fn organisation_page(slug: String) -> Result<OrganisationView, AppErro
                 role: seen.membership.as_ref().map(|m| m.role),
                 membership_id: seen.membership.as_ref().map(|m| m.id.to_string()),
                 active_members,
+                proposals,
+                state,
+                page,
+                more,
                 allowed: Allowed::of(&seen),
             })
         }

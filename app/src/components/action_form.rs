@@ -159,6 +159,13 @@ mod enhance {
         }) else {
             return;
         };
+        // An answer that shows more than problems (an edit refused because someone saved a
+        // newer text: the newer text and what changed) is shown whole; it keeps what was
+        // typed in its form.
+        if let Ok(Some(_)) = answer_page.query_selector("[data-shown-whole]") {
+            replace_page(&document, &answer_page);
+            return;
+        }
         let slot = format!("[data-problems-for=\"{form_id}\"]");
         match (
             document.query_selector(&slot).ok().flatten(),

@@ -19,7 +19,7 @@ pub fn Field(
     label: String,
     /// The form's state (values and problems sent back).
     state: FormState,
-    /// `text`, `email`, `password`, ...
+    /// `text`, `email`, `password`, `date`, ..., or `textarea` for several lines.
     #[prop(default = "text")]
     kind: &'static str,
     /// Browser autofill hint.
@@ -90,19 +90,38 @@ pub fn Field(
                         </ul>
                     }
                 })}
-            <input
-                id=id
-                name=name
-                type=kind
-                // Reactive only when bound: a field filled in by another changes while the
-                // person has not typed in it (the attribute is what an untouched input shows).
-                value=shown
-                on:input=input_handler
-                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
-                required=required
-                aria-invalid=invalid.then_some("true")
-                aria-describedby=(!described_by.is_empty()).then_some(described_by)
-            />
+            {if kind == "textarea" {
+                view! {
+                    <textarea
+                        id=id
+                        name=name
+                        rows="12"
+                        required=required
+                        aria-invalid=invalid.then_some("true")
+                        aria-describedby=(!described_by.is_empty()).then_some(described_by)
+                    >
+                        {shown()}
+                    </textarea>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <input
+                        id=id
+                        name=name
+                        type=kind
+                        // Reactive only when bound: a field filled in by another changes while the
+                        // person has not typed in it (the attribute is what an untouched input shows).
+                        value=shown
+                        on:input=input_handler
+                        autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                        required=required
+                        aria-invalid=invalid.then_some("true")
+                        aria-describedby=(!described_by.is_empty()).then_some(described_by)
+                    />
+                }
+                    .into_any()
+            }}
         </div>
     }
 }

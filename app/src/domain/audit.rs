@@ -61,11 +61,19 @@ pub enum Event {
     GroupMemberAdded,
     /// A member was taken out of a group.
     GroupMemberRemoved,
+    /// A draft was published as revision 1 (with its text's digest).
+    ProposalPublished,
+    /// A proposal in discussion got its next revision (with its text's digest).
+    ProposalRevised,
+    /// A member became a co-author of a published proposal.
+    ProposalCoAuthorAdded,
+    /// A proposal was withdrawn, with its reason.
+    ProposalWithdrawn,
 }
 
 impl Event {
     /// Every event, for documentation and tests.
-    pub const ALL: [Event; 13] = [
+    pub const ALL: [Event; 17] = [
         Event::OrganisationCreated,
         Event::OrganisationSettingsChanged,
         Event::InvitationCreated,
@@ -79,6 +87,10 @@ impl Event {
         Event::GroupCreated,
         Event::GroupMemberAdded,
         Event::GroupMemberRemoved,
+        Event::ProposalPublished,
+        Event::ProposalRevised,
+        Event::ProposalCoAuthorAdded,
+        Event::ProposalWithdrawn,
     ];
 
     /// The kind as stored and hashed.
@@ -97,6 +109,10 @@ impl Event {
             Event::GroupCreated => "group.created",
             Event::GroupMemberAdded => "group.member_added",
             Event::GroupMemberRemoved => "group.member_removed",
+            Event::ProposalPublished => "proposal.published",
+            Event::ProposalRevised => "proposal.revised",
+            Event::ProposalCoAuthorAdded => "proposal.co_author_added",
+            Event::ProposalWithdrawn => "proposal.withdrawn",
         }
     }
 
@@ -579,11 +595,11 @@ mod tests {
         for kind in kinds {
             let (area, what) = kind.split_once('.').unwrap();
             assert!(
-                ["organisation", "invitation", "member", "group"].contains(&area),
+                ["organisation", "invitation", "member", "group", "proposal"].contains(&area),
                 "{kind}"
             );
             assert!(
-                what.ends_with("ed") || what.ends_with("_added") || what == "left",
+                what.ends_with("ed") || ["left", "withdrawn"].contains(&what),
                 "{kind} says what happened"
             );
         }

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod canonical_json;
+pub mod diff;
 pub mod digest;
 pub mod email;
 pub mod group;
@@ -14,6 +15,8 @@ pub mod organisation;
 pub mod password;
 pub mod policy;
 pub mod profile;
+pub mod proposal;
+pub mod proposal_policy;
 pub mod roles;
 pub mod rule;
 pub mod text;

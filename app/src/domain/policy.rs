@@ -191,6 +191,17 @@ pub enum Refusal {
     ObserversDoNotVote,
     /// The account is already an active member, so there is no invitation to accept.
     AlreadyAMember,
+    /// Only a proposal's authors (its author and co-authors) may do this.
+    NotAnAuthor,
+    /// Only members of the proposal's group may author in it (spec §1).
+    NotInGroup,
+    /// The proposal's state does not allow this (see `domain::proposal`).
+    ProposalState {
+        /// The proposal's state.
+        state: crate::domain::proposal::ProposalState,
+    },
+    /// A decision round on the proposal is open: its text is frozen (spec §2).
+    RoundOpen,
 }
 
 impl Refusal {
@@ -203,6 +214,10 @@ impl Refusal {
             Refusal::RoleTooLow { .. } => "role_too_low",
             Refusal::ObserversDoNotVote => "observers_do_not_vote",
             Refusal::AlreadyAMember => "already_a_member",
+            Refusal::NotAnAuthor => "not_an_author",
+            Refusal::NotInGroup => "not_in_group",
+            Refusal::ProposalState { .. } => "proposal_state",
+            Refusal::RoundOpen => "round_open",
         }
     }
 
@@ -216,6 +231,9 @@ impl Refusal {
                 ("needed".to_owned(), needed.code().to_owned()),
                 ("has".to_owned(), has.code().to_owned()),
             ],
+            Refusal::ProposalState { state } => {
+                vec![("state".to_owned(), state.code().to_owned())]
+            }
             _ => Vec::new(),
         }
     }
@@ -238,6 +256,14 @@ impl fmt::Display for Refusal {
                 f.write_str("Observers read and comment but do not vote.")
             }
             Refusal::AlreadyAMember => f.write_str("You are already an active member."),
+            Refusal::NotAnAuthor => f.write_str("Only the proposal's authors can do this."),
+            Refusal::NotInGroup => f.write_str("Only members of the proposal's group can do this."),
+            Refusal::ProposalState { state } => {
+                write!(f, "This cannot be done while the proposal is {state}.")
+            }
+            Refusal::RoundOpen => {
+                f.write_str("A decision round on this proposal is open, so its text cannot change.")
+            }
         }
     }
 }
@@ -329,6 +355,12 @@ mod tests {
             },
             Refusal::ObserversDoNotVote,
             Refusal::AlreadyAMember,
+            Refusal::NotAnAuthor,
+            Refusal::NotInGroup,
+            Refusal::ProposalState {
+                state: crate::domain::proposal::ProposalState::Draft,
+            },
+            Refusal::RoundOpen,
         ];
         let codes: Vec<&str> = refusals.iter().map(Refusal::code).collect();
         assert_eq!(
@@ -339,7 +371,11 @@ mod tests {
                 "membership_not_active",
                 "role_too_low",
                 "observers_do_not_vote",
-                "already_a_member"
+                "already_a_member",
+                "not_an_author",
+                "not_in_group",
+                "proposal_state",
+                "round_open"
             ]
         );
     }
@@ -413,6 +449,8 @@ mod tests {
             Err(Refusal::RoleTooLow { needed, .. }) => format!("needs {needed}"),
             Err(Refusal::ObserversDoNotVote) => "no vote".to_owned(),
             Err(Refusal::AlreadyAMember) => "already".to_owned(),
+            // Proposal refusals come from `proposal_policy`, never from `authorise`.
+            Err(other) => other.code().to_owned(),
         }
     }
 

@@ -11,4 +11,7 @@ pub mod membership;
 pub mod oidc_flow;
 pub mod oidc_identity;
 pub mod organisation;
+pub mod proposal;
+pub mod proposal_author;
+pub mod proposal_revision;
 pub mod session;

@@ -5,22 +5,34 @@ use crate::{
         Action as _,
         organisations::{ChangeMember, MemberPath},
     },
-    api::organisations::{OrganisationView, organisation_page},
+    api::organisations::{OrganisationView, ProposalRow, organisation_page},
     components::action_form::ActionForm,
-    domain::policy::Action,
+    domain::{policy::Action, proposal::ProposalState},
     i18n::{use_language, use_t},
     pages::load_error::LoadError,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The organisation's name, description, the viewer's role and what they can do next.
 #[component]
 pub fn OrganisationPage() -> impl IntoView {
     let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    let data = Resource::new_blocking(slug, organisation_page);
+    let query = use_query_map();
+    let key = move || {
+        let query = query.read();
+        (
+            params.read().get("slug").unwrap_or_default(),
+            query
+                .get("state")
+                .and_then(|s| ProposalState::from_code(&s)),
+            query.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+        )
+    };
+    let data = Resource::new_blocking(key, |(slug, state, page)| {
+        organisation_page(slug, state, page)
+    });
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -60,6 +72,7 @@ fn Dashboard(page: OrganisationView) -> impl IntoView {
             {page.may(Action::InviteMembers).then(|| view! { <li><a href=format!("{base}/invitations")>{t("org-invitations-link")}</a></li> })}
             {page.may(Action::EditOrganisationSettings).then(|| view! { <li><a href=format!("{base}/settings")>{t("org-settings-link")}</a></li> })}
         </ul>
+        <Proposals page=page.clone() />
         {page.may(Action::LeaveOrganisation).then(|| {
             let membership = page.membership_id.clone().unwrap_or_default();
             let question = language.tr_with("org-leave-question", "organisation", org.name.clone());
@@ -69,5 +82,77 @@ fn Dashboard(page: OrganisationView) -> impl IntoView {
                 </ActionForm>
             }
         })}
+    }
+}
+
+/// The organisation's proposals: newest activity first, by state, a page at a time.
+#[component]
+fn Proposals(page: OrganisationView) -> impl IntoView {
+    let t = use_t();
+    let language = use_language();
+    let base = format!("/o/{}", page.org.slug);
+    let filter = |state: Option<ProposalState>| {
+        let label = match state {
+            Some(s) => language.tr(&format!("proposal-state-{s}")),
+            None => language.tr("proposal-state-all"),
+        };
+        let href = match state {
+            Some(s) => format!("{base}?state={s}"),
+            None => base.clone(),
+        };
+        let current = (state == page.state).then_some("page");
+        view! { <li><a href=href aria-current=current>{label}</a></li> }
+    };
+    let link_to_page = |n: u64| match page.state {
+        Some(s) => format!("{base}?state={s}&page={n}"),
+        None => format!("{base}?page={n}"),
+    };
+    view! {
+        <section aria-labelledby="proposals-heading">
+            <h2 id="proposals-heading">{t("proposals-heading")}</h2>
+            {page.may(Action::DraftProposal).then(|| view! {
+                <p><a class="button" href=format!("{base}/proposals/new")>{t("proposal-new-title")}</a></p>
+            })}
+            <nav aria-label=t("proposals-filter")>
+                <ul class="filters">
+                    {filter(None)}
+                    {ProposalState::ALL.into_iter().map(|s| filter(Some(s))).collect_view()}
+                </ul>
+            </nav>
+            {if page.proposals.is_empty() {
+                view! { <p>{t("proposals-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="proposal-list">
+                        {page.proposals.iter().map(|p| view! { <ProposalItem row=p.clone() base=base.clone() /> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {(page.page > 1 || page.more).then(|| view! {
+                <nav aria-label=t("pagination")>
+                    <ul class="pagination">
+                        {(page.page > 1).then(|| view! { <li><a href=link_to_page(page.page - 1) rel="prev">{t("pagination-previous")}</a></li> })}
+                        <li>{language.tr_with("pagination-page", "page", page.page.to_string())}</li>
+                        {page.more.then(|| view! { <li><a href=link_to_page(page.page + 1) rel="next">{t("pagination-next")}</a></li> })}
+                    </ul>
+                </nav>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn ProposalItem(row: ProposalRow, base: String) -> impl IntoView {
+    let language = use_language();
+    let state = language.tr(&format!("proposal-state-{}", row.state));
+    view! {
+        <li>
+            <a href=format!("{base}/p/{}", row.number)>{row.title}</a>
+            <span class="meta">
+                " · " <span class=format!("state state-{}", row.state)>{state}</span>
+                {row.group.map(|g| view! { " · " {g} })}
+                " · " {row.active_at}
+            </span>
+        </li>
     }
 }

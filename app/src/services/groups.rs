@@ -162,3 +162,17 @@ pub async fn set_member(
     txn.commit().await?;
     Ok(())
 }
+
+/// The membership ids of a group's members.
+pub async fn member_ids(
+    db: &impl sea_orm::ConnectionTrait,
+    group_id: Uuid,
+) -> ServiceResult<Vec<Uuid>> {
+    Ok(group_member::Entity::find()
+        .filter(group_member::Column::GroupId.eq(group_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|link| link.membership_id)
+        .collect())
+}

@@ -133,7 +133,7 @@ pub async fn active_admins(db: &impl ConnectionTrait, organisation_id: Uuid) -> 
 
 /// Joins membership rows to their accounts (a small helper over two queries, so the entities
 /// need no relation declarations).
-trait FindAlsoAccount {
+pub(crate) trait FindAlsoAccount {
     async fn find_also_related_account(
         self,
         db: &impl ConnectionTrait,

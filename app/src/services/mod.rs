@@ -12,6 +12,7 @@ pub mod locks;
 pub mod members;
 pub mod oidc;
 pub mod organisations;
+pub mod proposals;
 pub mod sessions;
 pub mod throttle;
 pub mod tokens;

@@ -14,7 +14,6 @@ pub mod entities;
 pub mod error;
 pub mod html;
 pub mod i18n;
-#[cfg(feature = "hydrate")]
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod services;

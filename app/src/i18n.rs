@@ -25,23 +25,35 @@ pub enum Language {
     En,
     /// Spanish.
     Es,
+    /// Catalan.
+    Ca,
+    /// Norwegian Bokmål; also chosen for `no` (Norwegian) and `nn` (Nynorsk).
+    Nb,
 }
 
 impl Language {
-    /// Every language, in the order the picker lists them.
-    pub const ALL: [Language; 2] = [Language::En, Language::Es];
+    /// Every language, in the order the picker lists them (spec §13's order).
+    pub const ALL: [Language; 4] = [Language::En, Language::Es, Language::Ca, Language::Nb];
 
     /// The BCP 47 code, as used in `<html lang>` and the cookie.
     pub fn code(self) -> &'static str {
         match self {
             Language::En => "en",
             Language::Es => "es",
+            Language::Ca => "ca",
+            Language::Nb => "nb",
         }
     }
 
     /// The language for a code such as `es` or `es-AR` (region ignored), if we have it.
+    /// Norwegian in general (`no`) and Nynorsk (`nn`), which we have no translation of, get
+    /// Bokmål: every Norwegian reads it, and it is closer than English.
     pub fn from_code(code: &str) -> Option<Language> {
         let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        let primary = match primary.as_str() {
+            "no" | "nn" => "nb",
+            other => other,
+        };
         Language::ALL.into_iter().find(|l| l.code() == primary)
     }
 
@@ -49,6 +61,8 @@ impl Language {
         match self {
             Language::En => langid!("en"),
             Language::Es => langid!("es"),
+            Language::Ca => langid!("ca"),
+            Language::Nb => langid!("nb"),
         }
     }
 
@@ -211,6 +225,7 @@ fn request_language() -> Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::roles::{MembershipState, Role};
 
     #[test]
     fn a_cookie_choice_wins_over_the_browser_preference() {
@@ -274,34 +289,258 @@ mod tests {
     }
 
     #[test]
-    fn every_key_is_translated_in_every_language() {
-        let english = include_str!("../../locales/en/main.ftl");
-        let spanish = include_str!("../../locales/es/main.ftl");
-        let keys = |text: &str| -> Vec<String> {
-            text.lines()
-                .filter(|l| !l.starts_with('#') && !l.starts_with(' '))
-                .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.to_owned()))
-                .collect()
-        };
-        assert_eq!(keys(english), keys(spanish));
-        // Messages with arguments only format when given them: pass every `$name` used.
-        let args: Vec<(String, String)> = english
-            .split('$')
-            .skip(1)
-            .filter_map(|rest| {
-                let name: String = rest
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+    fn catalan_is_chosen_for_any_catalan_tag() {
+        assert_eq!(negotiate(None, None, Some("ca")), Language::Ca);
+        assert_eq!(
+            negotiate(None, None, Some("ca-ES, es;q=0.8, en;q=0.5")),
+            Language::Ca
+        );
+        assert_eq!(Language::from_code("ca-ES-valencia"), Some(Language::Ca));
+        assert_eq!(negotiate(Some("ca"), None, Some("en")), Language::Ca);
+    }
+
+    #[test]
+    fn every_norwegian_tag_gets_bokmal() {
+        for tag in ["nb", "nb-NO", "no", "no-NO", "nn", "nn-NO", "NB_no"] {
+            assert_eq!(Language::from_code(tag), Some(Language::Nb), "{tag}");
+        }
+        assert_eq!(
+            negotiate(None, None, Some("nn-NO, nn;q=0.9, en;q=0.5")),
+            Language::Nb
+        );
+        // A better-liked language still wins over the Norwegian fallback.
+        assert_eq!(
+            negotiate(None, None, Some("nn;q=0.5, en;q=0.9")),
+            Language::En
+        );
+        // The cookie always holds the code we serve.
+        assert_eq!(Language::from_code("no").map(Language::code), Some("nb"));
+    }
+
+    #[test]
+    fn every_language_has_its_own_code_and_names_itself() {
+        let codes: Vec<&str> = Language::ALL.iter().map(|l| l.code()).collect();
+        assert_eq!(codes, ["en", "es", "ca", "nb"]);
+        for language in Language::ALL {
+            assert_eq!(Language::from_code(language.code()), Some(language));
+        }
+        let names: Vec<String> = Language::ALL
+            .iter()
+            .map(|l| l.tr("language-name"))
+            .collect();
+        assert_eq!(names, ["English", "Español", "Català", "Norsk bokmål"]);
+    }
+
+    /// Each language's translation file, as written (an exhaustive match, so a new language
+    /// cannot be added without its file being checked here).
+    fn source(language: Language) -> &'static str {
+        match language {
+            Language::En => include_str!("../../locales/en/main.ftl"),
+            Language::Es => include_str!("../../locales/es/main.ftl"),
+            Language::Ca => include_str!("../../locales/ca/main.ftl"),
+            Language::Nb => include_str!("../../locales/nb/main.ftl"),
+        }
+    }
+
+    /// The message ids of a translation file, in file order.
+    fn keys(text: &str) -> Vec<String> {
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with(' '))
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.to_owned()))
+            .collect()
+    }
+
+    /// Each message id with the `$arguments` its text uses (continuation lines included).
+    fn arguments(text: &str) -> Vec<(String, Vec<String>)> {
+        let mut messages: Vec<(String, String)> = Vec::new();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            match line.split_once(" = ") {
+                Some((key, value)) if !line.starts_with(' ') => {
+                    messages.push((key.to_owned(), value.to_owned()));
+                }
+                _ => {
+                    if let Some((_, value)) = messages.last_mut() {
+                        value.push_str(line);
+                    }
+                }
+            }
+        }
+        messages
+            .into_iter()
+            .map(|(key, value)| {
+                let mut names: Vec<String> = value
+                    .split('$')
+                    .skip(1)
+                    .map(|rest| {
+                        rest.chars()
+                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                            .collect()
+                    })
                     .collect();
-                (!name.is_empty()).then(|| (name, "x".to_owned()))
+                names.sort();
+                names.dedup();
+                (key, names)
+            })
+            .collect()
+    }
+
+    /// Every `$name` English uses, each given a value: messages only format when given theirs.
+    fn every_argument() -> Vec<(String, String)> {
+        let mut names: Vec<String> = arguments(source(Language::En))
+            .into_iter()
+            .flat_map(|(_, names)| names)
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+            .into_iter()
+            .map(|name| (name, "1".to_owned()))
+            .collect()
+    }
+
+    /// `key` formatted in exactly this language, never falling back to English (which
+    /// `try_tr_args` does, so it cannot tell a missing translation from a present one).
+    fn exactly(language: Language, key: &str, args: &[(String, String)]) -> Option<String> {
+        let args: std::collections::HashMap<String, _> = args
+            .iter()
+            .map(|(name, value)| {
+                (
+                    name.clone(),
+                    fluent_templates::fluent_bundle::FluentValue::from(value.clone()),
+                )
             })
             .collect();
-        for key in keys(english) {
+        LOCALES
+            .lookup_single_language(&language.langid(), key, Some(&args))
+            .ok()
+    }
+
+    #[test]
+    fn every_language_has_exactly_the_keys_english_has_in_the_same_order() {
+        let english = keys(source(Language::En));
+        assert!(english.len() > 200, "the key scan works: {english:?}");
+        for language in Language::ALL {
+            let theirs = keys(source(language));
+            let missing: Vec<&String> = english.iter().filter(|k| !theirs.contains(k)).collect();
+            let extra: Vec<&String> = theirs.iter().filter(|k| !english.contains(k)).collect();
             assert!(
-                Language::Es.try_tr_args(&key, &args).is_some(),
-                "{key} is missing in Spanish"
+                missing.is_empty() && extra.is_empty(),
+                "{}: missing {missing:?}, not in English {extra:?}",
+                language.code()
             );
+            assert_eq!(theirs, english, "{}: keys out of order", language.code());
         }
+    }
+
+    #[test]
+    fn every_translation_uses_the_arguments_english_uses() {
+        let english = arguments(source(Language::En));
+        for language in Language::ALL {
+            let theirs: std::collections::HashMap<_, _> =
+                arguments(source(language)).into_iter().collect();
+            for (key, wanted) in &english {
+                if let Some(used) = theirs.get(key) {
+                    assert_eq!(used, wanted, "{}: {key}", language.code());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_is_translated_in_every_language() {
+        let args = every_argument();
+        for language in Language::ALL {
+            for key in keys(source(Language::En)) {
+                assert!(
+                    exactly(language, &key, &args).is_some_and(|text| !text.trim().is_empty()),
+                    "{key} is missing or does not format in {}",
+                    language.code()
+                );
+            }
+        }
+    }
+
+    /// Every `.rs` file under `dir`, with its text.
+    fn rust_sources(dir: &std::path::Path, found: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).expect("source folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_sources(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("source file");
+                found.push((path.display().to_string(), text));
+            }
+        }
+    }
+
+    /// The literal keys production passes to `t(…)`, `tr(…)`, `tr_with(…)`, `tr_args(…)`
+    /// and `try_tr_args(…)`, with the file each is in.
+    fn literal_keys(sources: &[(String, String)]) -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        for (path, text) in sources {
+            for call in ["t(", "tr(", "tr_with(", "tr_args(", "try_tr_args("] {
+                let mut pieces = text.split(call);
+                let mut before = pieces.next().unwrap_or_default();
+                for rest in pieces {
+                    let whole_name = !before
+                        .chars()
+                        .last()
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+                    before = rest;
+                    let Some(literal) = rest.trim_start().strip_prefix('"') else {
+                        continue;
+                    };
+                    let key = literal.split('"').next().unwrap_or_default();
+                    let key_like = key.contains('-')
+                        && key.chars().all(|c| {
+                            c.is_ascii_lowercase() || c.is_ascii_digit() || "-_".contains(c)
+                        });
+                    if whole_name && key_like {
+                        found.push((key.to_owned(), path.clone()));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_key_production_uses_is_translated_in_every_language() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut sources = Vec::new();
+        rust_sources(&root.join("src"), &mut sources);
+        rust_sources(&root.join("../server/src"), &mut sources);
+        let mut used = literal_keys(&sources);
+        assert!(used.len() > 150, "the scan finds the keys: {used:?}");
+        // Keys made with `format!`: a role's or a state's name, why a membership cannot act
+        // (never for an active one); problems have their own test below.
+        let made = Role::ALL
+            .iter()
+            .map(|r| format!("role-{}", r.code()))
+            .chain(
+                MembershipState::ALL
+                    .iter()
+                    .map(|s| format!("state-{}", s.code())),
+            )
+            .chain(
+                MembershipState::ALL
+                    .iter()
+                    .filter(|s| !s.may_act())
+                    .map(|s| format!("forbidden-membership-{}", s.code())),
+            );
+        used.extend(made.map(|key| (key, "format!".to_owned())));
+        let args = every_argument();
+        let mut missing = Vec::new();
+        for (key, path) in &used {
+            for language in Language::ALL {
+                if exactly(language, key, &args).is_none() {
+                    missing.push(format!("{}: {key} (used in {path})", language.code()));
+                }
+            }
+        }
+        missing.sort();
+        missing.dedup();
+        assert!(missing.is_empty(), "untranslated keys: {missing:#?}");
     }
 
     #[test]
@@ -411,10 +650,7 @@ mod tests {
         let mut missing = Vec::new();
         for code in codes.iter().filter(|c| !not_problems.contains(&c.as_str())) {
             for language in Language::ALL {
-                if language
-                    .try_tr_args(&format!("problem-{code}"), &args)
-                    .is_none()
-                {
+                if exactly(language, &format!("problem-{code}"), &args).is_none() {
                     missing.push(format!("{}: problem-{code}", language.code()));
                 }
             }

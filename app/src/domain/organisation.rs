@@ -17,8 +17,9 @@ pub const NAME_MAX_CHARS: usize = 120;
 pub const SLUG_MAX_CHARS: usize = 50;
 /// The longest description, in characters.
 pub const DESCRIPTION_MAX_CHARS: usize = 2000;
-/// Languages an organisation may choose as its default (spec §13: English first, then Spanish).
-pub const SUPPORTED_LANGUAGES: [&str; 2] = ["en", "es"];
+/// Languages an organisation may choose as its default (spec §13: English first, then Spanish,
+/// Catalan and Norwegian Bokmål): the codes of [`crate::i18n::Language::ALL`], in its order.
+pub const SUPPORTED_LANGUAGES: [&str; 4] = ["en", "es", "ca", "nb"];
 /// Slugs that would clash with the instance's own routes.
 pub const RESERVED_SLUGS: [&str; 14] = [
     "admin", "api", "login", "logout", "signup", "account", "pkg", "healthz", "language", "invite",
@@ -459,6 +460,20 @@ mod tests {
                 ("time_zone".to_owned(), "time_zone_unknown".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn an_organisation_may_default_to_every_language_quorate_speaks_and_no_other() {
+        let spoken: Vec<&str> = crate::i18n::Language::ALL
+            .iter()
+            .map(|l| l.code())
+            .collect();
+        assert_eq!(SUPPORTED_LANGUAGES, spoken.as_slice());
+        for code in SUPPORTED_LANGUAGES {
+            assert!(codes("X", "x", "UTC", code, "").is_empty(), "{code}");
+        }
+        // Only the codes themselves: `no` reads as Bokmål for a browser, not as a setting.
+        assert_eq!(codes("X", "x", "UTC", "no", ""), ["language_unsupported"]);
     }
 
     #[test]

@@ -1,0 +1,253 @@
+# Quorate: català.
+language-name = Català
+product-name = Quorate
+product-tagline = Decidir en comú
+
+skip-to-content = Salta al contingut principal
+nav-home = Inici
+
+language-picker-label = Llengua
+language-picker-submit = Canvia la llengua
+
+home-title = Decidir en comú, al vostre propi servidor
+home-lead = Quorate és on cooperatives, sindicats i moviments redacten propostes, les debaten i les voten, amb cada recompte exacte i obert a comprovació.
+home-feature-proposals-title = Propostes i debat
+home-feature-proposals-text = Els membres redacten propostes i les debaten en comentaris per fils abans de qualsevol votació.
+home-feature-rounds-title = Rondes de decisió
+home-feature-rounds-text = Les persones facilitadores obren rondes per consentiment, majoria, aprovació, puntuació, vot preferent, Condorcet o vot quadràtic, amb el quòrum i els llindars garantits.
+home-feature-counts-title = Recomptes que tothom pot comprovar
+home-feature-counts-text = Cada resultat s'explica ronda a ronda i es pot tornar a comptar a partir d'una exportació.
+
+not-found-title = No s'ha trobat la pàgina
+not-found-text = No hi ha cap pàgina en aquesta adreça. Comprova l'enllaç o torna a la pàgina d'inici.
+not-found-home-link = Ves a la pàgina d'inici
+
+error-title = Alguna cosa ha anat malament
+error-text = Quorate no ha pogut mostrar aquesta pàgina. No s'ha perdut res del que havies escrit; torna-ho a provar d'aquí a un moment.
+error-reference = Referència: { $reference }
+
+footer-text = Quorate és programari lliure per decidir en comú.
+footer-source = Amb llicència GNU AGPL.
+
+nav-account = El teu compte
+nav-sign-in = Inicia la sessió
+nav-sign-up = Crea un compte
+nav-sign-out = Tanca la sessió
+breadcrumbs = Ruta de navegació
+
+form-problems-title = Corregeix el següent
+forbidden-title = No permès
+signin-needed-title = Primer inicia la sessió
+forbidden-membership-suspended = La teva pertinença a aquesta organització està suspesa. Una persona administradora de l'organització et pot readmetre.
+forbidden-membership-invited = T'han convidat, però encara no t'hi has unit. Obre l'enllaç d'invitació que vas rebre per acceptar-la, o demana'n un de nou a una persona administradora.
+forbidden-membership-left = Has deixat aquesta organització. Una persona administradora et pot tornar a convidar.
+
+field-display-name = Nom visible
+field-email = Adreça electrònica
+field-password = Contrasenya
+field-current-password = Contrasenya actual
+field-new-password = Contrasenya nova
+field-language = Llengua
+field-org-name = Nom
+field-org-slug = Adreça web
+field-org-slug-hint = Lletres minúscules, xifres i guionets, com a /o/cooperativa-vall-verda.
+field-org-slug-hint-new = Lletres minúscules, xifres i guionets, com a /o/cooperativa-vall-verda. Deixa-ho buit perquè es faci a partir del nom.
+field-group-slug-hint = Lletres minúscules, xifres i guionets: identifica el grup dins de l'organització, com a cercle-habitatge.
+field-group-name = Nom del grup
+field-time-zone = Zona horària
+field-time-zone-hint = On es reuneix l'organització: els tancaments i les reunions es mostren en aquesta zona horària.
+field-default-language = Llengua predeterminada
+field-description = Descripció
+field-invite-email = Adreça electrònica (opcional)
+field-invite-email-hint = Deixa-ho buit per a un enllaç que pugui fer servir qualsevol persona.
+field-expires-in-days = Caduca al cap de (dies)
+field-max-uses = Quantes persones el poden fer servir
+field-max-uses-hint = Deixa-ho buit perquè no tingui límit fins que caduqui.
+password-hint = Com a mínim { $min } caràcters; ni una contrasenya comuna, ni el teu nom, ni la teva adreça electrònica.
+language-browser-default = La que demani el meu navegador
+
+signup-title = Crea un compte
+signup-lead = Amb un compte pots crear una organització o acceptar una invitació.
+signup-submit = Crea el compte
+signup-have-account = Ja tens un compte?
+signin-title = Inicia la sessió
+signin-submit = Entra
+signin-no-account = És la primera vegada?
+
+account-title = El teu compte
+account-profile = Perfil
+account-save = Desa
+account-password = Contrasenya
+account-change-password = Canvia la contrasenya
+
+first-run-title = Configura la teva organització
+first-run-account = Crea el teu compte.
+first-run-organisation = Crea la teva organització: en seràs la persona administradora.
+first-run-invite = Convida els membres amb un enllaç.
+home-your-organisations = Les teves organitzacions
+home-no-organisations = Encara no ets a cap organització. Crea'n una o obre un enllaç d'invitació.
+
+org-new-title = Crea una organització
+org-new-submit = Crea l'organització
+org-new-sign-in-first = Necessites un compte per crear una organització.
+org-your-role = El teu rol
+org-active-members = Membres actius
+org-members-link = Membres
+org-invitations-link = Invitacions
+org-settings-link = Configuració
+org-settings-title = Configuració de l'organització
+org-leave = Surt d'aquesta organització
+org-leave-question = Vols deixar { $organisation }? Perds immediatament l'accés a les seves propostes i rondes; per tornar-hi necessitaràs una invitació nova.
+
+members-role = Rol
+members-state = Estat
+members-actions = Accions
+members-change-role = Canvia el rol
+members-suspend = Suspèn
+members-reinstate = Readmet
+members-remove = Dona de baixa
+members-remove-title = Vols treure { $name }?
+members-remove-question = Vols treure { $name } d'aquesta organització? Perdrà immediatament l'accés a les seves propostes i rondes. Més endavant, una persona administradora li pot tornar a enviar una invitació.
+confirm-cancel = Cancel·la
+
+role-observer = Observador/a
+role-member = Membre
+role-facilitator = Facilitador/a
+role-admin = Administrador/a
+state-invited = Convidat/da
+state-active = Actiu/va
+state-suspended = Suspès/esa
+state-left = Baixa
+
+invitation-title = Invitació
+invitation-offer = Et conviden a unir-te a { $organisation } com a { $role }.
+invitation-accept = Accepta la invitació
+invitation-sign-in-first = Crea un compte o inicia la sessió i torna a aquest enllaç.
+invitation-new = Invitació nova
+invitation-create = Crea l'enllaç d'invitació
+invitation-created = L'enllaç d'invitació és a punt. Copia'l ara: només es mostra una vegada.
+invitation-link = Enllaç d'invitació
+invitation-list = Invitacions
+invitation-expires = Caduca
+invitation-uses = Usos
+invitation-revoke = Retira
+invitation-revoked = Retirada
+invitation-any-address = Qualsevol persona amb l'enllaç
+
+problem-sign_in_failed = L'adreça electrònica o la contrasenya no són correctes.
+problem-throttled = Massa intents. Espera uns minuts i torna-ho a provar.
+problem-email_taken = Ja hi ha un compte amb aquesta adreça electrònica; inicia la sessió.
+problem-display_name_length = El nom visible ha de tenir entre { $min } i { $max } caràcters.
+problem-control_characters = Aquest text no pot contenir caràcters de control (com ara codis d'escapada, NUL o salts de línia en un nom).
+problem-invalid_utf8 = El formulari ha enviat text que no és UTF-8 vàlid.
+problem-current_password_wrong = La contrasenya actual no és correcta.
+problem-password_too_short = La contrasenya ha de tenir com a mínim { $min } caràcters (en té { $actual }).
+problem-password_too_long = La contrasenya ha de tenir com a màxim { $max } caràcters (en té { $actual }).
+problem-password_common = Aquesta contrasenya és de les més comunes; tria'n una altra.
+problem-password_contains_email = La contrasenya no pot contenir la teva adreça electrònica.
+problem-password_contains_name = La contrasenya no pot contenir el teu nom.
+problem-language_unknown = Tria una de les llengües que s'ofereixen.
+problem-slug_taken = Una altra organització ja fa servir aquesta adreça web; tria'n una altra.
+problem-name_empty = L'organització necessita un nom.
+problem-name_too_long = El nom pot tenir com a màxim { $max } caràcters (en té { $actual }).
+problem-slug_empty = L'adreça web necessita un nom curt, com ara cooperativa-vall-verda.
+problem-slug_too_long = L'adreça web pot tenir com a màxim { $max } caràcters (en té { $actual }).
+problem-slug_bad_characters = L'adreça web només pot tenir lletres minúscules de la a a la z (sense accents ni ç), xifres i guionets.
+problem-slug_edge_hyphen = L'adreça web no pot començar ni acabar amb un guionet.
+problem-slug_reserved = Quorate es reserva aquesta adreça web; tria'n una altra.
+problem-time_zone_unknown = Tria una zona horària de la llista.
+problem-language_unsupported = Tria una de les llengües que s'ofereixen.
+problem-email_empty = Escriu una adreça electrònica.
+problem-email_too_long = L'adreça electrònica és massa llarga.
+problem-email_has_spaces = Una adreça electrònica no té espais.
+problem-email_not_one_at = Una adreça electrònica té exactament una @, com a nom@example.org.
+problem-email_no_local_part = Posa el teu nom abans de l'@, com a nom@example.org.
+problem-email_bad_domain = El que va després de l'@ ha de ser un domini, com ara example.org.
+problem-invitation_not_found = Aquest enllaç d'invitació no és vàlid. Demana'n un de nou a una persona administradora.
+problem-invitation_role_not_allowed = No pots convidar persones amb aquest rol.
+problem-internal = Alguna cosa ha fallat per part nostra (referència { $reference }).
+problem-role_unknown = Tria un dels rols que s'ofereixen.
+problem-expiry_out_of_range = Una invitació caduca al cap d'entre { $min } i { $max } dies.
+problem-max_uses_out_of_range = Permet entre { $min } i { $max } usos, o deixa-ho buit perquè no tingui límit.
+problem-invitation_expired = Aquesta invitació ha caducat. Demana'n una de nova.
+problem-invitation_used_up = Aquesta invitació ja s'ha fet servir totes les vegades que permet. Demana'n una de nova.
+problem-invitation_revoked = Aquesta invitació s'ha retirat. Demana'n una de nova.
+problem-invitation_for_another_address = Aquesta invitació és per a una altra adreça electrònica. Inicia la sessió amb aquella adreça.
+problem-already_a_member = Ja ets membre d'aquesta organització.
+problem-last_admin_cannot_leave = L'última persona administradora no pot sortir; primer fes administradora una altra persona.
+problem-last_admin_cannot_be_demoted = A l'última persona administradora no se li pot donar un altre rol; primer fes administradora una altra persona.
+problem-last_admin_cannot_be_suspended = L'última persona administradora no es pot suspendre.
+problem-last_admin_cannot_be_removed = L'última persona administradora no es pot donar de baixa.
+problem-invalid_transition = Aquest canvi no és possible des de l'estat actual del membre.
+problem-role_unchanged = Aquest membre ja té aquest rol.
+problem-not_signed_in = Primer inicia la sessió.
+problem-not_a_member = Només els membres d'aquesta organització poden fer-ho.
+problem-membership_not_active = Només els membres actius poden fer-ho.
+problem-role_too_low = El teu rol no ho permet.
+problem-observers_do_not_vote = Les persones observadores no voten.
+
+org-groups-link = Grups
+groups-none = Aquesta organització encara no té grups.
+groups-new = Grup nou
+groups-create = Crea el grup
+groups-add-member = Afegeix un membre
+groups-add = Afegeix
+groups-remove-member = Treu del grup
+problem-name_length = El nom ha de tenir entre { $min } i { $max } caràcters.
+problem-description_too_long = La descripció pot tenir com a màxim { $max } caràcters (en té { $actual }).
+problem-group_slug_taken = Un altre grup d'aquesta organització ja fa servir aquesta adreça.
+problem-group_member_not_active = Només els membres actius es poden unir a un grup.
+
+account-sessions = Altres dispositius
+account-sessions-text = Tens la sessió iniciada en algun lloc que ja no fas servir? Tanca totes les sessions menys aquesta.
+account-end-other-sessions = Tanca la sessió a tots els altres llocs
+account-email-sent = Hem enviat un enllaç a l'adreça. Funciona durant { $hours } hores; l'adreça canvia (o es confirma) quan l'obres.
+account-email-confirmed = La teva adreça electrònica està confirmada.
+account-email-unconfirmed = La teva adreça electrònica encara no està confirmada. Les invitacions adreçades a ella només es poden acceptar quan ho estigui.
+account-email-unverifiable = Aquest Quorate no pot enviar correus electrònics, així que no pot confirmar adreces.
+account-email-send-link = Envia'm un enllaç de confirmació
+account-identity-provider = Proveïdor
+account-identity-linked = Vinculat
+account-identity-used = Últim ús
+account-identity-never = No registrat
+account-identity-only-way = La teva única manera d'iniciar la sessió
+account-unlink-provider = Desvincula { $provider }
+email-sent-title = Mira el correu
+email-sent-text = Hem enviat un missatge a l'adreça que has indicat. Obre l'enllaç que conté per continuar; funciona durant { $hours } hores. No t'ha arribat res? Mira a la carpeta de correu brossa o torna't a registrar per rebre un enllaç nou.
+email-confirm-title = Confirma la teva adreça electrònica
+email-confirm-sign-up = Confirma { $email } per crear el teu compte.
+email-confirm-change = Confirma { $email } com a adreça del teu compte.
+email-confirm-button = Confirma
+invitation-unverifiable = Aquest Quorate no pot enviar correus electrònics, així que no pot comprovar que les persones controlen les adreces que donen: qualsevol persona que iniciï la sessió amb una adreça pot acceptar una invitació per a aquella adreça. Fes arribar personalment els enllaços a qui vagin destinats, o configura smtp_url perquè les adreces es confirmin.
+problem-confirmation_link_unusable = Aquest enllaç de confirmació no funciona: ja s'ha fet servir, ha caducat (els enllaços funcionen durant { $hours } hores) o s'ha copiat malament. Demana'n un de nou.
+problem-last_sign_in_method = Aquesta és l'única manera d'iniciar la sessió en aquest compte: primer estableix una contrasenya o vincula un altre proveïdor.
+problem-invitation_address_unconfirmed = Aquesta invitació és per a la teva adreça electrònica, que encara no has confirmat: confirma-la des de la pàgina del teu compte i torna a obrir la invitació.
+
+mail-invitation-subject = { $inviter } et convida a { $organisation } a Quorate
+mail-invitation-body = { $inviter } et convida a unir-te a { $organisation } a Quorate, on els seus membres prenen decisions conjuntament.
+
+    Obre aquest enllaç per acceptar la invitació (hi pots crear un compte):
+    { $link }
+
+    Si no esperaves aquesta invitació, pots ignorar aquest missatge.
+
+# Signing in with OpenID providers
+signin-with-provider-heading = O inicia la sessió amb
+signin-with-provider = Inicia la sessió amb { $provider }
+account-providers = Proveïdors d'inici de sessió
+account-providers-text = Vincula un proveïdor per iniciar la sessió en aquest compte amb ell.
+account-link-provider = Vincula { $provider }
+problem-oidc_unknown_provider = Aquí no hi ha cap proveïdor d'inici de sessió amb aquest nom.
+problem-oidc_provider_unavailable = No es pot contactar amb el proveïdor d'inici de sessió o no ha respost correctament. Torna-ho a provar més tard.
+problem-oidc_denied = L'inici de sessió s'ha cancel·lat al proveïdor.
+problem-oidc_provider_error = El proveïdor d'inici de sessió ha informat d'un error.
+problem-oidc_state_mismatch = Aquest inici de sessió no ha començat en aquest navegador, així que s'ha rebutjat. Torna a començar.
+problem-oidc_flow_unknown = Aquest enllaç d'inici de sessió ja s'ha fet servir o ha caducat. Torna a començar.
+problem-oidc_link_session_changed = Ja no tens la sessió iniciada al compte que estaves vinculant. Inicia la sessió i torna a començar.
+problem-oidc_exchange_refused = El proveïdor d'inici de sessió no ha confirmat l'inici de sessió. Torna a començar.
+problem-oidc_token_invalid = La resposta del proveïdor d'inici de sessió no ha superat les nostres comprovacions.
+problem-oidc_nonce_mismatch = La resposta del proveïdor d'inici de sessió correspon a un altre inici de sessió. Torna a començar.
+problem-oidc_identity_linked_elsewhere = Aquest inici de sessió ja està vinculat a un altre compte de Quorate.
+problem-oidc_email_has_account = Ja hi ha un compte amb aquesta adreça electrònica. Inicia la sessió amb la seva contrasenya i després vincula el proveïdor a la pàgina del teu compte.
+problem-oidc_no_email = El proveïdor no ens ha indicat cap adreça electrònica.
+problem-oidc_email_unverified = El proveïdor no ha verificat la teva adreça electrònica.

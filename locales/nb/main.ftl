@@ -1,0 +1,253 @@
+# Quorate: norsk bokmål.
+language-name = Norsk bokmål
+product-name = Quorate
+product-tagline = Bestem sammen
+
+skip-to-content = Gå til hovedinnholdet
+nav-home = Hjem
+
+language-picker-label = Språk
+language-picker-submit = Bytt språk
+
+home-title = Bestem sammen, på deres egen server
+home-lead = Quorate er stedet der samvirkelag, fagforeninger og bevegelser skriver forslag, drøfter dem og stemmer over dem, med hver opptelling nøyaktig og åpen for kontroll.
+home-feature-proposals-title = Forslag og diskusjon
+home-feature-proposals-text = Medlemmene skriver forslag og diskuterer dem i trådede kommentarer før det stemmes over noe.
+home-feature-rounds-title = Beslutningsrunder
+home-feature-rounds-text = Tilretteleggere åpner runder med samtykke, flertall, godkjenningsvalg, poengvalg, rangert valg, Condorcet eller kvadratisk avstemning, og krav til beslutningsdyktighet og terskler håndheves.
+home-feature-counts-title = Opptellinger alle kan kontrollere
+home-feature-counts-text = Hvert resultat forklares runde for runde og kan telles opp på nytt fra en eksport.
+
+not-found-title = Fant ikke siden
+not-found-text = Det finnes ingen side på denne adressen. Sjekk lenken, eller gå tilbake til forsiden.
+not-found-home-link = Gå til forsiden
+
+error-title = Noe gikk galt
+error-text = Quorate kunne ikke vise denne siden. Ingenting du skrev inn, gikk tapt; prøv igjen om litt.
+error-reference = Referanse: { $reference }
+
+footer-text = Quorate er fri programvare for å bestemme sammen.
+footer-source = Lisensiert under GNU AGPL.
+
+nav-account = Kontoen din
+nav-sign-in = Logg inn
+nav-sign-up = Opprett konto
+nav-sign-out = Logg ut
+breadcrumbs = Brødsmulesti
+
+form-problems-title = Rett opp følgende
+forbidden-title = Ikke tillatt
+signin-needed-title = Logg inn først
+forbidden-membership-suspended = Medlemskapet ditt i denne organisasjonen er suspendert. En administrator i organisasjonen kan gjeninnsette deg.
+forbidden-membership-invited = Du er invitert, men har ikke blitt med ennå. Åpne invitasjonslenken du fikk, for å godta den, eller be en administrator om en ny.
+forbidden-membership-left = Du har gått ut av denne organisasjonen. En administrator kan invitere deg på nytt.
+
+field-display-name = Visningsnavn
+field-email = E-postadresse
+field-password = Passord
+field-current-password = Nåværende passord
+field-new-password = Nytt passord
+field-language = Språk
+field-org-name = Navn
+field-org-slug = Nettadresse
+field-org-slug-hint = Små bokstaver, sifre og bindestreker, som i /o/solbakken-andelslag.
+field-org-slug-hint-new = Små bokstaver, sifre og bindestreker, som i /o/solbakken-andelslag. La feltet stå tomt for å lage den fra navnet.
+field-group-slug-hint = Små bokstaver, sifre og bindestreker: den navngir gruppen i organisasjonen, som i boligutvalget.
+field-group-name = Gruppenavn
+field-time-zone = Tidssone
+field-time-zone-hint = Der organisasjonen møtes: frister og møter vises i denne tidssonen.
+field-default-language = Standardspråk
+field-description = Beskrivelse
+field-invite-email = E-postadresse (valgfritt)
+field-invite-email-hint = La feltet stå tomt for en lenke alle kan bruke.
+field-expires-in-days = Utløper etter (dager)
+field-max-uses = Hvor mange som kan bruke den
+field-max-uses-hint = La feltet stå tomt for ingen grense før den utløper.
+password-hint = Minst { $min } tegn; ikke et vanlig passord, navnet ditt eller e-postadressen din.
+language-browser-default = Det nettleseren min ber om
+
+signup-title = Opprett en konto
+signup-lead = Med en konto kan du opprette en organisasjon eller godta en invitasjon.
+signup-submit = Opprett konto
+signup-have-account = Har du allerede en konto?
+signin-title = Logg inn
+signin-submit = Logg inn
+signin-no-account = Ny her?
+
+account-title = Kontoen din
+account-profile = Profil
+account-save = Lagre
+account-password = Passord
+account-change-password = Bytt passord
+
+first-run-title = Sett opp organisasjonen din
+first-run-account = Opprett kontoen din.
+first-run-organisation = Opprett organisasjonen din: du blir administrator for den.
+first-run-invite = Inviter medlemmene med en lenke.
+home-your-organisations = Organisasjonene dine
+home-no-organisations = Du er ikke med i noen organisasjon ennå. Opprett en, eller åpne en invitasjonslenke.
+
+org-new-title = Opprett en organisasjon
+org-new-submit = Opprett organisasjon
+org-new-sign-in-first = Du trenger en konto for å opprette en organisasjon.
+org-your-role = Din rolle
+org-active-members = Aktive medlemmer
+org-members-link = Medlemmer
+org-invitations-link = Invitasjoner
+org-settings-link = Innstillinger
+org-settings-title = Innstillinger for organisasjonen
+org-leave = Gå ut av denne organisasjonen
+org-leave-question = Gå ut av { $organisation }? Du mister straks tilgangen til forslagene og rundene der; for å komme tilbake trenger du en ny invitasjon.
+
+members-role = Rolle
+members-state = Status
+members-actions = Handlinger
+members-change-role = Endre rolle
+members-suspend = Suspender
+members-reinstate = Gjeninnsett
+members-remove = Fjern
+members-remove-title = Fjerne { $name }?
+members-remove-question = Fjerne { $name } fra denne organisasjonen? Vedkommende mister straks tilgangen til forslagene og rundene der. En administrator kan invitere vedkommende på nytt senere.
+confirm-cancel = Avbryt
+
+role-observer = Observatør
+role-member = Medlem
+role-facilitator = Tilrettelegger
+role-admin = Administrator
+state-invited = Invitert
+state-active = Aktiv
+state-suspended = Suspendert
+state-left = Gått ut
+
+invitation-title = Invitasjon
+invitation-offer = Du er invitert til å bli med i { $organisation } som { $role }.
+invitation-accept = Godta invitasjonen
+invitation-sign-in-first = Opprett en konto eller logg inn, og kom så tilbake til denne lenken.
+invitation-new = Ny invitasjon
+invitation-create = Lag invitasjonslenke
+invitation-created = Invitasjonslenken er klar. Kopier den nå: den vises bare én gang.
+invitation-link = Invitasjonslenke
+invitation-list = Invitasjoner
+invitation-expires = Utløper
+invitation-uses = Brukt
+invitation-revoke = Trekk tilbake
+invitation-revoked = Trukket tilbake
+invitation-any-address = Alle som har lenken
+
+problem-sign_in_failed = E-postadressen eller passordet er feil.
+problem-throttled = For mange forsøk. Vent noen minutter, og prøv så igjen.
+problem-email_taken = Det finnes allerede en konto med denne e-postadressen; logg inn i stedet.
+problem-display_name_length = Visningsnavnet må ha mellom { $min } og { $max } tegn.
+problem-control_characters = Denne teksten kan ikke inneholde kontrolltegn (som escape-koder, NUL eller linjeskift i et navn).
+problem-invalid_utf8 = Skjemaet sendte tekst som ikke er gyldig UTF-8.
+problem-current_password_wrong = Det nåværende passordet er feil.
+problem-password_too_short = Passordet må ha minst { $min } tegn (det har { $actual }).
+problem-password_too_long = Passordet kan ha høyst { $max } tegn (det har { $actual }).
+problem-password_common = Dette passordet er blant de vanligste; velg et annet.
+problem-password_contains_email = Passordet kan ikke inneholde e-postadressen din.
+problem-password_contains_name = Passordet kan ikke inneholde navnet ditt.
+problem-language_unknown = Velg et av språkene som tilbys.
+problem-slug_taken = En annen organisasjon bruker allerede denne nettadressen; velg en annen.
+problem-name_empty = Organisasjonen trenger et navn.
+problem-name_too_long = Navnet kan ha høyst { $max } tegn (det har { $actual }).
+problem-slug_empty = Nettadressen trenger et kort navn, som solbakken-andelslag.
+problem-slug_too_long = Nettadressen kan ha høyst { $max } tegn (den har { $actual }).
+problem-slug_bad_characters = Nettadressen kan bare bruke små bokstaver fra a til z (ikke æ, ø eller å), sifre og bindestreker.
+problem-slug_edge_hyphen = Nettadressen kan ikke begynne eller slutte med bindestrek.
+problem-slug_reserved = Denne nettadressen er reservert av Quorate; velg en annen.
+problem-time_zone_unknown = Velg en tidssone fra listen.
+problem-language_unsupported = Velg et av språkene som tilbys.
+problem-email_empty = Skriv inn en e-postadresse.
+problem-email_too_long = E-postadressen er for lang.
+problem-email_has_spaces = En e-postadresse har ingen mellomrom.
+problem-email_not_one_at = En e-postadresse har nøyaktig én @, som i navn@example.org.
+problem-email_no_local_part = Skriv navnet ditt foran @, som i navn@example.org.
+problem-email_bad_domain = Delen etter @ må være et domene, som example.org.
+problem-invitation_not_found = Denne invitasjonslenken er ikke gyldig. Be en administrator om en ny.
+problem-invitation_role_not_allowed = Du kan ikke invitere folk med denne rollen.
+problem-internal = Noe gikk galt hos oss (referanse { $reference }).
+problem-role_unknown = Velg en av rollene som tilbys.
+problem-expiry_out_of_range = En invitasjon utløper etter { $min } til { $max } dager.
+problem-max_uses_out_of_range = La den kunne brukes mellom { $min } og { $max } ganger, eller la feltet stå tomt for ingen grense.
+problem-invitation_expired = Denne invitasjonen har utløpt. Be om en ny.
+problem-invitation_used_up = Denne invitasjonen er brukt så mange ganger som den tillater. Be om en ny.
+problem-invitation_revoked = Denne invitasjonen er trukket tilbake. Be om en ny.
+problem-invitation_for_another_address = Denne invitasjonen gjelder en annen e-postadresse. Logg inn med den adressen.
+problem-already_a_member = Du er allerede medlem av denne organisasjonen.
+problem-last_admin_cannot_leave = Den siste administratoren kan ikke gå ut; gjør noen andre til administrator først.
+problem-last_admin_cannot_be_demoted = Den siste administratoren kan ikke få en annen rolle; gjør noen andre til administrator først.
+problem-last_admin_cannot_be_suspended = Den siste administratoren kan ikke suspenderes.
+problem-last_admin_cannot_be_removed = Den siste administratoren kan ikke fjernes.
+problem-invalid_transition = Denne endringen er ikke mulig fra medlemmets nåværende status.
+problem-role_unchanged = Dette medlemmet har allerede denne rollen.
+problem-not_signed_in = Logg inn først.
+problem-not_a_member = Bare medlemmer av denne organisasjonen kan gjøre dette.
+problem-membership_not_active = Bare aktive medlemmer kan gjøre dette.
+problem-role_too_low = Rollen din tillater ikke dette.
+problem-observers_do_not_vote = Observatører stemmer ikke.
+
+org-groups-link = Grupper
+groups-none = Denne organisasjonen har ingen grupper ennå.
+groups-new = Ny gruppe
+groups-create = Opprett gruppe
+groups-add-member = Legg til et medlem
+groups-add = Legg til
+groups-remove-member = Fjern fra gruppen
+problem-name_length = Navnet må ha mellom { $min } og { $max } tegn.
+problem-description_too_long = Beskrivelsen kan ha høyst { $max } tegn (den har { $actual }).
+problem-group_slug_taken = En annen gruppe i denne organisasjonen bruker allerede denne adressen.
+problem-group_member_not_active = Bare aktive medlemmer kan bli med i en gruppe.
+
+account-sessions = Andre enheter
+account-sessions-text = Logget inn et sted du ikke bruker lenger? Avslutt alle økter unntatt denne.
+account-end-other-sessions = Logg ut alle andre steder
+account-email-sent = Vi har sendt en lenke til adressen. Den virker i { $hours } timer; adressen endres (eller bekreftes) når du åpner den.
+account-email-confirmed = E-postadressen din er bekreftet.
+account-email-unconfirmed = E-postadressen din er ikke bekreftet ennå. Invitasjoner til den kan først godtas når den er det.
+account-email-unverifiable = Denne Quorate-installasjonen kan ikke sende e-post, så den kan ikke bekrefte adresser.
+account-email-send-link = Send meg en bekreftelseslenke
+account-identity-provider = Leverandør
+account-identity-linked = Koblet til
+account-identity-used = Sist brukt
+account-identity-never = Ikke registrert
+account-identity-only-way = Din eneste måte å logge inn på
+account-unlink-provider = Koble fra { $provider }
+email-sent-title = Sjekk e-posten din
+email-sent-text = Vi har sendt en melding til adressen du oppga. Åpne lenken i den for å gå videre; den virker i { $hours } timer. Har det ikke kommet noe? Sjekk søppelpostmappen, eller registrer deg på nytt for å få en ny lenke.
+email-confirm-title = Bekreft e-postadressen din
+email-confirm-sign-up = Bekreft { $email } for å opprette kontoen din.
+email-confirm-change = Bekreft { $email } som adressen til kontoen din.
+email-confirm-button = Bekreft
+invitation-unverifiable = Denne Quorate-installasjonen kan ikke sende e-post, så den kan ikke kontrollere at folk eier adressene de oppgir: en invitasjon til en adresse kan godtas av hvem som helst som logger inn med den adressen. Gi lenkene selv til dem de er ment for, eller sett smtp_url slik at adressene blir bekreftet.
+problem-confirmation_link_unusable = Denne bekreftelseslenken virker ikke: den er allerede brukt, den har utløpt (lenker virker i { $hours } timer), eller den er skrevet feil. Be om en ny.
+problem-last_sign_in_method = Dette er den eneste måten å logge inn på denne kontoen på: sett et passord eller koble til en annen leverandør først.
+problem-invitation_address_unconfirmed = Denne invitasjonen gjelder e-postadressen din, som du ikke har bekreftet ennå: bekreft den fra kontosiden din, og åpne invitasjonen på nytt.
+
+mail-invitation-subject = { $inviter } inviterer deg til { $organisation } på Quorate
+mail-invitation-body = { $inviter } inviterer deg til å bli med i { $organisation } på Quorate, der medlemmene tar beslutninger sammen.
+
+    Åpne denne lenken for å godta invitasjonen (du kan opprette en konto der):
+    { $link }
+
+    Hvis du ikke ventet denne invitasjonen, kan du se bort fra denne meldingen.
+
+# Signing in with OpenID providers
+signin-with-provider-heading = Eller logg inn med
+signin-with-provider = Logg inn med { $provider }
+account-providers = Innloggingsleverandører
+account-providers-text = Koble til en leverandør for å logge inn på denne kontoen med den.
+account-link-provider = Koble til { $provider }
+problem-oidc_unknown_provider = Det finnes ingen slik innloggingsleverandør her.
+problem-oidc_provider_unavailable = Innloggingsleverandøren kan ikke nås eller svarte ikke som den skulle. Prøv igjen senere.
+problem-oidc_denied = Innloggingen ble avbrutt hos leverandøren.
+problem-oidc_provider_error = Innloggingsleverandøren meldte om en feil.
+problem-oidc_state_mismatch = Denne innloggingen startet ikke i denne nettleseren, så den ble avvist. Start på nytt.
+problem-oidc_flow_unknown = Denne innloggingslenken er allerede brukt eller har utløpt. Start på nytt.
+problem-oidc_link_session_changed = Du er ikke lenger logget inn på kontoen du koblet til. Logg inn og start på nytt.
+problem-oidc_exchange_refused = Innloggingsleverandøren bekreftet ikke innloggingen. Start på nytt.
+problem-oidc_token_invalid = Svaret fra innloggingsleverandøren besto ikke kontrollene våre.
+problem-oidc_nonce_mismatch = Svaret fra innloggingsleverandøren hører til en annen innlogging. Start på nytt.
+problem-oidc_identity_linked_elsewhere = Denne innloggingen er allerede koblet til en annen Quorate-konto.
+problem-oidc_email_has_account = Det finnes en konto med denne e-postadressen. Logg inn med passordet til den, og koble så til leverandøren på kontosiden din.
+problem-oidc_no_email = Leverandøren oppga ingen e-postadresse til oss.
+problem-oidc_email_unverified = Leverandøren har ikke bekreftet e-postadressen din.

@@ -1,5 +1,6 @@
 //! `quorate demo`: fills a database with a sample co-op through the same services the pages
-//! use (so its audit chain is real): a dozen members with every role and state, two groups.
+//! use (so its audit chain is real): a dozen members with every role and state, two groups,
+//! and proposals (`demo_proposals`).
 
 use anyhow::{Context, bail};
 use app::{
@@ -215,6 +216,8 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
         }
     }
 
+    super::demo_proposals::write(db, DEMO_SLUG, &accounts_by_name, chrono::Utc::now()).await?;
+
     println!("The demo co-op is ready: Riverside Housing Co-op (/o/{DEMO_SLUG}).");
     println!(
         "Sign in at /signin with any of these e-mail addresses and the password \"{DEMO_PASSWORD}\":"
@@ -240,7 +243,7 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn explain(error: ServiceError) -> anyhow::Error {
+pub(crate) fn explain(error: ServiceError) -> anyhow::Error {
     match error {
         ServiceError::Invalid(problems) => anyhow::anyhow!(
             "{}",

@@ -10,6 +10,7 @@ pub mod config;
 pub mod count;
 pub mod db;
 mod demo;
+mod demo_proposals;
 mod health;
 mod instance;
 mod language;

@@ -3,9 +3,7 @@
 
 use crate::{
     api::organisations::{Allowed, OrgHeader},
-    domain::{
-        diff::Segment, policy::Action, proposal::ProposalState, proposal_policy::ProposalAction,
-    },
+    domain::{diff::Segment, proposal::ProposalState, proposal_policy::ProposalAction},
     error::AppError,
 };
 use leptos::prelude::*;
@@ -189,7 +187,12 @@ pub async fn new_proposal_page(slug: String) -> Result<NewProposalView, AppError
         async move {
             use crate::services::{groups, organisations};
             let ctx = crate::session::service_ctx()?;
-            let seen = organisations::authorised(&ctx, &slug, Action::DraftProposal).await?;
+            let seen = organisations::authorised(
+                &ctx,
+                &slug,
+                crate::domain::policy::Action::DraftProposal,
+            )
+            .await?;
             let mine = seen.membership.as_ref().map(|m| m.id);
             let groups = groups::list(&ctx, &seen)
                 .await?
@@ -220,7 +223,12 @@ pub async fn proposal_page(slug: String, number: i32) -> Result<ProposalView, Ap
                 services::{members, organisations, proposals},
             };
             let ctx = crate::session::service_ctx()?;
-            let seen = organisations::authorised(&ctx, &slug, Action::ViewOrganisation).await?;
+            let seen = organisations::authorised(
+                &ctx,
+                &slug,
+                crate::domain::policy::Action::ViewOrganisation,
+            )
+            .await?;
             let loaded = proposals::load(&ctx.db, &seen, number).await?;
             let revisions = proposals::revisions(&ctx, &loaded).await?;
             let zone = &seen.organisation.time_zone;
@@ -326,7 +334,12 @@ pub async fn edit_proposal_page(
                 services::{organisations, proposals},
             };
             let ctx = crate::session::service_ctx()?;
-            let seen = organisations::authorised(&ctx, &slug, Action::ViewOrganisation).await?;
+            let seen = organisations::authorised(
+                &ctx,
+                &slug,
+                crate::domain::policy::Action::ViewOrganisation,
+            )
+            .await?;
             let loaded = proposals::load(&ctx.db, &seen, number).await?;
             loaded.require(ProposalAction::Edit)?;
             let p = &loaded.proposal;
@@ -377,7 +390,12 @@ pub async fn revision_page(
         async move {
             use crate::services::{ServiceError, organisations, proposals};
             let ctx = crate::session::service_ctx()?;
-            let seen = organisations::authorised(&ctx, &slug, Action::ViewOrganisation).await?;
+            let seen = organisations::authorised(
+                &ctx,
+                &slug,
+                crate::domain::policy::Action::ViewOrganisation,
+            )
+            .await?;
             let loaded = proposals::load(&ctx.db, &seen, number).await?;
             let revisions = proposals::revisions(&ctx, &loaded).await?;
             let r = revisions
@@ -420,7 +438,12 @@ pub async fn compare_page(
                 services::{ServiceError, organisations, proposals},
             };
             let ctx = crate::session::service_ctx()?;
-            let seen = organisations::authorised(&ctx, &slug, Action::ViewOrganisation).await?;
+            let seen = organisations::authorised(
+                &ctx,
+                &slug,
+                crate::domain::policy::Action::ViewOrganisation,
+            )
+            .await?;
             let loaded = proposals::load(&ctx.db, &seen, number).await?;
             let revisions = proposals::revisions(&ctx, &loaded).await?;
             let latest = revisions.last().ok_or(ServiceError::NotFound)?;

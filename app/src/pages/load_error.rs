@@ -56,7 +56,7 @@ pub fn LoadError(error: AppError) -> impl IntoView {
             // A membership that is not active: say what it is and what can be done.
             let state = args
                 .iter()
-                .find(|(name, _)| name == "state")
+                .find(|(name, _)| name == "state" && code == "membership_not_active")
                 .map(|(_, value)| value.clone());
             let explanation = state.map(|s| language.tr(&format!("forbidden-membership-{s}")));
             view! {

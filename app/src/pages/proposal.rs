@@ -68,6 +68,11 @@ fn Proposal(page: ProposalView) -> impl IntoView {
         <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
             <a href="/">{t("nav-home")}</a> " / " <a href=base>{page.org.name.clone()}</a>
         </nav>
+        // What was wrong with a form sent from this page, whether or not that form is still
+        // offered (publishing twice, a co-author nobody may choose any more).
+        <ProblemSummary form=PublishProposal::FORM state=use_form_state(PublishProposal::FORM) />
+        <ProblemSummary form=AddCoAuthor::FORM state=use_form_state(AddCoAuthor::FORM) />
+        <ProblemSummary form=WithdrawProposal::FORM state=use_form_state(WithdrawProposal::FORM) />
         <article class="proposal">
             <p class="eyebrow">{heading} " · " <span class=format!("state state-{}", page.state)>{state_label}</span></p>
             <h1>{page.title.clone()}</h1>
@@ -98,8 +103,6 @@ fn Proposal(page: ProposalView) -> impl IntoView {
 #[component]
 fn AuthorActions(page: ProposalView, path: ProposalPath) -> impl IntoView {
     let t = use_t();
-    let co_author = use_form_state(AddCoAuthor::FORM);
-    let publish = use_form_state(PublishProposal::FORM);
     let withdraw = use_form_state(WithdrawProposal::FORM);
     let any = [
         ProposalAction::Edit,
@@ -123,14 +126,12 @@ fn AuthorActions(page: ProposalView, path: ProposalPath) -> impl IntoView {
                 })}
             </ul>
             {may_publish.then(|| view! {
-                <ProblemSummary form=PublishProposal::FORM state=publish.clone() />
                 <ActionForm target=PublishProposal::target(&path) class="inline-form">
                     <p class="hint">{t("proposal-publish-hint")}</p>
                     <button type="submit">{t("proposal-publish")}</button>
                 </ActionForm>
             })}
             {may_add.then(|| view! {
-                <ProblemSummary form=AddCoAuthor::FORM state=co_author.clone() />
                 <ActionForm target=AddCoAuthor::target(&path) class="inline-form">
                     <label for="co_author-membership">{t("proposal-add-co-author")}</label>
                     <select id="co_author-membership" name="membership">
@@ -143,7 +144,6 @@ fn AuthorActions(page: ProposalView, path: ProposalPath) -> impl IntoView {
             })}
             {may_withdraw.then(|| view! {
                 <h3>{t("proposal-withdraw")}</h3>
-                <ProblemSummary form=WithdrawProposal::FORM state=withdraw.clone() />
                 <ActionForm target=WithdrawProposal::target(&path) class="stack narrow">
                     <Field form=WithdrawProposal::FORM name="reason" kind="textarea" label=t("field-withdraw-reason") state=withdraw.clone() required=true />
                     <button type="submit" class="secondary">{t("proposal-withdraw")}</button>

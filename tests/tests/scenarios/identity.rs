@@ -65,7 +65,7 @@ async fn audit_kinds(app: &TestApp, slug: &str) -> Vec<String> {
 }
 
 /// Creates an invitation as `admin` and returns its token.
-async fn invite(admin: &Browser, slug: &str, role: &str, max_uses: &str) -> String {
+pub(crate) async fn invite(admin: &Browser, slug: &str, role: &str, max_uses: &str) -> String {
     let response = admin
         .post_form(
             &format!("/o/{slug}/invitations"),

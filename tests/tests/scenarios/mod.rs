@@ -6,6 +6,7 @@ pub mod assets;
 pub mod binary;
 pub mod identity;
 pub mod oidc;
+pub mod proposals;
 pub mod races;
 pub mod security;
 pub mod web;
@@ -69,6 +70,14 @@ macro_rules! engine_tests {
             identity::a_cross_origin_sign_in_is_refused_and_starts_no_session,
             identity::an_invitation_to_an_address_is_mailed_when_smtp_is_configured,
             identity::an_organisations_pages_use_its_default_language_until_a_person_picks,
+            proposals::a_draft_is_its_authors_alone_until_published,
+            proposals::edits_make_numbered_revisions_and_a_stale_edit_is_refused,
+            proposals::only_authors_edit_and_co_authors_are_active_members_who_may_author,
+            proposals::group_proposals_are_authored_by_the_groups_members,
+            proposals::withdrawing_needs_a_reason_and_ends_editing,
+            proposals::bad_proposal_input_is_refused_by_rule_and_nothing_is_stored,
+            proposals::people_without_standing_cannot_reach_or_change_proposals,
+            proposals::two_authors_saving_at_once_make_one_revision,
             oidc::signing_in_with_an_openid_provider_creates_an_account_and_signs_in,
             oidc::a_second_sign_in_with_the_same_identity_reuses_the_account,
             oidc::a_callback_with_a_tampered_state_is_refused_and_signs_nobody_in,

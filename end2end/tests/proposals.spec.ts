@@ -1,0 +1,183 @@
+// Proposals (issue #11), as two members write one together, with JavaScript on and off: a
+// draft, a co-author, publishing, an edit by the co-author, a stale edit refused with the
+// newer text and what changed (what was typed kept), revisions compared; axe on every page.
+import {
+  test,
+  expect,
+  axeViolationsInSchemes,
+  createInvitation,
+  createOrganisation,
+  openDashboard,
+  person,
+  secondBrowser,
+  shortUnique,
+  signUp,
+  submit,
+} from "./fixtures";
+import type { Page } from "@playwright/test";
+
+/** Opens proposal `title` from the organisation's dashboard. */
+async function openProposal(page: Page, slug: string, title: string) {
+  await openDashboard(page, { name: "", slug });
+  await page.getByRole("main").getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+}
+
+test("two members draft, publish, revise and compare a proposal", async ({
+  page,
+  browser,
+  consoleErrors,
+}, testInfo) => {
+  const ada = person(testInfo, "Ada");
+  const bea = person(testInfo, "Bea");
+  const org = { name: `Proposal Co-op ${shortUnique(testInfo)}`, slug: shortUnique(testInfo) };
+  await signUp(page, ada);
+  await createOrganisation(page, org);
+  const { link } = await createInvitation(page, org.slug, "Member", { how: "click" });
+
+  const second = await secondBrowser(browser, testInfo, consoleErrors);
+  const other = second.page;
+  await other.goto(link);
+  await other.getByRole("link", { name: "Create an account" }).first().click();
+  await other.getByLabel("Display name").fill(bea.name);
+  await other.getByLabel("E-mail address").fill(bea.email);
+  await other.getByLabel("Password").fill("correct horse battery staple 7");
+  await submit(other, other.getByRole("button", { name: "Create account" }));
+  await expect(other.getByRole("button", { name: "Accept invitation" })).toBeVisible();
+  await submit(other, other.getByRole("button", { name: "Accept invitation" }));
+  await expect(other).toHaveURL(new RegExp(`/o/${org.slug}$`));
+
+  // Ada drafts.
+  await openDashboard(page, org);
+  await page.getByRole("main").getByRole("link", { name: "New proposal" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("New proposal");
+  const title = "Buy a cargo bike";
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Summary").fill("One shared cargo bike for deliveries.");
+  await page.getByLabel("Proposal", { exact: true }).fill("We buy **one** cargo bike.\n\n- for deliveries\n- for the market");
+  let answer = await submit(page, page.getByRole("button", { name: "Save draft" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.locator(".eyebrow")).toContainText("Draft");
+  await expect(page.locator(".markdown strong")).toHaveText("one");
+
+  // A draft is its authors' alone: Bea does not see it in the list yet.
+  await openDashboard(other, org);
+  await expect(other.getByRole("main").getByRole("link", { name: title })).toHaveCount(0);
+
+  // Ada makes Bea a co-author and publishes.
+  await page.getByLabel("Add a co-author").selectOption({ label: bea.name });
+  answer = await submit(page, page.getByRole("button", { name: "Add", exact: true }));
+  expect(answer.status()).toBe(303);
+  await expect(page.locator(".facts")).toContainText(`${ada.name}, ${bea.name}`);
+  answer = await submit(page, page.getByRole("button", { name: "Publish for discussion" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.locator(".eyebrow")).toContainText("In discussion");
+  await expect(page.getByRole("link", { name: "Revision 1" }).first()).toBeVisible();
+
+  // Ada opens the edit form; meanwhile Bea saves revision 2.
+  await page.getByRole("link", { name: "Edit proposal" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit proposal");
+
+  await openProposal(other, org.slug, title);
+  await other.getByRole("link", { name: "Edit proposal" }).click();
+  await other
+    .getByLabel("Proposal", { exact: true })
+    .fill("We buy **one** electric cargo bike.\n\n- for deliveries\n- for the market");
+  await other.getByLabel("What changed").fill("Electric");
+  answer = await submit(other, other.getByRole("button", { name: "Save" }));
+  expect(answer.status()).toBe(303);
+  await expect(other.getByRole("main")).toContainText("Revision 2");
+
+  // Ada's edit started from revision 1: refused, the newer text and the change shown, her
+  // text kept.
+  const adas = "We buy **two** cargo bikes.\n\n- for deliveries\n- for the market";
+  await page.getByLabel("Proposal", { exact: true }).fill(adas);
+  answer = await submit(page, page.getByRole("button", { name: "Save" }));
+  expect(answer.status()).toBe(422);
+  await expect(page.locator('[data-problem="edit_conflict"]').first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Someone saved a newer version" })).toBeVisible();
+  await expect(page.locator(".conflict ins").first()).toContainText("electric");
+  await expect(page.getByLabel("Proposal", { exact: true })).toHaveValue(adas);
+  // Having seen it, she saves again: revision 3.
+  answer = await submit(page, page.getByRole("button", { name: "Save" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.locator(".markdown strong")).toHaveText("two");
+
+  // The history compares revisions word by word.
+  await page.getByRole("link", { name: "Compare the latest revision with the one before" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Revision 2 compared with revision 3",
+  );
+  await expect(page.locator(".diff del").first()).toContainText("one electric cargo bike");
+  await expect(page.locator(".diff ins").first()).toContainText("two cargo bikes");
+  // Other revisions by the form (a GET form: works without JavaScript).
+  await page.getByLabel("From").selectOption("1");
+  await page.getByRole("button", { name: "Compare", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Revision 1 compared with revision 3",
+  );
+  await page.getByRole("link", { name: title }).click();
+  await page.getByRole("link", { name: "Revision 1" }).last().click();
+  await expect(page.getByText("This is an earlier revision.")).toBeVisible();
+  await expect(page.locator(".markdown strong")).toHaveText("one");
+  await second.context.close();
+});
+
+test("a withdrawn proposal shows its reason, and a broken rule keeps what was typed", async ({
+  page,
+}, testInfo) => {
+  const org = { name: `Withdraw Co-op ${shortUnique(testInfo)}`, slug: shortUnique(testInfo) };
+  await signUp(page, person(testInfo, "Cy"));
+  await createOrganisation(page, org);
+  await page.getByRole("main").getByRole("link", { name: "New proposal" }).click();
+  const longTitle = "t".repeat(201);
+  await page.getByLabel("Title").fill(longTitle);
+  await page.getByLabel("Proposal", { exact: true }).fill("Body kept");
+  const refused = await submit(page, page.getByRole("button", { name: "Save draft" }));
+  expect(refused.status()).toBe(422);
+  await expect(page.locator('[data-problem="text_length"]').first()).toContainText("200");
+  await expect(page.getByLabel("Proposal", { exact: true })).toHaveValue("Body kept");
+  await page.getByLabel("Title").fill("Move the market to Saturdays");
+  await submit(page, page.getByRole("button", { name: "Save draft" }));
+  await submit(page, page.getByRole("button", { name: "Publish for discussion" }));
+  // A reason is required (the field says so; the server's refusal is an integration test).
+  await expect(page.getByLabel("Why it is withdrawn")).toHaveAttribute("required", "");
+  await page.getByLabel("Why it is withdrawn").fill("The council moved the market first.");
+  const answer = await submit(page, page.getByRole("button", { name: "Withdraw the proposal" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.locator(".eyebrow")).toContainText("Withdrawn");
+  await expect(page.locator('[data-state="withdrawn"]')).toContainText(
+    "The council moved the market first.",
+  );
+  await expect(page.getByRole("button", { name: "Withdraw the proposal" })).toHaveCount(0);
+});
+
+test("the proposal pages have no accessibility violations", async ({ page, browser }, testInfo) => {
+  const org = { name: `Axe Co-op ${shortUnique(testInfo)}`, slug: shortUnique(testInfo) };
+  await signUp(page, person(testInfo, "Dee"));
+  await createOrganisation(page, org);
+  await page.getByRole("main").getByRole("link", { name: "New proposal" }).click();
+  await page.getByLabel("Title").fill("Accessible proposal");
+  await page.getByLabel("Proposal", { exact: true }).fill("# Heading\n\nA [link](https://example.org).\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+  await submit(page, page.getByRole("button", { name: "Save draft" }));
+  await submit(page, page.getByRole("button", { name: "Publish for discussion" }));
+  await page.getByRole("link", { name: "Edit proposal" }).click();
+  await page.getByLabel("Proposal", { exact: true }).fill("# Heading\n\nA changed [link](https://example.org).");
+  await submit(page, page.getByRole("button", { name: "Save" }));
+  const base = new URL(page.url()).pathname;
+  for (const path of [
+    `/o/${org.slug}`,
+    `/o/${org.slug}/proposals/new`,
+    base,
+    `${base}/edit`,
+    `${base}/r/1`,
+    `${base}/compare`,
+  ]) {
+    const violations = await axeViolationsInSchemes(page, browser, path, ["light", "dark"], {
+      reuseCookies: true,
+    });
+    expect(violations.light, `${path} (light)`).toEqual([]);
+    expect(violations.dark, `${path} (dark)`).toEqual([]);
+  }
+});

@@ -143,6 +143,10 @@ fn every_scenario_is_on_the_list_that_runs_them() {
         ("binary", include_str!("scenarios/binary.rs")),
         ("identity", include_str!("scenarios/identity.rs")),
         ("oidc", include_str!("scenarios/oidc.rs")),
+        (
+            "proposal_injection",
+            include_str!("scenarios/proposal_injection.rs"),
+        ),
         ("proposals", include_str!("scenarios/proposals.rs")),
         ("races", include_str!("scenarios/races.rs")),
         ("security", include_str!("scenarios/security.rs")),

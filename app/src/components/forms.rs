@@ -92,6 +92,8 @@ pub fn Field(
                 })}
             {if kind == "textarea" {
                 view! {
+                    // tachys writes a textarea's text unescaped (as for <script>), so it goes in
+                    // escaped here: `</textarea>` typed stays text.
                     <textarea
                         id=id
                         name=name
@@ -99,9 +101,8 @@ pub fn Field(
                         required=required
                         aria-invalid=invalid.then_some("true")
                         aria-describedby=(!described_by.is_empty()).then_some(described_by)
-                    >
-                        {shown()}
-                    </textarea>
+                        inner_html=crate::html::escape_text(&shown())
+                    ></textarea>
                 }
                     .into_any()
             } else {

@@ -6,6 +6,7 @@ pub mod assets;
 pub mod binary;
 pub mod identity;
 pub mod oidc;
+pub mod proposal_injection;
 pub mod proposals;
 pub mod races;
 pub mod security;
@@ -70,6 +71,7 @@ macro_rules! engine_tests {
             identity::a_cross_origin_sign_in_is_refused_and_starts_no_session,
             identity::an_invitation_to_an_address_is_mailed_when_smtp_is_configured,
             identity::an_organisations_pages_use_its_default_language_until_a_person_picks,
+            proposal_injection::proposal_text_stays_text_on_every_page,
             proposals::a_draft_is_its_authors_alone_until_published,
             proposals::edits_make_numbered_revisions_and_a_stale_edit_is_refused,
             proposals::only_authors_edit_and_co_authors_are_active_members_who_may_author,

@@ -128,6 +128,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/o/:slug/p/:number") view=pages::proposal::ProposalPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/p/:number/edit") view=pages::proposal_edit::EditProposalPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/p/:number/r/:revision") view=pages::proposal_history::RevisionPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/p/:number/c/:comment/edit") view=pages::comments::CommentEditPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/p/:number/c/:comment/delete") view=pages::comments::CommentDeletePage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/p/:number/compare") view=pages::proposal_history::ComparePage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/invitations") view=pages::invitations::InvitationsPage ssr=SsrMode::Async />
                         <Route path=path!("/invite/:token") view=pages::invitation_accept::InvitationAcceptPage ssr=SsrMode::Async />

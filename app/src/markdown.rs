@@ -5,16 +5,42 @@
 //! strikethrough) and writes HTML, with any raw HTML in the text turned into plain text first,
 //! so `<b>` reads as typed; then ammonia keeps only an allow-list of tags and attributes, only
 //! `http`, `https` and `mailto` links, and adds `rel="nofollow ugc noopener"` to every link.
-//! Headings are moved down two levels, so a body's `# Heading` sits under the page's own
-//! headings. Images are not shown (a remote image tracks who reads); their text is kept.
+//! Headings are moved so the text's highest is an `<h2>`, under the page's own `<h1>`. Images are not shown (a remote image tracks who reads); their text is kept.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
 /// The HTML for `markdown`, sanitised.
 pub fn to_html(markdown: &str) -> String {
+    to_html_with_mentions(markdown, |_| None)
+}
+
+/// Like [`to_html`], with each `@name` outside code and links that `mention` knows (it gives
+/// the link and the text to show) made a link.
+pub fn to_html_with_mentions(
+    markdown: &str,
+    mention: impl Fn(&str) -> Option<(String, String)>,
+) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let events = Parser::new_ext(markdown, options).filter_map(|event| match event {
+    let highest = highest_heading(markdown, options);
+    let mut in_code = false;
+    let mut in_link = false;
+    let events = Parser::new_ext(markdown, options).flat_map(|event| {
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Start(Tag::Link { .. }) => in_link = true,
+            Event::End(TagEnd::Link) => in_link = false,
+            _ => {}
+        }
+        match event {
+            Event::Text(text) if !in_code && !in_link && text.contains('@') => {
+                with_mentions(&text, &mention)
+            }
+            other => vec![other],
+        }
+    });
+    let events = events.filter_map(|event| match event {
         // Raw HTML is shown as the text it is.
         Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
         Event::Start(Tag::Heading {
@@ -23,12 +49,14 @@ pub fn to_html(markdown: &str) -> String {
             classes,
             attrs,
         }) => Some(Event::Start(Tag::Heading {
-            level: demoted(level),
+            level: demoted(level, highest),
             id,
             classes,
             attrs,
         })),
-        Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(demoted(level)))),
+        Event::End(TagEnd::Heading(level)) => {
+            Some(Event::End(TagEnd::Heading(demoted(level, highest))))
+        }
         // An image's alt text stays, as text.
         Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
         other => Some(other),
@@ -38,13 +66,67 @@ pub fn to_html(markdown: &str) -> String {
     sanitiser().clean(&html).to_string()
 }
 
-fn demoted(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H3,
-        HeadingLevel::H2 => HeadingLevel::H4,
-        HeadingLevel::H3 => HeadingLevel::H5,
-        _ => HeadingLevel::H6,
+/// `text` as events, each known mention a link.
+fn with_mentions<'a>(
+    text: &str,
+    mention: &impl Fn(&str) -> Option<(String, String)>,
+) -> Vec<Event<'a>> {
+    let mut events = Vec::new();
+    let mut plain = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('@') {
+        let (before, from_at) = rest.split_at(at);
+        plain.push_str(before);
+        let after = &from_at[1..];
+        let name: String = after
+            .chars()
+            .take_while(|c| crate::domain::comment::is_name_char(*c))
+            .collect();
+        let name = name.trim_end_matches(['.', '-', '_']);
+        let follows_word = plain.chars().last().is_some_and(char::is_alphanumeric);
+        match (!follows_word && !name.is_empty())
+            .then(|| mention(name))
+            .flatten()
+        {
+            Some((href, shown)) => {
+                events.push(Event::Text(std::mem::take(&mut plain).into()));
+                events.push(Event::Start(Tag::Link {
+                    link_type: pulldown_cmark::LinkType::Inline,
+                    dest_url: href.into(),
+                    title: "".into(),
+                    id: "".into(),
+                }));
+                events.push(Event::Text(format!("@{shown}").into()));
+                events.push(Event::End(TagEnd::Link));
+                rest = &after[name.len()..];
+            }
+            None => {
+                plain.push('@');
+                rest = after;
+            }
+        }
     }
+    plain.push_str(rest);
+    events.push(Event::Text(plain.into()));
+    events
+}
+
+/// The highest heading level the text uses (1 for `#`), or 2 when it has none.
+fn highest_heading(markdown: &str, options: Options) -> usize {
+    Parser::new_ext(markdown, options)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Heading { level, .. }) => Some(level as usize),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(2)
+}
+
+/// `level` moved so that the text's highest heading is an `<h2>`, under the page's `<h1>`
+/// (the order below it stays as written).
+fn demoted(level: HeadingLevel, highest: usize) -> HeadingLevel {
+    let moved = (level as usize + 2).saturating_sub(highest).clamp(2, 6);
+    HeadingLevel::try_from(moved).unwrap_or(HeadingLevel::H6)
 }
 
 fn sanitiser() -> ammonia::Builder<'static> {
@@ -55,6 +137,7 @@ fn sanitiser() -> ammonia::Builder<'static> {
         "code",
         "del",
         "em",
+        "h2",
         "h3",
         "h4",
         "h5",
@@ -123,9 +206,26 @@ mod tests {
     }
 
     #[test]
+    fn known_mentions_become_links_outside_code() {
+        let html = to_html_with_mentions("Hi @ada and @nobody, see `@ada` and a@ada.org", |name| {
+            (name == "ada").then(|| ("/o/coop/members#member-1".to_owned(), "Ada".to_owned()))
+        });
+        assert!(
+            html.contains(
+                r#"<a href="/o/coop/members#member-1" rel="nofollow ugc noopener">@Ada</a>"#
+            ),
+            "{html}"
+        );
+        assert!(html.contains("@nobody"), "{html}");
+        assert!(html.contains("<code>@ada</code>"), "{html}");
+        assert!(html.contains("a@ada.org"), "{html}");
+    }
+
+    #[test]
     fn headings_sit_below_the_page_headings_and_images_are_not_loaded() {
         let html = to_html("# Title\n\n![a cat](https://tracker.example/cat.png)");
-        assert!(html.starts_with("<h3>Title</h3>"), "{html}");
+        assert!(html.starts_with("<h2>Title</h2>"), "{html}");
+        assert!(to_html("### Only\n\n#### Under").contains("<h2>Only</h2>\n<h3>Under</h3>"));
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("a cat"), "{html}");
     }

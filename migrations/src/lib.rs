@@ -9,6 +9,7 @@ mod m20261123_000002_accounts;
 mod m20261123_000003_organisations;
 mod m20261201_000004_address_proof;
 mod m20261206_000005_proposals;
+mod m20261206_000006_comments;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_organisations::Migration),
             Box::new(m20261201_000004_address_proof::Migration),
             Box::new(m20261206_000005_proposals::Migration),
+            Box::new(m20261206_000006_comments::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@
 //! URL and reads the same answer.
 
 pub mod accounts;
+pub mod comments;
 pub mod organisations;
 pub mod proposals;
 

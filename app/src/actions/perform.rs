@@ -140,7 +140,7 @@ pub trait Mount: Sized {
 
 /// Every action, mounted on `m`: the one list the router is built from.
 pub fn mount_all<M: Mount>(m: M) -> M {
-    use super::{accounts::*, organisations::*, proposals::*};
+    use super::{accounts::*, comments::*, organisations::*, proposals::*};
     m.mount::<SignUp>()
         .mount::<SignIn>()
         .mount::<SignOut>()
@@ -164,6 +164,10 @@ pub fn mount_all<M: Mount>(m: M) -> M {
         .mount::<AddCoAuthor>()
         .mount::<PublishProposal>()
         .mount::<WithdrawProposal>()
+        .mount::<PostComment>()
+        .mount::<EditComment>()
+        .mount::<DeleteComment>()
+        .mount::<HideComment>()
 }
 
 /// An action's name (its type's, e.g. `ChangeMember`), sent as the `Quorate-Action` header

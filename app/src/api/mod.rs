@@ -5,6 +5,7 @@
 //! (`crate::actions`), so they work the same with JavaScript off.
 
 pub mod accounts;
+pub mod comments;
 pub mod groups;
 pub mod invitations;
 pub mod members;

@@ -156,6 +156,10 @@ pub struct ProposalRow {
     pub group: Option<String>,
     /// Its latest activity, in the organisation's time zone.
     pub active_at: String,
+    /// How many comments it has.
+    pub comments: usize,
+    /// Whether the viewer has not seen its latest activity.
+    pub unread: bool,
 }
 
 impl OrganisationView {
@@ -192,9 +196,17 @@ pub async fn organisation_page(
                 .await
                 .map_err(crate::services::ServiceError::from)?;
             let zone = &seen.organisation.time_zone;
+            let counts = crate::services::comments::counts_and_unread(
+                &ctx.db,
+                &rows,
+                seen.membership.as_ref().map(|m| m.id),
+            )
+            .await?;
             let proposals = rows
                 .into_iter()
                 .map(|p| ProposalRow {
+                    comments: counts.get(&p.id).map_or(0, |c| c.0),
+                    unread: counts.get(&p.id).is_some_and(|c| c.1),
                     number: p.number,
                     title: p.title,
                     state: p.state,

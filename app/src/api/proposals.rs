@@ -91,6 +91,10 @@ pub struct ProposalView {
     pub co_author_candidates: Vec<Person>,
     /// What the viewer may do with it.
     pub may: Vec<ProposalAction>,
+    /// Its comments, in thread order.
+    pub comments: Vec<crate::api::comments::CommentRow>,
+    /// Whether the viewer may hide comments (a facilitator).
+    pub moderator: bool,
 }
 
 impl ProposalView {
@@ -273,7 +277,13 @@ pub async fn proposal_page(slug: String, number: i32) -> Result<ProposalView, Ap
             } else {
                 Vec::new()
             };
+            let comments = crate::api::comments::thread_rows(&ctx, &seen, &loaded).await?;
+            if let Some(me) = seen.membership.as_ref() {
+                crate::services::comments::mark_read(&ctx.db, me.id, p.id, ctx.now).await?;
+            }
             Ok(ProposalView {
+                comments,
+                moderator: seen.may(crate::domain::policy::Action::HideComment),
                 org: OrgHeader::of(&seen.organisation),
                 number: p.number,
                 state: p.state,

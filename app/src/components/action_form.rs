@@ -106,6 +106,12 @@ mod enhance {
         else {
             return;
         };
+        // The button pressed is part of what the browser would send (e.g. "Preview").
+        if let Some(button) = event.submitter() {
+            if let Some(name) = button.get_attribute("name").filter(|n| !n.is_empty()) {
+                body.append(&name, &button.get_attribute("value").unwrap_or_default());
+            }
+        }
         event.prevent_default();
         let _ = form.set_attribute("data-busy", "");
         let form_id = form_id.to_owned();

@@ -69,11 +69,13 @@ pub enum Event {
     ProposalCoAuthorAdded,
     /// A proposal was withdrawn, with its reason.
     ProposalWithdrawn,
+    /// A facilitator hid a comment, with the reason.
+    CommentHidden,
 }
 
 impl Event {
     /// Every event, for documentation and tests.
-    pub const ALL: [Event; 17] = [
+    pub const ALL: [Event; 18] = [
         Event::OrganisationCreated,
         Event::OrganisationSettingsChanged,
         Event::InvitationCreated,
@@ -91,6 +93,7 @@ impl Event {
         Event::ProposalRevised,
         Event::ProposalCoAuthorAdded,
         Event::ProposalWithdrawn,
+        Event::CommentHidden,
     ];
 
     /// The kind as stored and hashed.
@@ -113,6 +116,7 @@ impl Event {
             Event::ProposalRevised => "proposal.revised",
             Event::ProposalCoAuthorAdded => "proposal.co_author_added",
             Event::ProposalWithdrawn => "proposal.withdrawn",
+            Event::CommentHidden => "comment.hidden",
         }
     }
 
@@ -595,7 +599,15 @@ mod tests {
         for kind in kinds {
             let (area, what) = kind.split_once('.').unwrap();
             assert!(
-                ["organisation", "invitation", "member", "group", "proposal"].contains(&area),
+                [
+                    "organisation",
+                    "invitation",
+                    "member",
+                    "group",
+                    "proposal",
+                    "comment"
+                ]
+                .contains(&area),
                 "{kind}"
             );
             assert!(

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod canonical_json;
+pub mod comment;
 pub mod diff;
 pub mod digest;
 pub mod email;

@@ -202,6 +202,8 @@ pub enum Refusal {
     },
     /// A decision round on the proposal is open: its text is frozen (spec §2).
     RoundOpen,
+    /// Only a comment's author edits or deletes it.
+    NotCommentAuthor,
 }
 
 impl Refusal {
@@ -218,6 +220,7 @@ impl Refusal {
             Refusal::NotInGroup => "not_in_group",
             Refusal::ProposalState { .. } => "proposal_state",
             Refusal::RoundOpen => "round_open",
+            Refusal::NotCommentAuthor => "not_comment_author",
         }
     }
 
@@ -264,6 +267,7 @@ impl fmt::Display for Refusal {
             Refusal::RoundOpen => {
                 f.write_str("A decision round on this proposal is open, so its text cannot change.")
             }
+            Refusal::NotCommentAuthor => f.write_str("Only a comment's author can do this."),
         }
     }
 }
@@ -361,6 +365,7 @@ mod tests {
                 state: crate::domain::proposal::ProposalState::Draft,
             },
             Refusal::RoundOpen,
+            Refusal::NotCommentAuthor,
         ];
         let codes: Vec<&str> = refusals.iter().map(Refusal::code).collect();
         assert_eq!(
@@ -375,7 +380,8 @@ mod tests {
                 "not_an_author",
                 "not_in_group",
                 "proposal_state",
-                "round_open"
+                "round_open",
+                "not_comment_author"
             ]
         );
     }

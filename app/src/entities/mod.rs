@@ -2,6 +2,9 @@
 
 pub mod account;
 pub mod audit_entry;
+pub mod comment;
+pub mod comment_mention;
+pub mod comment_version;
 pub mod email_confirmation;
 pub mod group;
 pub mod group_member;
@@ -13,5 +16,6 @@ pub mod oidc_identity;
 pub mod organisation;
 pub mod proposal;
 pub mod proposal_author;
+pub mod proposal_read;
 pub mod proposal_revision;
 pub mod session;

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod account;
+pub mod comments;
 pub mod email;
 pub mod error;
 pub mod groups;

@@ -145,12 +145,15 @@ fn Proposals(page: OrganisationView) -> impl IntoView {
 fn ProposalItem(row: ProposalRow, base: String) -> impl IntoView {
     let language = use_language();
     let state = language.tr(&format!("proposal-state-{}", row.state));
+    let comments = language.tr_with("proposal-comment-count", "count", row.comments.to_string());
     view! {
         <li>
+            {row.unread.then(|| view! { <span class="unread">{language.tr("proposal-unread")}</span> " " })}
             <a href=format!("{base}/p/{}", row.number)>{row.title}</a>
             <span class="meta">
                 " · " <span class=format!("state state-{}", row.state)>{state}</span>
                 {row.group.map(|g| view! { " · " {g} })}
+                " · " {comments}
                 " · " {row.active_at}
             </span>
         </li>

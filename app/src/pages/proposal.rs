@@ -11,9 +11,9 @@ use crate::{
         action_form::ActionForm,
         forms::{Field, ProblemSummary},
     },
-    domain::proposal_policy::ProposalAction,
+    domain::{proposal::ProposalState, proposal_policy::ProposalAction},
     i18n::{use_language, use_t},
-    pages::load_error::LoadError,
+    pages::{comments::Discussion, load_error::LoadError},
     session::use_form_state,
 };
 use leptos::prelude::*;
@@ -37,11 +37,13 @@ pub fn ProposalPage() -> impl IntoView {
         )
     };
     let data = Resource::new_blocking(key, |(slug, number)| proposal_page(slug, number));
+    let query = leptos_router::hooks::use_query_map();
+    let reply_to = move || query.read().get("reply");
     view! {
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(page) => view! { <Proposal page /> }.into_any(),
+                    Ok(page) => view! { <Proposal page reply_to=reply_to() /> }.into_any(),
                     Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
@@ -50,7 +52,7 @@ pub fn ProposalPage() -> impl IntoView {
 }
 
 #[component]
-fn Proposal(page: ProposalView) -> impl IntoView {
+fn Proposal(page: ProposalView, reply_to: Option<String>) -> impl IntoView {
     let t = use_t();
     let language = use_language();
     let path = ProposalPath::new(&page.org.slug, page.number);
@@ -96,7 +98,16 @@ fn Proposal(page: ProposalView) -> impl IntoView {
             <div class="markdown" inner_html=page.body_html.clone()></div>
         </article>
         <AuthorActions page=page.clone() path=path.clone() />
-        <History page path />
+        <History page=page.clone() path=path.clone() />
+        {(page.state != ProposalState::Draft).then(|| view! {
+            <Discussion
+                path
+                comments=page.comments.clone()
+                may_comment=page.may(ProposalAction::Comment)
+                moderator=page.moderator
+                reply_to
+            />
+        })}
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod addresses;
 pub mod audit;
+pub mod comments;
 pub mod error;
 pub mod groups;
 pub mod invitations;

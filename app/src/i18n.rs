@@ -553,8 +553,10 @@ mod tests {
 
     /// The sources whose problems reach people: the rules' `code()` tables and every
     /// `Problem::new(…, "code", …)` / `invalid(…, "code", …)` in services.
-    const PROBLEM_SOURCES: [&str; 21] = [
+    const PROBLEM_SOURCES: [&str; 24] = [
+        include_str!("actions/comments.rs"),
         include_str!("actions/proposals.rs"),
+        include_str!("domain/comment.rs"),
         include_str!("domain/email.rs"),
         include_str!("domain/group.rs"),
         include_str!("domain/profile.rs"),
@@ -572,6 +574,7 @@ mod tests {
         include_str!("services/members.rs"),
         include_str!("services/oidc.rs"),
         include_str!("services/organisations.rs"),
+        include_str!("services/comments.rs"),
         include_str!("services/proposals.rs"),
         include_str!("../../server/src/actions.rs"),
         include_str!("../../server/src/oidc/mod.rs"),

@@ -332,3 +332,42 @@ problem-proposal_state = Això no es pot fer mentre la proposta està { $state -
        *[withdrawn] retirada
     }.
 problem-round_open = Hi ha una votació oberta sobre aquesta proposta, així que el seu text no pot canviar.
+
+# Comentaris
+comments-heading = Debat
+comments-none = Encara no hi ha comentaris.
+comments-closed = Es pot comentar mentre la proposta està en debat, si ets membre actiu de l'organització.
+comment-new = Afegeix un comentari
+comment-post = Publica el comentari
+comment-preview = Previsualitza
+comment-preview-heading = Previsualització: així es veurà el teu comentari
+comment-reply = Respon
+comment-replying-to = En resposta a { $name }
+comment-see = mostra el comentari
+comment-reply-cancel = escriu un comentari nou
+comment-edit = Edita el comentari
+comment-edit-kept = El text anterior es pot continuar llegint a «versions anteriors».
+comment-save = Desa
+comment-edited = editat el { $at }
+comment-earlier-versions = Versions anteriors
+comment-replaced = Fins al { $at }:
+comment-delete = Elimina el comentari
+comment-delete-question = Vols eliminar aquest comentari?
+comment-delete-consequence = El seu text desapareix; el fil mostra «comentari eliminat» al seu lloc i les respostes es mantenen.
+comment-deleted = Comentari eliminat.
+comment-hide = Amaga el comentari
+comment-hidden = Amagat per una persona facilitadora:
+comment-hidden-you-see = Encara el pots llegir, com a autor o persona facilitadora:
+proposal-comment-count = { $count ->
+        [one] 1 comentari
+       *[other] { $count } comentaris
+    }
+proposal-unread = Nou
+field-comment = El teu comentari
+field-comment-hint = Markdown. Menciona un membre amb @ i el seu nom sense espais (@AdaOkafor).
+field-hide-reason = Per què s'amaga (es mostra al seu lloc)
+problem-reply_elsewhere = El comentari al qual respons pertany a una altra proposta.
+problem-reply_to_removed = El comentari al qual respons s'ha eliminat o amagat.
+problem-comment_unchanged = No ha canviat res.
+problem-comment_hidden_already = Aquest comentari ja està amagat.
+problem-not_comment_author = Només qui ha escrit el comentari pot fer això.

@@ -332,3 +332,42 @@ problem-proposal_state = This cannot be done while the proposal is { $state ->
        *[withdrawn] withdrawn
     }.
 problem-round_open = A decision round on this proposal is open, so its text cannot change.
+
+# Comments
+comments-heading = Discussion
+comments-none = No comments yet.
+comments-closed = Comments are open while a proposal is in discussion, to its organisation's active members.
+comment-new = Add a comment
+comment-post = Post comment
+comment-preview = Preview
+comment-preview-heading = Preview: how your comment will look
+comment-reply = Reply
+comment-replying-to = Replying to { $name }
+comment-see = see the comment
+comment-reply-cancel = write a new comment instead
+comment-edit = Edit comment
+comment-edit-kept = The earlier text stays readable under "earlier versions".
+comment-save = Save
+comment-edited = edited { $at }
+comment-earlier-versions = Earlier versions
+comment-replaced = Until { $at }:
+comment-delete = Delete comment
+comment-delete-question = Delete this comment?
+comment-delete-consequence = Its text goes; the thread shows "comment deleted" in its place, and replies stay.
+comment-deleted = Comment deleted.
+comment-hide = Hide comment
+comment-hidden = Hidden by a facilitator:
+comment-hidden-you-see = You can still read it, as its author or a facilitator:
+proposal-comment-count = { $count ->
+        [one] 1 comment
+       *[other] { $count } comments
+    }
+proposal-unread = New
+field-comment = Your comment
+field-comment-hint = Markdown. Mention a member with @ and their name without spaces (@AdaOkafor).
+field-hide-reason = Why it is hidden (shown in its place)
+problem-reply_elsewhere = The comment replied to belongs to another proposal.
+problem-reply_to_removed = The comment replied to was deleted or hidden.
+problem-comment_unchanged = Nothing changed.
+problem-comment_hidden_already = This comment is hidden already.
+problem-not_comment_author = Only a comment's author may do this.

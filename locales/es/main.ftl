@@ -332,3 +332,42 @@ problem-proposal_state = Esto no se puede hacer mientras la propuesta está { $s
        *[withdrawn] retirada
     }.
 problem-round_open = Hay una votación abierta sobre esta propuesta, así que su texto no puede cambiar.
+
+# Comentarios
+comments-heading = Debate
+comments-none = Todavía no hay comentarios.
+comments-closed = Se puede comentar mientras la propuesta está en debate, si eres miembro activo de la organización.
+comment-new = Añadir un comentario
+comment-post = Publicar comentario
+comment-preview = Vista previa
+comment-preview-heading = Vista previa: así se verá tu comentario
+comment-reply = Responder
+comment-replying-to = En respuesta a { $name }
+comment-see = ver el comentario
+comment-reply-cancel = escribir un comentario nuevo
+comment-edit = Editar comentario
+comment-edit-kept = El texto anterior sigue disponible en «versiones anteriores».
+comment-save = Guardar
+comment-edited = editado el { $at }
+comment-earlier-versions = Versiones anteriores
+comment-replaced = Hasta el { $at }:
+comment-delete = Eliminar comentario
+comment-delete-question = ¿Eliminar este comentario?
+comment-delete-consequence = Su texto desaparece; el hilo muestra «comentario eliminado» en su lugar y las respuestas se mantienen.
+comment-deleted = Comentario eliminado.
+comment-hide = Ocultar comentario
+comment-hidden = Ocultado por una persona facilitadora:
+comment-hidden-you-see = Aún puedes leerlo, como autor o persona facilitadora:
+proposal-comment-count = { $count ->
+        [one] 1 comentario
+       *[other] { $count } comentarios
+    }
+proposal-unread = Nuevo
+field-comment = Tu comentario
+field-comment-hint = Markdown. Menciona a un miembro con @ y su nombre sin espacios (@AdaOkafor).
+field-hide-reason = Por qué se oculta (se muestra en su lugar)
+problem-reply_elsewhere = El comentario al que respondes pertenece a otra propuesta.
+problem-reply_to_removed = El comentario al que respondes se eliminó o se ocultó.
+problem-comment_unchanged = No ha cambiado nada.
+problem-comment_hidden_already = Este comentario ya está oculto.
+problem-not_comment_author = Solo quien escribió el comentario puede hacer esto.

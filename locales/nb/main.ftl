@@ -332,3 +332,42 @@ problem-proposal_state = Dette kan ikke gjøres mens forslaget er { $state ->
        *[withdrawn] trukket
     }.
 problem-round_open = En avstemning om dette forslaget er åpen, så teksten kan ikke endres.
+
+# Kommentarer
+comments-heading = Diskusjon
+comments-none = Ingen kommentarer ennå.
+comments-closed = Du kan kommentere mens forslaget er til diskusjon, som aktivt medlem av organisasjonen.
+comment-new = Skriv en kommentar
+comment-post = Publiser kommentar
+comment-preview = Forhåndsvis
+comment-preview-heading = Forhåndsvisning: slik blir kommentaren din
+comment-reply = Svar
+comment-replying-to = Svar til { $name }
+comment-see = se kommentaren
+comment-reply-cancel = skriv en ny kommentar i stedet
+comment-edit = Rediger kommentar
+comment-edit-kept = Den tidligere teksten kan fortsatt leses under «tidligere versjoner».
+comment-save = Lagre
+comment-edited = redigert { $at }
+comment-earlier-versions = Tidligere versjoner
+comment-replaced = Til { $at }:
+comment-delete = Slett kommentar
+comment-delete-question = Vil du slette denne kommentaren?
+comment-delete-consequence = Teksten forsvinner; tråden viser «kommentar slettet» i stedet, og svarene blir stående.
+comment-deleted = Kommentar slettet.
+comment-hide = Skjul kommentar
+comment-hidden = Skjult av en tilrettelegger:
+comment-hidden-you-see = Du kan fortsatt lese den, som forfatter eller tilrettelegger:
+proposal-comment-count = { $count ->
+        [one] 1 kommentar
+       *[other] { $count } kommentarer
+    }
+proposal-unread = Ny
+field-comment = Kommentaren din
+field-comment-hint = Markdown. Nevn et medlem med @ og navnet uten mellomrom (@AdaOkafor).
+field-hide-reason = Hvorfor den skjules (vises i stedet)
+problem-reply_elsewhere = Kommentaren du svarer på, hører til et annet forslag.
+problem-reply_to_removed = Kommentaren du svarer på, er slettet eller skjult.
+problem-comment_unchanged = Ingenting er endret.
+problem-comment_hidden_already = Denne kommentaren er allerede skjult.
+problem-not_comment_author = Bare den som skrev kommentaren, kan gjøre dette.

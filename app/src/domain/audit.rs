@@ -611,7 +611,7 @@ mod tests {
                 "{kind}"
             );
             assert!(
-                what.ends_with("ed") || ["left", "withdrawn"].contains(&what),
+                what.ends_with("ed") || ["left", "withdrawn", "hidden"].contains(&what),
                 "{kind} says what happened"
             );
         }

@@ -61,7 +61,11 @@ pub fn Discussion(
                     .collect_view()}
             </ol>
             {may_comment.then(|| view! { <CommentForm path=path.clone() replying /> })}
-            {(!may_comment).then(|| view! { <p class="hint">{language.tr("comments-closed")}</p> })}
+            {(!may_comment).then(|| view! {
+                // A comment refused because commenting closed still says why.
+                <ProblemSummary form=PostComment::FORM state=use_form_state(PostComment::FORM) />
+                <p class="hint">{language.tr("comments-closed")}</p>
+            })}
         </section>
     }
 }

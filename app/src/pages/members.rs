@@ -73,7 +73,8 @@ fn MemberList(page: MembersView) -> impl IntoView {
                         let role = language.tr(&format!("role-{}", row.role));
                         let member_state = language.tr(&format!("state-{}", row.state));
                         view! {
-                            <tr>
+                            // Mentions in comments link here.
+                            <tr id=format!("member-{}", row.membership_id)>
                                 <th scope="row">{row.display_name.clone()}</th>
                                 {manage.then(|| view! { <td data-label=t("field-email")>{row.email.clone().unwrap_or_default()}</td> })}
                                 <td data-label=t("members-role")>{role}</td>

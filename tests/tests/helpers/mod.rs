@@ -1,6 +1,7 @@
 //! Test harness: a real database per test (a temp SQLite file, or a fresh PostgreSQL schema),
 //! the real application on a random port, and a real HTTP client.
 
+pub mod coop;
 pub mod db;
 pub mod lookup;
 pub mod oidc;

@@ -3,14 +3,17 @@
 //! link, invitations for an address that need a proved one, and the invitation mail itself
 //! as the proof.
 
-use super::security::invite;
 use crate::helpers::{
     Db, GOOD_PASSWORD, TestApp,
+    coop::invite,
     lookup::account_of,
     smtp::{MailSink, confirmation_token},
     spawn_app, spawn_app_with,
 };
-use app::entities::{account, email_confirmation, session};
+use app::{
+    domain::roles::Role,
+    entities::{account, email_confirmation, session},
+};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter,
 };
@@ -154,7 +157,7 @@ pub async fn an_invitation_for_an_address_needs_an_account_that_proved_it(db: Db
     let ada = app.browser();
     ada.sign_up_by_mail("Ada", "ada@example.org", &sink).await;
     ada.create_organisation("The Co-op", "coop").await;
-    let token = invite(&ada, "coop", "bea@example.org", "member").await;
+    let link = invite(&ada, "coop", "bea@example.org", Role::Member, Some(1)).await;
     // An account that only claims the address (made before mail was set up) is refused.
     let claimed = app.browser();
     account::ActiveModel {
@@ -173,7 +176,7 @@ pub async fn an_invitation_for_an_address_needs_an_account_that_proved_it(db: Db
     .await
     .unwrap();
     claimed.sign_in("bea@example.org").await;
-    let response = claimed.post_form(&format!("/invite/{token}"), &[]).await;
+    let response = claimed.post_form(&link, &[]).await;
     assert_eq!(response.status().as_u16(), 422);
     assert!(
         response
@@ -187,7 +190,7 @@ pub async fn an_invitation_for_an_address_needs_an_account_that_proved_it(db: Db
     mallory
         .sign_up_by_mail("Mallory", "mallory@example.org", &sink)
         .await;
-    let response = mallory.post_form(&format!("/invite/{token}"), &[]).await;
+    let response = mallory.post_form(&link, &[]).await;
     assert_eq!(response.status().as_u16(), 422);
     assert!(
         response
@@ -204,9 +207,7 @@ pub async fn an_invitation_for_an_address_needs_an_account_that_proved_it(db: Db
     claimed
         .post_redirects(&format!("/email/confirm/{proof}"), &[], "/account")
         .await;
-    claimed
-        .post_redirects(&format!("/invite/{token}"), &[], "/o/coop")
-        .await;
+    claimed.post_redirects(&link, &[], "/o/coop").await;
 }
 
 pub async fn signing_up_from_an_invitation_mailed_to_the_address_needs_no_other_proof(db: Db) {
@@ -214,9 +215,8 @@ pub async fn signing_up_from_an_invitation_mailed_to_the_address_needs_no_other_
     let ada = app.browser();
     ada.sign_up_by_mail("Ada", "ada@example.org", &sink).await;
     ada.create_organisation("The Co-op", "coop").await;
-    let token = invite(&ada, "coop", "bea@example.org", "member").await;
+    let next = invite(&ada, "coop", "bea@example.org", Role::Member, Some(1)).await;
     let bea = app.browser();
-    let next = format!("/invite/{token}");
     bea.post_redirects(
         "/signup",
         &[
@@ -237,8 +237,7 @@ pub async fn signing_up_from_an_invitation_mailed_to_the_address_needs_no_other_
     );
     bea.post_redirects(&next, &[], "/o/coop").await;
     // From the same link with another address: a mailed link, as any sign-up.
-    let token = invite(&ada, "coop", "cai@example.org", "member").await;
-    let next = format!("/invite/{token}");
+    let next = invite(&ada, "coop", "cai@example.org", Role::Member, Some(1)).await;
     app.browser()
         .post_redirects(
             "/signup",

@@ -1,106 +1,16 @@
 //! Accounts, sessions, organisations, memberships and invitations over real HTTP: what a
 //! person can do, and every way a wrong or hostile request is refused without changing data.
 
-use crate::helpers::{Browser, Db, GOOD_PASSWORD, TestApp, spawn_app};
-use app::entities::{account, audit_entry, invitation, membership, organisation};
+use crate::helpers::{
+    Browser, Db, GOOD_PASSWORD,
+    lookup::{audit_kinds, membership_of, membership_state, organisation},
+    spawn_app,
+};
+use app::{
+    domain::roles::{MembershipState, Role},
+    entities::{account, invitation, membership},
+};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-
-async fn membership_id(app: &TestApp, slug: &str, email: &str) -> String {
-    let org = organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq(slug))
-        .one(&app.connection)
-        .await
-        .unwrap()
-        .expect("the organisation");
-    let account = account::Entity::find()
-        .filter(account::Column::EmailKey.eq(email.to_lowercase()))
-        .one(&app.connection)
-        .await
-        .unwrap()
-        .expect("the account");
-    membership::Entity::find()
-        .filter(membership::Column::OrganisationId.eq(org.id))
-        .filter(membership::Column::AccountId.eq(account.id))
-        .one(&app.connection)
-        .await
-        .unwrap()
-        .expect("the membership")
-        .id
-        .to_string()
-}
-
-async fn membership_state(app: &TestApp, slug: &str, email: &str) -> (String, String) {
-    let id = uuid::Uuid::parse_str(&membership_id(app, slug, email).await).unwrap();
-    let m = membership::Entity::find_by_id(id)
-        .one(&app.connection)
-        .await
-        .unwrap()
-        .unwrap();
-    (m.role.to_string(), m.state.to_string())
-}
-
-async fn organisation_name(app: &TestApp, slug: &str) -> Option<String> {
-    organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq(slug))
-        .one(&app.connection)
-        .await
-        .unwrap()
-        .map(|o| o.name)
-}
-
-async fn audit_kinds(app: &TestApp, slug: &str) -> Vec<String> {
-    let org = organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq(slug))
-        .one(&app.connection)
-        .await
-        .unwrap()
-        .unwrap();
-    let mut entries = audit_entry::Entity::find()
-        .filter(audit_entry::Column::OrganisationId.eq(org.id))
-        .all(&app.connection)
-        .await
-        .unwrap();
-    entries.sort_by_key(|e| e.seq);
-    entries.into_iter().map(|e| e.kind).collect()
-}
-
-/// Creates an invitation as `admin` and returns its token.
-pub(crate) async fn invite(admin: &Browser, slug: &str, role: &str, max_uses: &str) -> String {
-    let response = admin
-        .post_form(
-            &format!("/o/{slug}/invitations"),
-            &[
-                ("email", ""),
-                ("role", role),
-                ("expires_in_days", "7"),
-                ("max_uses", max_uses),
-            ],
-        )
-        .await;
-    assert_eq!(response.status().as_u16(), 201);
-    let html = response.text().await.unwrap();
-    let link = html
-        .split("id=\"invitation-link\"")
-        .nth(1)
-        .and_then(|rest| rest.split("value=\"").nth(1))
-        .and_then(|rest| rest.split('"').next())
-        .expect("the page shows the new link")
-        .to_owned();
-    link.rsplit('/').next().unwrap().to_owned()
-}
-
-/// An organisation `coop` run by Ada, with Bea joined as `role`.
-async fn coop_with_member(app: &TestApp, role: &str) -> (Browser, Browser) {
-    let ada = app.browser();
-    ada.sign_up("Ada", "ada@example.org").await;
-    ada.create_organisation("The Co-op", "coop").await;
-    let token = invite(&ada, "coop", role, "1").await;
-    let bea = app.browser();
-    bea.sign_up("Bea", "bea@example.org").await;
-    bea.post_redirects(&format!("/invite/{token}"), &[], "/o/coop")
-        .await;
-    (ada, bea)
-}
 
 pub async fn signing_up_signs_in_with_a_safe_session_cookie(db: Db) {
     let app = spawn_app(db).await;
@@ -343,7 +253,7 @@ pub async fn creating_an_organisation_makes_its_creator_admin_and_starts_the_aud
         .await;
     assert_eq!(
         membership_state(&app, "green-valley", "ada@example.org").await,
-        ("admin".into(), "active".into())
+        (Role::Admin, MembershipState::Active)
     );
     let html = ada.page("/o/green-valley", 200).await;
     assert!(html.contains("Green Valley") && html.contains("Administrator"));
@@ -375,15 +285,17 @@ pub async fn signed_out_people_cannot_create_organisations(db: Db) {
             .unwrap()
             .starts_with("/signin")
     );
-    assert!(organisation_name(&app, "x-coop").await.is_none());
+    assert!(organisation(&app, "x-coop").await.is_none());
 }
 
 pub async fn bad_settings_are_refused_by_rule_and_nothing_changes(db: Db) {
     let app = spawn_app(db).await;
-    let ada = app.browser();
-    ada.sign_up("Ada", "ada@example.org").await;
-    ada.create_organisation("Green Valley", "green-valley")
+    let coop = app
+        .coop()
+        .named("Green Valley", "green-valley")
+        .build()
         .await;
+    let ada = &coop.admin;
     let response = ada
         .post_form(
             "/o/green-valley/settings",
@@ -403,14 +315,18 @@ pub async fn bad_settings_are_refused_by_rule_and_nothing_changes(db: Db) {
     );
     assert!(html.contains("organisation-slug") && html.contains("organisation-time_zone"));
     assert_eq!(
-        organisation_name(&app, "green-valley").await.as_deref(),
+        organisation(&app, "green-valley")
+            .await
+            .map(|o| o.name)
+            .as_deref(),
         Some("Green Valley")
     );
 }
 
 pub async fn only_admins_change_settings(db: Db) {
     let app = spawn_app(db).await;
-    let (_ada, bea) = coop_with_member(&app, "facilitator").await;
+    let coop = app.coop().member("Bea", Role::Facilitator).build().await;
+    let bea = coop.browser("Bea");
     let response = bea
         .post_form(
             "/o/coop/settings",
@@ -431,17 +347,19 @@ pub async fn only_admins_change_settings(db: Db) {
             .contains("Your role does not allow this.")
     );
     assert_eq!(
-        organisation_name(&app, "coop").await.as_deref(),
+        organisation(&app, "coop").await.map(|o| o.name).as_deref(),
         Some("The Co-op")
     );
 }
 
 pub async fn an_admin_changes_settings_and_the_change_is_audited(db: Db) {
     let app = spawn_app(db).await;
-    let ada = app.browser();
-    ada.sign_up("Ada", "ada@example.org").await;
-    ada.create_organisation("Green Valley", "green-valley")
+    let coop = app
+        .coop()
+        .named("Green Valley", "green-valley")
+        .build()
         .await;
+    let ada = &coop.admin;
     ada.post_redirects(
         "/o/green-valley/settings",
         &[
@@ -455,7 +373,7 @@ pub async fn an_admin_changes_settings_and_the_change_is_audited(db: Db) {
     )
     .await;
     assert_eq!(
-        organisation_name(&app, "gvc").await.as_deref(),
+        organisation(&app, "gvc").await.map(|o| o.name).as_deref(),
         Some("Green Valley Co-op")
     );
     assert_eq!(
@@ -466,10 +384,11 @@ pub async fn an_admin_changes_settings_and_the_change_is_audited(db: Db) {
 
 pub async fn an_invitation_link_makes_a_new_person_an_active_member(db: Db) {
     let app = spawn_app(db).await;
-    let (ada, _bea) = coop_with_member(&app, "facilitator").await;
+    let coop = app.coop().member("Bea", Role::Facilitator).build().await;
+    let ada = &coop.admin;
     assert_eq!(
         membership_state(&app, "coop", "bea@example.org").await,
-        ("facilitator".into(), "active".into())
+        (Role::Facilitator, MembershipState::Active)
     );
     let members = ada.page("/o/coop/members", 200).await;
     assert!(members.contains("Bea") && members.contains("bea@example.org"));
@@ -485,7 +404,8 @@ pub async fn an_invitation_link_makes_a_new_person_an_active_member(db: Db) {
 
 pub async fn used_up_forged_revoked_and_expired_invitations_are_refused(db: Db) {
     let app = spawn_app(db).await;
-    let (ada, _bea) = coop_with_member(&app, "member").await;
+    let coop = app.coop().member("Bea", Role::Member).build().await;
+    let ada = &coop.admin;
     let late = app.browser();
     late.sign_up("Cy", "cy@example.org").await;
 
@@ -502,7 +422,7 @@ pub async fn used_up_forged_revoked_and_expired_invitations_are_refused(db: Db) 
     assert_eq!(forged.status(), 422);
     assert!(forged.text().await.unwrap().contains("not valid"));
 
-    let revoked = invite(&ada, "coop", "member", "").await;
+    let revoked = coop.invite("", Role::Member, None).await;
     let row = invitation::Entity::find()
         .filter(invitation::Column::Uses.eq(0))
         .one(&app.connection)
@@ -515,11 +435,11 @@ pub async fn used_up_forged_revoked_and_expired_invitations_are_refused(db: Db) 
         "/o/coop/invitations",
     )
     .await;
-    let response = late.post_form(&format!("/invite/{revoked}"), &[]).await;
+    let response = late.post_form(&revoked, &[]).await;
     assert_eq!(response.status(), 422);
     assert!(response.text().await.unwrap().contains("withdrawn"));
 
-    let expired = invite(&ada, "coop", "member", "5").await;
+    let expired = coop.invite("", Role::Member, Some(5)).await;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     let row = invitation::Entity::find()
         .filter(invitation::Column::RevokedAt.is_null())
@@ -531,7 +451,7 @@ pub async fn used_up_forged_revoked_and_expired_invitations_are_refused(db: Db) 
     let mut active: invitation::ActiveModel = row.into();
     active.expires_at = Set(chrono::Utc::now() - chrono::Duration::hours(1));
     active.update(&app.connection).await.unwrap();
-    let response = late.post_form(&format!("/invite/{expired}"), &[]).await;
+    let response = late.post_form(&expired, &[]).await;
     assert_eq!(response.status(), 422);
     assert!(response.text().await.unwrap().contains("expired"));
 
@@ -542,12 +462,11 @@ pub async fn used_up_forged_revoked_and_expired_invitations_are_refused(db: Db) 
     assert_eq!(members.len(), 2, "Cy joined nothing");
 
     // A single-use link works once: Cy gets in, Dee is turned away.
-    let single = invite(&ada, "coop", "member", "1").await;
-    late.post_redirects(&format!("/invite/{single}"), &[], "/o/coop")
-        .await;
+    let single = coop.invite("", Role::Member, Some(1)).await;
+    late.post_redirects(&single, &[], "/o/coop").await;
     let dee = app.browser();
     dee.sign_up("Dee", "dee@example.org").await;
-    let response = dee.post_form(&format!("/invite/{single}"), &[]).await;
+    let response = dee.post_form(&single, &[]).await;
     assert_eq!(response.status(), 422);
     assert!(
         response
@@ -565,11 +484,14 @@ pub async fn used_up_forged_revoked_and_expired_invitations_are_refused(db: Db) 
 
 pub async fn a_member_of_one_organisation_cannot_reach_another(db: Db) {
     let app = spawn_app(db).await;
-    let (_ada, bea) = coop_with_member(&app, "admin").await;
-    let other = app.browser();
-    other.sign_up("Dee", "dee@example.org").await;
-    other.create_organisation("Other Co-op", "other").await;
-    let dee = membership_id(&app, "other", "dee@example.org").await;
+    let coop = app.coop().member("Bea", Role::Admin).build().await;
+    let bea = coop.browser("Bea");
+    app.coop()
+        .admin("Dee")
+        .named("Other Co-op", "other")
+        .build()
+        .await;
+    let dee = membership_of(&app, "other", "dee@example.org").await.id;
 
     // Bea is an admin of `coop`, and nothing of `other`.
     bea.page("/o/other", 404).await;
@@ -596,19 +518,20 @@ pub async fn a_member_of_one_organisation_cannot_reach_another(db: Db) {
         .await;
     assert_eq!(direct.status(), 404);
     assert_eq!(
-        organisation_name(&app, "other").await.as_deref(),
+        organisation(&app, "other").await.map(|o| o.name).as_deref(),
         Some("Other Co-op")
     );
     assert_eq!(
         membership_state(&app, "other", "dee@example.org").await.1,
-        "active"
+        MembershipState::Active
     );
 }
 
 pub async fn admins_change_roles_suspend_and_reinstate(db: Db) {
     let app = spawn_app(db).await;
-    let (ada, bea) = coop_with_member(&app, "member").await;
-    let id = membership_id(&app, "coop", "bea@example.org").await;
+    let coop = app.coop().member("Bea", Role::Member).build().await;
+    let (ada, bea) = (&coop.admin, coop.browser("Bea"));
+    let id = membership_of(&app, "coop", "bea@example.org").await.id;
     ada.post_redirects(
         &format!("/o/coop/members/{id}/role"),
         &[("role", "facilitator")],
@@ -617,7 +540,7 @@ pub async fn admins_change_roles_suspend_and_reinstate(db: Db) {
     .await;
     assert_eq!(
         membership_state(&app, "coop", "bea@example.org").await.0,
-        "facilitator"
+        Role::Facilitator
     );
     ada.post_redirects(
         &format!("/o/coop/members/{id}/suspend"),
@@ -627,7 +550,7 @@ pub async fn admins_change_roles_suspend_and_reinstate(db: Db) {
     .await;
     assert_eq!(
         membership_state(&app, "coop", "bea@example.org").await.1,
-        "suspended"
+        MembershipState::Suspended
     );
 
     // Suspended: Bea may no longer see or do anything in the organisation.
@@ -648,7 +571,7 @@ pub async fn admins_change_roles_suspend_and_reinstate(db: Db) {
     .await;
     assert_eq!(
         membership_state(&app, "coop", "bea@example.org").await,
-        ("facilitator".into(), "active".into())
+        (Role::Facilitator, MembershipState::Active)
     );
     let kinds = audit_kinds(&app, "coop").await;
     assert!(kinds.ends_with(&[
@@ -660,8 +583,9 @@ pub async fn admins_change_roles_suspend_and_reinstate(db: Db) {
 
 pub async fn members_and_observers_cannot_manage_members_or_invite(db: Db) {
     let app = spawn_app(db).await;
-    let (_ada, bea) = coop_with_member(&app, "observer").await;
-    let ada_id = membership_id(&app, "coop", "ada@example.org").await;
+    let coop = app.coop().member("Bea", Role::Observer).build().await;
+    let bea = coop.browser("Bea");
+    let ada_id = membership_of(&app, "coop", "ada@example.org").await.id;
     let invite_attempt = bea
         .post_form(
             "/o/coop/invitations",
@@ -678,7 +602,7 @@ pub async fn members_and_observers_cannot_manage_members_or_invite(db: Db) {
     assert_eq!(demote.status(), 403);
     assert_eq!(
         membership_state(&app, "coop", "ada@example.org").await.0,
-        "admin"
+        Role::Admin
     );
     let invitations = invitation::Entity::find()
         .all(&app.connection)
@@ -689,8 +613,9 @@ pub async fn members_and_observers_cannot_manage_members_or_invite(db: Db) {
 
 pub async fn the_last_admin_can_neither_leave_nor_be_demoted(db: Db) {
     let app = spawn_app(db).await;
-    let (ada, bea) = coop_with_member(&app, "member").await;
-    let ada_id = membership_id(&app, "coop", "ada@example.org").await;
+    let coop = app.coop().member("Bea", Role::Member).build().await;
+    let (ada, bea) = (&coop.admin, coop.browser("Bea"));
+    let ada_id = membership_of(&app, "coop", "ada@example.org").await.id;
     let leave = ada
         .post_form(
             &format!("/o/coop/members/{ada_id}/leave"),
@@ -708,10 +633,10 @@ pub async fn the_last_admin_can_neither_leave_nor_be_demoted(db: Db) {
     assert_eq!(demote.status(), 422);
     assert_eq!(
         membership_state(&app, "coop", "ada@example.org").await,
-        ("admin".into(), "active".into())
+        (Role::Admin, MembershipState::Active)
     );
     // A member can leave.
-    let bea_id = membership_id(&app, "coop", "bea@example.org").await;
+    let bea_id = membership_of(&app, "coop", "bea@example.org").await.id;
     bea.post_redirects(
         &format!("/o/coop/members/{bea_id}/leave"),
         &[("confirmed", "yes")],
@@ -720,14 +645,15 @@ pub async fn the_last_admin_can_neither_leave_nor_be_demoted(db: Db) {
     .await;
     assert_eq!(
         membership_state(&app, "coop", "bea@example.org").await.1,
-        "left"
+        MembershipState::Left
     );
 }
 
 pub async fn nobody_leaves_on_someone_elses_behalf(db: Db) {
     let app = spawn_app(db).await;
-    let (ada, _bea) = coop_with_member(&app, "member").await;
-    let bea_id = membership_id(&app, "coop", "bea@example.org").await;
+    let coop = app.coop().member("Bea", Role::Member).build().await;
+    let ada = &coop.admin;
+    let bea_id = membership_of(&app, "coop", "bea@example.org").await.id;
     let response = ada
         .post_form(
             &format!("/o/coop/members/{bea_id}/leave"),
@@ -743,7 +669,7 @@ pub async fn nobody_leaves_on_someone_elses_behalf(db: Db) {
     );
     assert_eq!(
         membership_state(&app, "coop", "bea@example.org").await.1,
-        "active"
+        MembershipState::Active
     );
 }
 
@@ -809,7 +735,8 @@ pub async fn the_account_language_wins_over_the_browser(db: Db) {
 
 pub async fn admins_make_groups_of_active_members(db: Db) {
     let app = spawn_app(db).await;
-    let (ada, bea) = coop_with_member(&app, "member").await;
+    let coop = app.coop().member("Bea", Role::Member).build().await;
+    let (ada, bea) = (&coop.admin, coop.browser("Bea"));
     ada.post_redirects(
         "/o/coop/groups",
         &[
@@ -820,7 +747,10 @@ pub async fn admins_make_groups_of_active_members(db: Db) {
         "/o/coop/groups",
     )
     .await;
-    let bea_id = membership_id(&app, "coop", "bea@example.org").await;
+    let bea_id = membership_of(&app, "coop", coop.email("Bea"))
+        .await
+        .id
+        .to_string();
     ada.post_redirects(
         "/o/coop/groups/finance/members/add",
         &[("membership", &bea_id)],
@@ -955,10 +885,9 @@ pub async fn an_organisations_pages_use_its_default_language_until_a_person_pick
 
 pub async fn revoking_an_invitation_twice_changes_nothing_and_says_so(db: Db) {
     let app = spawn_app(db).await;
-    let ada = app.browser();
-    ada.sign_up("Ada", "ada@example.org").await;
-    ada.create_organisation("The Co-op", "coop").await;
-    invite(&ada, "coop", "member", "1").await;
+    let coop = app.coop().build().await;
+    let ada = &coop.admin;
+    coop.invite("", Role::Member, Some(1)).await;
     let row = invitation::Entity::find()
         .one(&app.connection)
         .await
@@ -995,8 +924,9 @@ pub async fn revoking_an_invitation_twice_changes_nothing_and_says_so(db: Db) {
 
 pub async fn a_former_member_rejoins_with_the_new_invitations_role(db: Db) {
     let app = spawn_app(db).await;
-    let (ada, bea) = coop_with_member(&app, "facilitator").await;
-    let bea_id = membership_id(&app, "coop", "bea@example.org").await;
+    let coop = app.coop().member("Bea", Role::Facilitator).build().await;
+    let bea = coop.browser("Bea");
+    let bea_id = membership_of(&app, "coop", "bea@example.org").await.id;
     bea.post_redirects(
         &format!("/o/coop/members/{bea_id}/leave"),
         &[("confirmed", "yes")],
@@ -1005,18 +935,20 @@ pub async fn a_former_member_rejoins_with_the_new_invitations_role(db: Db) {
     .await;
     assert_eq!(
         membership_state(&app, "coop", "bea@example.org").await,
-        ("facilitator".to_owned(), "left".to_owned())
+        (Role::Facilitator, MembershipState::Left)
     );
     bea.page("/o/coop/members", 403).await;
 
-    let token = invite(&ada, "coop", "observer", "1").await;
-    bea.post_redirects(&format!("/invite/{token}"), &[], "/o/coop")
-        .await;
+    let link = coop.invite("", Role::Observer, Some(1)).await;
+    bea.post_redirects(&link, &[], "/o/coop").await;
     // The same membership again (its history stays one), now as the invitation says.
-    assert_eq!(membership_id(&app, "coop", "bea@example.org").await, bea_id);
+    assert_eq!(
+        membership_of(&app, "coop", "bea@example.org").await.id,
+        bea_id
+    );
     assert_eq!(
         membership_state(&app, "coop", "bea@example.org").await,
-        ("observer".to_owned(), "active".to_owned())
+        (Role::Observer, MembershipState::Active)
     );
     let page = bea.page("/o/coop", 200).await;
     assert!(page.contains("Observer"), "{page}");
@@ -1024,19 +956,21 @@ pub async fn a_former_member_rejoins_with_the_new_invitations_role(db: Db) {
 
 pub async fn only_admins_add_and_remove_group_members(db: Db) {
     let app = spawn_app(db).await;
-    let (ada, bea) = coop_with_member(&app, "facilitator").await;
-    ada.post_redirects(
-        "/o/coop/groups",
-        &[
-            ("name", "Finance"),
-            ("slug", "finance"),
-            ("description", ""),
-        ],
-        "/o/coop/groups",
-    )
-    .await;
-    let ada_id = membership_id(&app, "coop", "ada@example.org").await;
-    let bea_id = membership_id(&app, "coop", "bea@example.org").await;
+    let coop = app
+        .coop()
+        .member("Bea", Role::Facilitator)
+        .group("Finance", "finance")
+        .build()
+        .await;
+    let (ada, bea) = (&coop.admin, coop.browser("Bea"));
+    let ada_id = membership_of(&app, "coop", coop.email("Ada"))
+        .await
+        .id
+        .to_string();
+    let bea_id = membership_of(&app, "coop", coop.email("Bea"))
+        .await
+        .id
+        .to_string();
     ada.post_redirects(
         "/o/coop/groups/finance/members/add",
         &[("membership", &ada_id)],
@@ -1108,20 +1042,33 @@ pub async fn every_action_is_mounted_and_every_form_posts_to_one(db: Db) {
     }
 
     // Every page a person reaches, signed in, with a group, an invitation and a member.
-    let (ada, _bea) = coop_with_member(&app, "member").await;
-    ada.post_redirects(
-        "/o/coop/groups",
-        &[
-            ("name", "Finance"),
-            ("slug", "finance"),
-            ("description", ""),
-        ],
-        "/o/coop/groups",
-    )
-    .await;
-    let token = invite(&ada, "coop", "member", "1").await;
-    let bea_id = membership_id(&app, "coop", "bea@example.org").await;
-    let ada_id = membership_id(&app, "coop", "ada@example.org").await;
+    let coop = app
+        .coop()
+        .member("Bea", Role::Member)
+        .group("Finance", "finance")
+        .build()
+        .await;
+    let ada = &coop.admin;
+    let link = coop.invite("", Role::Member, Some(1)).await;
+    let bea_id = membership_of(&app, "coop", "bea@example.org").await.id;
+    let ada_id = membership_of(&app, "coop", "ada@example.org").await.id;
+    // A draft (1) and a published proposal (2) with a comment, to see their forms too.
+    for title in ["Draft", "Published"] {
+        ada.post_form(
+            "/o/coop/proposals/new",
+            &[("title", title), ("body", "Text")],
+        )
+        .await;
+    }
+    ada.post_form("/o/coop/p/2/publish", &[]).await;
+    ada.post_form("/o/coop/p/2/comments", &[("body", "A comment")])
+        .await;
+    let comment = app::entities::comment::Entity::find()
+        .one(&app.connection)
+        .await
+        .unwrap()
+        .expect("the comment")
+        .id;
     let pages = [
         "/".to_owned(),
         "/orgs/new".to_owned(),
@@ -1133,9 +1080,16 @@ pub async fn every_action_is_mounted_and_every_form_posts_to_one(db: Db) {
         "/o/coop/settings".to_owned(),
         format!("/o/coop/members/{bea_id}/remove"),
         format!("/o/coop/members/{ada_id}/leave"),
-        format!("/invite/{token}"),
+        link.clone(),
+        "/o/coop/proposals/new".to_owned(),
+        "/o/coop/p/1".to_owned(),
+        "/o/coop/p/1/edit".to_owned(),
+        "/o/coop/p/2".to_owned(),
+        "/o/coop/p/2/edit".to_owned(),
+        format!("/o/coop/p/2/c/{comment}/edit"),
+        format!("/o/coop/p/2/c/{comment}/delete"),
     ];
-    let visitor_pages = ["/signin", "/signup", format!("/invite/{token}").leak()];
+    let visitor_pages = ["/signin", "/signup", link.as_str()];
     let matches = |action: &str| {
         listed.iter().any(|l| {
             let (route, path): (Vec<_>, Vec<_>) =
@@ -1151,7 +1105,7 @@ pub async fn every_action_is_mounted_and_every_form_posts_to_one(db: Db) {
     let mut seen = 0;
     for (who, page) in pages
         .iter()
-        .map(|p| (&ada, p.as_str()))
+        .map(|p| (ada, p.as_str()))
         .chain(visitor_pages.iter().map(|p| (&visitor, *p)))
     {
         let html = who.page(page, 200).await;
@@ -1168,5 +1122,5 @@ pub async fn every_action_is_mounted_and_every_form_posts_to_one(db: Db) {
             seen += 1;
         }
     }
-    assert!(seen >= 15, "only {seen} forms seen");
+    assert!(seen >= 25, "only {seen} forms seen");
 }

@@ -1,6 +1,6 @@
 //! Text typed into proposals stays text (issue #11): more than forty filter-evasion payloads
 //! (script tags, event handlers, `javascript:` and `data:` URLs, SVG, entity tricks, nested
-//! Markdown links) go in through the title, summary, body and change note, as a person types
+//! Markdown links) go in through the title, summary, body, change note and a comment, as a person types
 //! them. Each is stored exactly as typed and, on every page that shows it (`<head>`
 //! included), parsed HTML holds no element, attribute, script or link it did not put there.
 
@@ -136,6 +136,11 @@ pub async fn proposal_text_stays_text_on_every_page(db: Db) {
             &base,
         )
         .await;
+        // A comment with the payload, and a reply quoting it.
+        let comment = ada
+            .post_form(&format!("{base}/comments"), &[("body", payload)])
+            .await;
+        assert_eq!(comment.status(), 303, "{payload:?}");
         // Stored exactly as typed (a title trimmed, a body's trailing blanks dropped).
         let stored = proposal::Entity::find_by_id(stored.id)
             .one(&app.connection)

@@ -3,29 +3,9 @@
 //! that must stay text.
 
 use crate::helpers::{Browser, Db, TestApp, lookup, spawn_app};
+use app::domain::roles::Role;
 use app::entities::{proposal, proposal_revision};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-
-/// An organisation `coop` run by Ada (admin) with these people joined in these roles; their
-/// browsers in the same order, Ada's first.
-async fn coop(app: &TestApp, people: &[(&str, &str)]) -> Vec<Browser> {
-    let ada = app.browser();
-    ada.sign_up("Ada", "ada@example.org").await;
-    ada.create_organisation("The Co-op", "coop").await;
-    let mut browsers = vec![ada];
-    for (name, role) in people {
-        let token = super::identity::invite(&browsers[0], "coop", role, "1").await;
-        let browser = app.browser();
-        browser
-            .sign_up(name, &format!("{}@example.org", name.to_lowercase()))
-            .await;
-        browser
-            .post_redirects(&format!("/invite/{token}"), &[], "/o/coop")
-            .await;
-        browsers.push(browser);
-    }
-    browsers
-}
 
 /// Drafts a proposal as `author` and returns its number.
 async fn draft(author: &Browser, title: &str, body: &str, group: &str) -> i32 {
@@ -133,7 +113,8 @@ async fn audit_kinds(app: &TestApp) -> Vec<String> {
 
 pub async fn a_draft_is_its_authors_alone_until_published(db: Db) {
     let app = spawn_app(db).await;
-    let people = coop(&app, &[("Bea", "member")]).await;
+    let coop = app.coop().member("Bea", Role::Member).build().await;
+    let people = [&coop.admin, coop.browser("Bea")];
     let (ada, bea) = (&people[0], &people[1]);
     let number = draft(bea, "Solar roof", "We install panels.", "").await;
     // Not even an admin sees someone else's draft: not in the list, and "not found".
@@ -171,7 +152,8 @@ pub async fn a_draft_is_its_authors_alone_until_published(db: Db) {
 
 pub async fn edits_make_numbered_revisions_and_a_stale_edit_is_refused(db: Db) {
     let app = spawn_app(db).await;
-    let people = coop(&app, &[("Bea", "member")]).await;
+    let coop = app.coop().member("Bea", Role::Member).build().await;
+    let people = [&coop.admin, coop.browser("Bea")];
     let (ada, bea) = (&people[0], &people[1]);
     let number = draft(ada, "Solar roof", "We buy ten panels.", "").await;
     let co_author = lookup::membership_of(&app, "coop", "bea@example.org").await;
@@ -249,16 +231,21 @@ pub async fn edits_make_numbered_revisions_and_a_stale_edit_is_refused(db: Db) {
 
 pub async fn only_authors_edit_and_co_authors_are_active_members_who_may_author(db: Db) {
     let app = spawn_app(db).await;
-    let people = coop(
-        &app,
-        &[
-            ("Bea", "member"),
-            ("Carl", "member"),
-            ("Obi", "observer"),
-            ("Sue", "member"),
-        ],
-    )
-    .await;
+    let coop = app
+        .coop()
+        .member("Bea", Role::Member)
+        .member("Carl", Role::Member)
+        .member("Obi", Role::Observer)
+        .member("Sue", Role::Member)
+        .build()
+        .await;
+    let people = [
+        &coop.admin,
+        coop.browser("Bea"),
+        coop.browser("Carl"),
+        coop.browser("Obi"),
+        coop.browser("Sue"),
+    ];
     let (ada, bea, carl, obi) = (&people[0], &people[1], &people[2], &people[3]);
     let sue = lookup::membership_of(&app, "coop", "sue@example.org").await;
     ada.post_redirects(
@@ -335,7 +322,13 @@ pub async fn only_authors_edit_and_co_authors_are_active_members_who_may_author(
 
 pub async fn group_proposals_are_authored_by_the_groups_members(db: Db) {
     let app = spawn_app(db).await;
-    let people = coop(&app, &[("Bea", "member"), ("Carl", "member")]).await;
+    let coop = app
+        .coop()
+        .member("Bea", Role::Member)
+        .member("Carl", Role::Member)
+        .build()
+        .await;
+    let people = [&coop.admin, coop.browser("Bea"), coop.browser("Carl")];
     let (ada, bea, carl) = (&people[0], &people[1], &people[2]);
     ada.post_redirects(
         "/o/coop/groups",
@@ -396,7 +389,8 @@ pub async fn group_proposals_are_authored_by_the_groups_members(db: Db) {
 
 pub async fn withdrawing_needs_a_reason_and_ends_editing(db: Db) {
     let app = spawn_app(db).await;
-    let people = coop(&app, &[("Bea", "member")]).await;
+    let coop = app.coop().member("Bea", Role::Member).build().await;
+    let people = [&coop.admin, coop.browser("Bea")];
     let bea = &people[1];
     let number = draft(bea, "Solar roof", "Text", "").await;
     // A draft is not withdrawn: it is simply not published.
@@ -440,7 +434,8 @@ pub async fn withdrawing_needs_a_reason_and_ends_editing(db: Db) {
 
 pub async fn bad_proposal_input_is_refused_by_rule_and_nothing_is_stored(db: Db) {
     let app = spawn_app(db).await;
-    let people = coop(&app, &[]).await;
+    let coop = app.coop().build().await;
+    let people = [&coop.admin];
     let ada = &people[0];
     let megabyte = "a".repeat(1_000_000);
     let long_title = "t".repeat(201);
@@ -478,7 +473,8 @@ pub async fn bad_proposal_input_is_refused_by_rule_and_nothing_is_stored(db: Db)
 
 pub async fn people_without_standing_cannot_reach_or_change_proposals(db: Db) {
     let app = spawn_app(db).await;
-    let people = coop(&app, &[("Bea", "member")]).await;
+    let coop = app.coop().member("Bea", Role::Member).build().await;
+    let people = [&coop.admin, coop.browser("Bea")];
     let bea = &people[1];
     let number = draft(bea, "Solar roof", "Text", "").await;
     publish(bea, number).await;
@@ -515,7 +511,8 @@ pub async fn people_without_standing_cannot_reach_or_change_proposals(db: Db) {
 /// other edit is refused as stale (the organisation is locked before the version is read).
 pub async fn two_authors_saving_at_once_make_one_revision(db: Db) {
     let app = spawn_app(db).await;
-    let people = coop(&app, &[("Bea", "member")]).await;
+    let coop = app.coop().member("Bea", Role::Member).build().await;
+    let people = [&coop.admin, coop.browser("Bea")];
     let (ada, bea) = (&people[0], &people[1]);
     let number = draft(ada, "Solar roof", "Text", "").await;
     let co_author = lookup::membership_of(&app, "coop", "bea@example.org").await;

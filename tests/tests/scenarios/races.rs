@@ -2,29 +2,14 @@
 //! admin stays, the last use of an invitation is used once, and many writers to one
 //! organisation on SQLite wait for each other instead of failing.
 
-use super::security::invite;
-use crate::helpers::{Browser, Db, TestApp, lookup::membership_of, spawn_app};
-use app::{
-    domain::roles::{MembershipState, Role},
-    entities::{membership, organisation},
+use crate::helpers::{
+    Browser, Db,
+    coop::invite,
+    lookup::{active_admins, membership_of},
+    spawn_app,
 };
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-
-async fn active_admins(app: &TestApp, slug: &str) -> u64 {
-    let org = organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq(slug))
-        .one(&app.connection)
-        .await
-        .unwrap()
-        .unwrap();
-    membership::Entity::find()
-        .filter(membership::Column::OrganisationId.eq(org.id))
-        .filter(membership::Column::Role.eq(Role::Admin))
-        .filter(membership::Column::State.eq(MembershipState::Active))
-        .count(&app.connection)
-        .await
-        .unwrap()
-}
+use app::domain::roles::Role;
+use sea_orm::EntityTrait;
 
 /// Posts a change and returns its status.
 async fn post(browser: &Browser, path: String, form: Vec<(&'static str, &'static str)>) -> u16 {
@@ -40,9 +25,8 @@ pub async fn two_admins_demoting_each_other_at_once_leave_one_admin(db: Db) {
     for round in 0..5 {
         let slug = format!("coop-{round}");
         ada.create_organisation("The Co-op", &slug).await;
-        let token = invite(&ada, &slug, "", "admin").await;
-        ben.post_redirects(&format!("/invite/{token}"), &[], &format!("/o/{slug}"))
-            .await;
+        let link = invite(&ada, &slug, "", Role::Admin, Some(1)).await;
+        ben.post_redirects(&link, &[], &format!("/o/{slug}")).await;
         let ada_id = membership_of(&app, &slug, "ada@example.org").await.id;
         let ben_id = membership_of(&app, &slug, "ben@example.org").await.id;
         let (a, b) = tokio::join!(
@@ -71,19 +55,16 @@ pub async fn two_admins_demoting_each_other_at_once_leave_one_admin(db: Db) {
 
 pub async fn two_people_taking_the_last_use_of_an_invitation_give_one_membership(db: Db) {
     let app = spawn_app(db).await;
-    let ada = app.browser();
-    ada.sign_up("Ada", "ada@example.org").await;
-    ada.create_organisation("The Co-op", "coop").await;
+    let coop = app.coop().build().await;
     let bea = app.browser();
     bea.sign_up("Bea", "bea@example.org").await;
     let cai = app.browser();
     cai.sign_up("Cai", "cai@example.org").await;
     for round in 0..5 {
-        let token = invite(&ada, "coop", "", "member").await;
-        let path = format!("/invite/{token}");
+        let link = coop.invite("", Role::Member, Some(1)).await;
         let (b, c) = tokio::join!(
-            post(&bea, path.clone(), vec![]),
-            post(&cai, path.clone(), vec![]),
+            post(&bea, link.clone(), vec![]),
+            post(&cai, link.clone(), vec![]),
         );
         let mut statuses = [b, c];
         statuses.sort_unstable();
@@ -107,9 +88,8 @@ pub async fn two_people_taking_the_last_use_of_an_invitation_give_one_membership
 
 pub async fn twenty_writers_to_one_organisation_all_get_an_answer_not_an_error(db: Db) {
     let app = spawn_app(db).await;
-    let ada = app.browser();
-    ada.sign_up("Ada", "ada@example.org").await;
-    ada.create_organisation("The Co-op", "coop").await;
+    let coop = app.coop().build().await;
+    let ada = &coop.admin;
     // Twenty requests at once, each on its own task (the client shares Ada's cookies).
     let mut writers = tokio::task::JoinSet::new();
     for i in 0..20 {

@@ -5,7 +5,8 @@
 
 use crate::helpers::{
     Browser, Db, TestApp,
-    lookup::{membership_of, organisation_id},
+    coop::invite,
+    lookup::{account_of, membership_of, organisation_id},
     spawn_app, spawn_app_with,
 };
 use app::{
@@ -13,7 +14,7 @@ use app::{
     entities::{account, membership, organisation},
 };
 use scraper::{Html, Selector};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
 
 /// Texts that would add an element, an attribute or a script if they reached the HTML
 /// unescaped anywhere: in text, in an attribute, in `<title>`, `<textarea>`, `<style>`.
@@ -100,28 +101,6 @@ fn assert_clean(html: &str, page: &str, payload: &str) {
     );
 }
 
-/// Creates an invitation link and returns its token.
-pub async fn invite(admin: &Browser, slug: &str, email: &str, role: &str) -> String {
-    let response = admin
-        .post_form(
-            &format!("/o/{slug}/invitations"),
-            &[
-                ("email", email),
-                ("role", role),
-                ("expires_in_days", "7"),
-                ("max_uses", "1"),
-            ],
-        )
-        .await;
-    assert_eq!(response.status().as_u16(), 201);
-    let html = response.text().await.unwrap();
-    html.split("/invite/")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("the page shows the new link")
-        .to_owned()
-}
-
 pub async fn user_text_never_reaches_the_html_unescaped(db: Db) {
     let app = spawn_app(db).await;
     for (i, payload) in PAYLOADS.iter().enumerate() {
@@ -164,7 +143,7 @@ pub async fn user_text_never_reaches_the_html_unescaped(db: Db) {
                 &format!("/o/{slug}/groups"),
             )
             .await;
-        let token = invite(&person, &slug, "", "member").await;
+        let link = invite(&person, &slug, "", Role::Member, Some(1)).await;
         let membership = membership_of(&app, &slug, &email).await.id;
         let pages = [
             "/".to_owned(),
@@ -186,7 +165,7 @@ pub async fn user_text_never_reaches_the_html_unescaped(db: Db) {
         assert!(body_text(&dashboard).contains(payload), "{dashboard}");
         // Someone else opening the invitation link sees the name, and nothing else.
         let visitor = app.browser();
-        let html = visitor.page(&format!("/invite/{token}"), 200).await;
+        let html = visitor.page(&link, 200).await;
         assert_clean(&html, "/invite/…", payload);
         // A form sent back keeps what was typed, escaped in its attributes and text.
         let response = person
@@ -222,9 +201,8 @@ pub async fn user_text_never_reaches_the_html_unescaped(db: Db) {
 
 pub async fn a_refused_post_answers_with_its_page_and_points_the_address_bar_there(db: Db) {
     let app = spawn_app(db).await;
-    let ada = app.browser();
-    ada.sign_up("Ada", "ada@example.org").await;
-    ada.create_organisation("The Co-op", "coop").await;
+    let coop = app.coop().build().await;
+    let ada = &coop.admin;
     let me = membership_of(&app, "coop", "ada@example.org").await.id;
     let response = ada
         .post_form(
@@ -424,9 +402,8 @@ pub async fn a_form_that_is_not_utf8_is_refused_and_stores_nothing(db: Db) {
 
 pub async fn server_functions_answer_refusals_with_their_own_status(db: Db) {
     let app = spawn_app(db).await;
-    let ada = app.browser();
-    ada.sign_up("Ada", "ada@example.org").await;
-    ada.create_organisation("The Co-op", "coop").await;
+    let coop = app.coop().build().await;
+    let ada = &coop.admin;
     let call = |browser: &Browser, path: &'static str, slug: &'static str| {
         let request = browser
             .client
@@ -436,8 +413,8 @@ pub async fn server_functions_answer_refusals_with_their_own_status(db: Db) {
             .form(&[("slug", slug)]);
         async move { request.send().await.unwrap().status().as_u16() }
     };
-    assert_eq!(call(&ada, "organisation_page", "coop").await, 200);
-    assert_eq!(call(&ada, "organisation_page", "nowhere").await, 404);
+    assert_eq!(call(ada, "organisation_page", "coop").await, 200);
+    assert_eq!(call(ada, "organisation_page", "nowhere").await, 404);
     let stranger = app.browser();
     assert_eq!(call(&stranger, "organisation_members", "coop").await, 401);
     stranger.sign_up("Sam", "sam@example.org").await;
@@ -470,14 +447,8 @@ pub async fn the_language_cookie_is_secure_under_an_https_base_url(db: Db) {
 
 pub async fn a_suspended_member_is_told_why_and_shown_the_way_home(db: Db) {
     let app = spawn_app(db).await;
-    let ada = app.browser();
-    ada.sign_up("Ada", "ada@example.org").await;
-    ada.create_organisation("The Co-op", "coop").await;
-    let token = invite(&ada, "coop", "", "member").await;
-    let bea = app.browser();
-    bea.sign_up("Bea", "bea@example.org").await;
-    bea.post_redirects(&format!("/invite/{token}"), &[], "/o/coop")
-        .await;
+    let coop = app.coop().member("Bea", Role::Member).build().await;
+    let (ada, bea) = (&coop.admin, coop.browser("Bea"));
     let id = membership_of(&app, "coop", "bea@example.org").await.id;
     ada.post_redirects(
         &format!("/o/coop/members/{id}/suspend"),
@@ -500,12 +471,9 @@ pub async fn a_suspended_member_is_told_why_and_shown_the_way_home(db: Db) {
     // An invited person who has not accepted is told how to join.
     let max = app.browser();
     max.sign_up("Max", "max@example.org").await;
-    let max_id = account::Entity::find()
-        .filter(account::Column::EmailKey.eq("max@example.org"))
-        .one(&app.connection)
+    let max_id = account_of(&app, "max@example.org")
         .await
-        .unwrap()
-        .unwrap()
+        .expect("the account")
         .id;
     membership::ActiveModel {
         id: Set(uuid::Uuid::new_v4()),
@@ -599,14 +567,8 @@ pub async fn the_time_zone_is_chosen_from_the_iana_zones_grouped_by_region(db: D
 
 pub async fn removing_and_leaving_ask_first(db: Db) {
     let app = spawn_app(db).await;
-    let ada = app.browser();
-    ada.sign_up("Ada", "ada@example.org").await;
-    ada.create_organisation("The Co-op", "coop").await;
-    let token = invite(&ada, "coop", "", "member").await;
-    let bea = app.browser();
-    bea.sign_up("Bea", "bea@example.org").await;
-    bea.post_redirects(&format!("/invite/{token}"), &[], "/o/coop")
-        .await;
+    let coop = app.coop().member("Bea", Role::Member).build().await;
+    let (ada, bea) = (&coop.admin, coop.browser("Bea"));
     let id = membership_of(&app, "coop", "bea@example.org").await.id;
     let remove = format!("/o/coop/members/{id}/remove");
     // Without the confirmation, the answer is the page that asks; nothing changes.
@@ -632,9 +594,8 @@ pub async fn removing_and_leaving_ask_first(db: Db) {
     );
 
     // Leaving asks too.
-    let token = invite(&ada, "coop", "", "member").await;
-    bea.post_redirects(&format!("/invite/{token}"), &[], "/o/coop")
-        .await;
+    let link = coop.invite("", Role::Member, Some(1)).await;
+    bea.post_redirects(&link, &[], "/o/coop").await;
     let leave = format!("/o/coop/members/{id}/leave");
     bea.post_redirects(&leave, &[], &leave).await;
     assert_eq!(
@@ -653,9 +614,8 @@ pub async fn removing_and_leaving_ask_first(db: Db) {
 
 pub async fn every_organisation_page_has_its_breadcrumb_and_the_group_form_its_own_hint(db: Db) {
     let app = spawn_app(db).await;
-    let ada = app.browser();
-    ada.sign_up("Ada", "ada@example.org").await;
-    ada.create_organisation("The Co-op", "coop").await;
+    let coop = app.coop().build().await;
+    let ada = &coop.admin;
     for page in [
         "/o/coop/settings",
         "/o/coop/members",
@@ -680,9 +640,8 @@ pub async fn every_organisation_page_has_its_breadcrumb_and_the_group_form_its_o
 
 pub async fn without_mail_the_invitations_page_says_addresses_cannot_be_verified(db: Db) {
     let app = spawn_app(db).await;
-    let ada = app.browser();
-    ada.sign_up("Ada", "ada@example.org").await;
-    ada.create_organisation("The Co-op", "coop").await;
+    let coop = app.coop().build().await;
+    let ada = &coop.admin;
     let html = ada.page("/o/coop/invitations", 200).await;
     assert!(
         html.contains("data-notice=\"addresses-unverifiable\""),

@@ -5,6 +5,7 @@ import {
   test,
   expect,
   axeViolationsInSchemes,
+  clickBrand,
   createInvitation,
   createOrganisation,
   fillSignUp,
@@ -21,6 +22,8 @@ import type { Page } from "@playwright/test";
 
 /** Opens proposal `title` from the organisation's dashboard. */
 async function openProposal(page: Page, slug: string, title: string) {
+  // From home, so the list is the one as it is now.
+  await clickBrand(page);
   await openDashboard(page, { name: "", slug });
   await page.getByRole("main").getByRole("link", { name: title }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
@@ -110,8 +113,11 @@ test("two members draft, publish, revise and compare a proposal", async ({
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Revision 2 compared with revision 3",
   );
-  await expect(page.locator(".diff del").first()).toContainText("one electric cargo bike");
-  await expect(page.locator(".diff ins").first()).toContainText("two cargo bikes");
+  const deleted = (await page.locator(".diff del").allTextContents()).join(" ");
+  const inserted = (await page.locator(".diff ins").allTextContents()).join(" ");
+  expect(deleted).toContain("one");
+  expect(deleted).toContain("electric");
+  expect(inserted).toContain("two");
   // Other revisions by the form (a GET form: works without JavaScript).
   await page.getByLabel("From").selectOption("1");
   await page.getByRole("button", { name: "Compare", exact: true }).click();
@@ -169,7 +175,18 @@ test("the proposal pages have no accessibility violations", async ({ page, brows
   await page.getByLabel("Proposal", { exact: true }).fill("# Heading\n\nA changed [link](https://example.org).");
   await submit(page, page.getByRole("button", { name: "Save" }));
   const base = new URL(page.url()).pathname;
+  await page.getByLabel("Your comment", { exact: true }).fill("A comment with a [link](https://example.org).");
+  await submit(page, page.getByRole("button", { name: "Post comment" }));
+  await page.getByRole("link", { name: "Reply" }).first().click();
+  await page.getByLabel("Your comment", { exact: true }).fill("A reply.");
+  await submit(page, page.getByRole("button", { name: "Post comment" }));
+  const editComment = await page
+    .getByRole("link", { name: "Edit comment" })
+    .first()
+    .getAttribute("href");
   for (const path of [
+    editComment!,
+    editComment!.replace(/\/edit$/, "/delete"),
     `/o/${org.slug}`,
     `/o/${org.slug}/proposals/new`,
     base,
@@ -183,4 +200,67 @@ test("the proposal pages have no accessibility violations", async ({ page, brows
     expect(violations.light, `${path} (light)`).toEqual([]);
     expect(violations.dark, `${path} (dark)`).toEqual([]);
   }
+});
+
+test("members discuss a proposal: preview, comment, reply, edit, hide, delete", async ({
+  page,
+}, testInfo) => {
+  const ada = person(testInfo, "Ada");
+  const org = { name: `Talk Co-op ${shortUnique(testInfo)}`, slug: shortUnique(testInfo) };
+  await signUp(page, ada);
+  await createOrganisation(page, org);
+  await page.getByRole("main").getByRole("link", { name: "New proposal" }).click();
+  await page.getByLabel("Title").fill("Shared tools library");
+  await page.getByLabel("Proposal", { exact: true }).fill("We lend tools to each other.");
+  await submit(page, page.getByRole("button", { name: "Save draft" }));
+  await submit(page, page.getByRole("button", { name: "Publish for discussion" }));
+
+  // The preview is rendered on the server; nothing is posted until "Post comment".
+  await page.getByLabel("Your comment", { exact: true }).fill("I **like** it.");
+  let answer = await submit(page, page.getByRole("button", { name: "Preview" }));
+  expect(answer.status()).toBe(201);
+  await expect(page.locator(".preview .markdown strong")).toHaveText("like");
+  await expect(page.getByLabel("Your comment", { exact: true })).toHaveValue("I **like** it.");
+  await expect(page.locator("li.comment")).toHaveCount(0);
+  answer = await submit(page, page.getByRole("button", { name: "Post comment" }));
+  expect(answer.status()).toBe(303);
+  const first = page.locator("li.comment").first();
+  await expect(first.locator(".markdown strong")).toHaveText("like");
+
+  // A reply, by its link (it works without JavaScript).
+  await first.getByRole("link", { name: "Reply" }).click();
+  await expect(page.getByText(`Replying to ${ada.name}`)).toBeVisible();
+  await page.getByLabel("Your comment", { exact: true }).fill("Who keeps the drill?");
+  await submit(page, page.getByRole("button", { name: "Post comment" }));
+  const reply = page.locator("li.comment.depth-1");
+  await expect(reply).toContainText("Who keeps the drill?");
+
+  // Editing keeps the earlier text.
+  await first.getByRole("link", { name: "Edit comment" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit comment");
+  await page.getByLabel("Your comment", { exact: true }).fill("I **really** like it.");
+  await submit(page, page.getByRole("button", { name: "Save" }));
+  await expect(first.locator(".edited")).toBeVisible();
+  await first.getByText("Earlier versions").click();
+  await expect(first.locator(".earlier")).toContainText("I like it.");
+
+  // A facilitator (Ada is the admin) hides the reply with a reason.
+  await reply.getByText("Hide comment", { exact: true }).first().click();
+  await reply.getByLabel("Why it is hidden").fill("Off topic");
+  await submit(page, reply.getByRole("button", { name: "Hide comment" }));
+  await expect(page.locator("li.comment.depth-1 .removed")).toContainText("Off topic");
+
+  // Deleting asks first: a dialog with JavaScript, a page without.
+  if (testInfo.project.use.javaScriptEnabled !== false) {
+    page.once("dialog", (dialog) => void dialog.accept());
+    await submit(page, first.getByRole("button", { name: "Delete comment" }));
+  } else {
+    await submit(page, first.getByRole("button", { name: "Delete comment" }));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Delete this comment?");
+    await submit(page, page.getByRole("main").getByRole("button", { name: "Delete comment" }));
+  }
+  await expect(page.locator("li.comment").first().locator(".removed")).toHaveText(
+    "Comment deleted.",
+  );
+  await expect(page.locator("li.comment.depth-1")).toHaveCount(1);
 });

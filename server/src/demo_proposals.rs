@@ -1,6 +1,6 @@
 //! The demo co-op's proposals (part of `quorate demo`): one in every state a proposal can
-//! reach without a decision round (draft, in discussion with several revisions, withdrawn),
-//! written through the same services as the pages.
+//! reach without a decision round (draft, in discussion with several revisions, withdrawn)
+//! and a discussion of about thirty comments, written through the same services as the pages.
 
 use anyhow::Context;
 use app::{
@@ -78,6 +78,8 @@ pub async fn write(
     )
     .await?;
 
+    discussion(slug, &ctx, solar, &mut tick).await?;
+
     // 2. A group's proposal in discussion.
     let flat = draft(
         &ctx("cleo", tick())?,
@@ -130,6 +132,174 @@ pub async fn write(
         .map_err(super::demo::explain)?;
     Ok(())
 }
+
+/// About thirty comments on the solar proposal: threads with replies, mentions, an edited
+/// comment, a deleted one and one hidden by a facilitator.
+async fn discussion(
+    slug: &str,
+    ctx: &impl Fn(&str, DateTime<Utc>) -> anyhow::Result<Ctx>,
+    number: i32,
+    tick: &mut impl FnMut() -> DateTime<Utc>,
+) -> anyhow::Result<()> {
+    use app::services::comments;
+    let mut ids: Vec<uuid::Uuid> = Vec::new();
+    for (who, parent, text) in THREAD {
+        let parent = parent.and_then(|i| ids.get(i).copied());
+        let posted = comments::post(&ctx(who, tick())?, slug, number, text, parent)
+            .await
+            .map_err(super::demo::explain)?;
+        ids.push(posted.id);
+    }
+    let at = |i: usize| ids.get(i).copied().context("a demo comment");
+    comments::edit(
+        &ctx("gus", tick())?,
+        slug,
+        number,
+        at(3)?,
+        "Could we get a third quote? Two is thin for £30k. (Edited: I meant for the **installation**, not the panels.)",
+    )
+    .await
+    .map_err(super::demo::explain)?;
+    comments::delete(&ctx("ivo", tick())?, slug, number, at(9)?)
+        .await
+        .map_err(super::demo::explain)?;
+    comments::hide(
+        &ctx("cleo", tick())?,
+        slug,
+        number,
+        at(14)?,
+        "Personal remark about a neighbour; please keep to the proposal.",
+    )
+    .await
+    .map_err(super::demo::explain)?;
+    Ok(())
+}
+
+/// (author, index of the comment replied to, text).
+const THREAD: [(&str, Option<usize>, &str); 30] = [
+    (
+        "ada",
+        None,
+        "Thanks @EliNovak and @FayDubois for putting this together. The quotes help a lot.",
+    ),
+    (
+        "ben",
+        None,
+        "From the finance side: the repairs reserve can take this, but it leaves less for the lift.",
+    ),
+    (
+        "eli",
+        Some(1),
+        "@BenLarsen how much do we need to keep for the lift?",
+    ),
+    (
+        "gus",
+        None,
+        "Could we get a third quote? Two is thin for £30k.",
+    ),
+    (
+        "fay",
+        Some(3),
+        "We asked three installers; the third never answered. We can try again.",
+    ),
+    (
+        "ben",
+        Some(2),
+        "About £25,000 by 2028, so £40,000 left after the panels is enough.",
+    ),
+    (
+        "hana",
+        None,
+        "Do the savings assume today's electricity prices?",
+    ),
+    (
+        "eli",
+        Some(6),
+        "Yes, today's prices. If prices rise, we save more.",
+    ),
+    (
+        "hana",
+        Some(7),
+        "And if they fall? I'd like both cases in the proposal.",
+    ),
+    (
+        "ivo",
+        None,
+        "I wrote something here and thought better of it.",
+    ),
+    (
+        "dev",
+        None,
+        "Facilitator note: we'll open a round next week if the discussion settles.",
+    ),
+    (
+        "jo",
+        None,
+        "As an observer: the south roof gets shade from the big oak in winter.",
+    ),
+    (
+        "eli",
+        Some(11),
+        "Good point @JoByrne. The installer's survey accounted for it (about 8 % less in winter).",
+    ),
+    (
+        "cleo",
+        None,
+        "The housing circle supports this; tenants asked for lower service charges.",
+    ),
+    (
+        "gus",
+        None,
+        "A remark about a neighbour that does not belong here.",
+    ),
+    (
+        "ada",
+        Some(13),
+        "Great to hear. Could the circle say how much the service charge would drop?",
+    ),
+    (
+        "cleo",
+        Some(15),
+        "Roughly £4 a month per home, if the savings go to service charges.",
+    ),
+    (
+        "fay",
+        None,
+        "I've added the two quotes as a table in revision 2.",
+    ),
+    ("ben", Some(17), "Thanks, that's much clearer."),
+    (
+        "hana",
+        Some(8),
+        "@EliNovak could you add a line on what happens with falling prices?",
+    ),
+    ("eli", Some(19), "Will do in the next revision."),
+    (
+        "dev",
+        Some(10),
+        "No objections so far. Any concerns, please raise them here first.",
+    ),
+    (
+        "gus",
+        Some(4),
+        "Then two quotes it is, if the third does not answer by Friday.",
+    ),
+    ("ivo", None, "Battery storage: is it worth it now?"),
+    (
+        "fay",
+        Some(23),
+        "Not yet: batteries would double the cost. We've left them for later (revision 3).",
+    ),
+    ("ivo", Some(24), "Makes sense."),
+    ("jo", Some(12), "Thanks, that answers it."),
+    (
+        "ada",
+        None,
+        "Summary so far: support, a question on prices, and a check on the lift fund. 👍",
+    ),
+    ("ben", Some(27), "Agreed with the summary."),
+    ("cleo", Some(27), "Same from the housing circle."),
+];
 
 async fn draft(
     ctx: &Ctx,

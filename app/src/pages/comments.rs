@@ -130,12 +130,17 @@ fn Comment(
                 })}
             </ul>
             {(moderator && shown_text).then(|| {
-                let state = use_form_state(HideComment::FORM);
+                // One form per comment: its field's id names the comment (ids are unique);
+                // a refusal is told in the thread's problem summary.
+                let field = format!("hide-reason-{}", comment.id);
                 view! {
                     <details class="hide-comment">
                         <summary>{t("comment-hide")}</summary>
                         <ActionForm target=HideComment::target(&at) class="stack narrow">
-                            <Field form=HideComment::FORM name="reason" label=t("field-hide-reason") state required=true />
+                            <div class="field">
+                                <label for=field.clone()>{t("field-hide-reason")}</label>
+                                <input id=field type="text" name="reason" required />
+                            </div>
                             <button type="submit" class="secondary">{t("comment-hide")}</button>
                         </ActionForm>
                     </details>

@@ -66,6 +66,7 @@ impl CommentPath {
         )
     }
 
+    #[cfg(feature = "ssr")]
     fn proposal(&self) -> ProposalPath {
         ProposalPath::new(&self.slug, &self.number)
     }
@@ -83,13 +84,7 @@ mod perform {
     use std::collections::BTreeMap;
     use uuid::Uuid;
 
-    fn number(path: &ProposalPath) -> ServiceResult<i32> {
-        path.number
-            .parse::<i32>()
-            .ok()
-            .filter(|n| *n > 0)
-            .ok_or(ServiceError::NotFound)
-    }
+    use crate::actions::proposals::perform::number;
 
     fn id(text: &str) -> ServiceResult<Uuid> {
         Uuid::parse_str(text).map_err(|_| ServiceError::NotFound)

@@ -68,7 +68,7 @@ impl ProposalPath {
 }
 
 #[cfg(feature = "ssr")]
-mod perform {
+pub(crate) mod perform {
     use super::*;
     use crate::{
         actions::{ActionCtx, Done, Perform, kept_values},
@@ -83,7 +83,7 @@ mod perform {
     use uuid::Uuid;
 
     /// A proposal's number from the address; anything else names nothing there is.
-    fn number(path: &ProposalPath) -> ServiceResult<i32> {
+    pub(crate) fn number(path: &ProposalPath) -> ServiceResult<i32> {
         path.number
             .parse::<i32>()
             .ok()

@@ -77,13 +77,7 @@ pub(crate) async fn thread_rows(
     authors.sort_unstable();
     authors.dedup();
     let names = proposals::names(&ctx.db, &authors).await?;
-    let name_of = |id: uuid::Uuid| {
-        names
-            .iter()
-            .find(|(m, _)| *m == id)
-            .map(|(_, n)| n.clone())
-            .unwrap_or_default()
-    };
+    let name_of = |id: uuid::Uuid| proposals::name_in(&names, id);
     let handles = comments::handles(&ctx.db, seen.organisation.id).await?;
     let slug = seen.organisation.slug.clone();
     let render = |body: &str| {
@@ -155,14 +149,13 @@ pub async fn comment_edit_page(
     crate::error::answer(
         async move {
             use crate::{
-                domain::{policy::Action, proposal_policy::ProposalAction},
+                domain::proposal_policy::ProposalAction,
                 entities::comment as row,
-                services::{ServiceError, organisations, proposals},
+                services::{ServiceError, proposals},
             };
             use sea_orm::EntityTrait;
             let ctx = crate::session::service_ctx()?;
-            let seen = organisations::authorised(&ctx, &slug, Action::ViewOrganisation).await?;
-            let loaded = proposals::load(&ctx.db, &seen, number).await?;
+            let (seen, loaded) = proposals::find(&ctx, &slug, number).await?;
             loaded.require(ProposalAction::Comment)?;
             let id = uuid::Uuid::parse_str(&comment).map_err(|_| ServiceError::NotFound)?;
             let found = row::Entity::find_by_id(id)

@@ -224,16 +224,10 @@ pub async fn proposal_page(slug: String, number: i32) -> Result<ProposalView, Ap
         async move {
             use crate::{
                 domain::{proposal::check_co_author, roles::Membership},
-                services::{members, organisations, proposals},
+                services::{members, proposals},
             };
             let ctx = crate::session::service_ctx()?;
-            let seen = organisations::authorised(
-                &ctx,
-                &slug,
-                crate::domain::policy::Action::ViewOrganisation,
-            )
-            .await?;
-            let loaded = proposals::load(&ctx.db, &seen, number).await?;
+            let (seen, loaded) = proposals::find(&ctx, &slug, number).await?;
             let revisions = proposals::revisions(&ctx, &loaded).await?;
             let zone = &seen.organisation.time_zone;
             let p = &loaded.proposal;
@@ -241,13 +235,7 @@ pub async fn proposal_page(slug: String, number: i32) -> Result<ProposalView, Ap
             people.extend(revisions.iter().map(|r| r.author_id));
             people.extend(p.withdrawn_by);
             let names = proposals::names(&ctx.db, &people).await?;
-            let name_of = |id: uuid::Uuid| {
-                names
-                    .iter()
-                    .find(|(m, _)| *m == id)
-                    .map(|(_, n)| n.clone())
-                    .unwrap_or_default()
-            };
+            let name_of = |id: uuid::Uuid| proposals::name_in(&names, id);
             let group = match p.group_id {
                 Some(id) => proposals::group_name(&ctx.db, id).await?.map(|g| g.name),
                 None => None,
@@ -339,18 +327,9 @@ pub async fn edit_proposal_page(
 ) -> Result<EditProposalView, AppError> {
     crate::error::answer(
         async move {
-            use crate::{
-                domain::diff::words,
-                services::{organisations, proposals},
-            };
+            use crate::{domain::diff::words, services::proposals};
             let ctx = crate::session::service_ctx()?;
-            let seen = organisations::authorised(
-                &ctx,
-                &slug,
-                crate::domain::policy::Action::ViewOrganisation,
-            )
-            .await?;
-            let loaded = proposals::load(&ctx.db, &seen, number).await?;
+            let (seen, loaded) = proposals::find(&ctx, &slug, number).await?;
             loaded.require(ProposalAction::Edit)?;
             let p = &loaded.proposal;
             let conflict = match started_from {
@@ -398,15 +377,9 @@ pub async fn revision_page(
 ) -> Result<RevisionView, AppError> {
     crate::error::answer(
         async move {
-            use crate::services::{ServiceError, organisations, proposals};
+            use crate::services::{ServiceError, proposals};
             let ctx = crate::session::service_ctx()?;
-            let seen = organisations::authorised(
-                &ctx,
-                &slug,
-                crate::domain::policy::Action::ViewOrganisation,
-            )
-            .await?;
-            let loaded = proposals::load(&ctx.db, &seen, number).await?;
+            let (seen, loaded) = proposals::find(&ctx, &slug, number).await?;
             let revisions = proposals::revisions(&ctx, &loaded).await?;
             let r = revisions
                 .iter()
@@ -445,16 +418,10 @@ pub async fn compare_page(
         async move {
             use crate::{
                 domain::diff::words,
-                services::{ServiceError, organisations, proposals},
+                services::{ServiceError, proposals},
             };
             let ctx = crate::session::service_ctx()?;
-            let seen = organisations::authorised(
-                &ctx,
-                &slug,
-                crate::domain::policy::Action::ViewOrganisation,
-            )
-            .await?;
-            let loaded = proposals::load(&ctx.db, &seen, number).await?;
+            let (seen, loaded) = proposals::find(&ctx, &slug, number).await?;
             let revisions = proposals::revisions(&ctx, &loaded).await?;
             let latest = revisions.last().ok_or(ServiceError::NotFound)?;
             let find = |n: Option<i32>| n.and_then(|n| revisions.iter().find(|r| r.number == n));

@@ -107,10 +107,10 @@ mod enhance {
             return;
         };
         // The button pressed is part of what the browser would send (e.g. "Preview").
-        if let Some(button) = event.submitter() {
-            if let Some(name) = button.get_attribute("name").filter(|n| !n.is_empty()) {
-                body.append(&name, &button.get_attribute("value").unwrap_or_default());
-            }
+        if let Some(button) = event.submitter()
+            && let Some(name) = button.get_attribute("name").filter(|n| !n.is_empty())
+        {
+            body.append(&name, &button.get_attribute("value").unwrap_or_default());
         }
         event.prevent_default();
         let _ = form.set_attribute("data-busy", "");

@@ -134,8 +134,7 @@ pub fn mentions(body: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     let mut in_code = false;
     let mut previous = ' ';
-    let mut chars = body.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    for (at, c) in body.char_indices() {
         if c == '`' {
             in_code = !in_code;
         } else if c == '@' && !in_code && !previous.is_alphanumeric() {

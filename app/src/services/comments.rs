@@ -277,16 +277,17 @@ async fn record_mentions(
     let mut seen = Vec::new();
     for name in names {
         let wanted = name.to_lowercase();
-        if let Some((_, id, _)) = members.iter().find(|(handle, _, _)| *handle == wanted) {
-            if !seen.contains(id) {
-                seen.push(*id);
-                comment_mention::ActiveModel {
-                    comment_id: Set(comment_id),
-                    membership_id: Set(*id),
-                }
-                .insert(db)
-                .await?;
+        let found = members.iter().find(|(handle, _, _)| *handle == wanted);
+        if let Some((_, id, _)) = found
+            && !seen.contains(id)
+        {
+            seen.push(*id);
+            comment_mention::ActiveModel {
+                comment_id: Set(comment_id),
+                membership_id: Set(*id),
             }
+            .insert(db)
+            .await?;
         }
     }
     Ok(())

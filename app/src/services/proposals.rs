@@ -134,6 +134,23 @@ async fn in_group(db: &impl ConnectionTrait, group: Uuid, member: Uuid) -> Servi
         .is_some())
 }
 
+/// Loads organisation `slug` for someone who may view it, and its proposal `number` with the
+/// asker's standing (what every proposal page reads first).
+pub async fn find(ctx: &Ctx, slug: &str, number: i32) -> ServiceResult<(Seen, Loaded)> {
+    let seen = super::organisations::authorised(ctx, slug, Action::ViewOrganisation).await?;
+    let loaded = load(&ctx.db, &seen, number).await?;
+    Ok((seen, loaded))
+}
+
+/// The name of membership `id` among `names` (as [`names`] gives them), or empty.
+pub fn name_in(names: &[(Uuid, String)], id: Uuid) -> String {
+    names
+        .iter()
+        .find(|(m, _)| *m == id)
+        .map(|(_, n)| n.clone())
+        .unwrap_or_default()
+}
+
 /// Today's date in the organisation's time zone.
 fn today(ctx: &Ctx, seen: &Seen) -> NaiveDate {
     match seen.organisation.time_zone.parse::<chrono_tz::Tz>() {

@@ -175,7 +175,7 @@ impl OrganisationView {
 pub async fn organisation_page(
     slug: String,
     state: Option<ProposalState>,
-    page: u64,
+    page: Option<u64>,
 ) -> Result<OrganisationView, AppError> {
     crate::error::answer(
         async move {
@@ -188,7 +188,7 @@ pub async fn organisation_page(
                 .iter()
                 .filter(|m| m.state == MembershipState::Active)
                 .count();
-            let page = page.max(1);
+            let page = page.unwrap_or(1).max(1);
             let (rows, more) = proposals::list(&ctx, &seen, state, page - 1).await?;
             let groups = crate::entities::group::Entity::find()
                 .filter(crate::entities::group::Column::OrganisationId.eq(seen.organisation.id))

@@ -27,7 +27,7 @@ pub fn OrganisationPage() -> impl IntoView {
             query
                 .get("state")
                 .and_then(|s| ProposalState::from_code(&s)),
-            query.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+            query.get("page").and_then(|p| p.parse().ok()),
         )
     };
     let data = Resource::new_blocking(key, |(slug, state, page)| {

@@ -256,6 +256,7 @@ problem-oidc_email_unverified = El proveïdor no ha verificat la teva adreça el
 proposals-heading = Propostes
 proposals-none = Encara no hi ha cap proposta.
 proposals-filter = Mostra les propostes
+proposals-all-groups = Tots els grups
 proposal-state-all = Totes
 proposal-state-draft = Esborrany
 proposal-state-discussion = En debat

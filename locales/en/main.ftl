@@ -256,6 +256,7 @@ problem-oidc_email_unverified = The provider has not verified your e-mail addres
 proposals-heading = Proposals
 proposals-none = No proposals here yet.
 proposals-filter = Show proposals
+proposals-all-groups = All groups
 proposal-state-all = All
 proposal-state-draft = Draft
 proposal-state-discussion = In discussion

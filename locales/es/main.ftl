@@ -256,6 +256,7 @@ problem-oidc_email_unverified = El proveedor no ha verificado tu dirección de c
 proposals-heading = Propuestas
 proposals-none = Todavía no hay propuestas.
 proposals-filter = Mostrar propuestas
+proposals-all-groups = Todos los grupos
 proposal-state-all = Todas
 proposal-state-draft = Borrador
 proposal-state-discussion = En debate

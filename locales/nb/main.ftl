@@ -256,6 +256,7 @@ problem-oidc_email_unverified = Leverandøren har ikke bekreftet e-postadressen 
 proposals-heading = Forslag
 proposals-none = Ingen forslag her ennå.
 proposals-filter = Vis forslag
+proposals-all-groups = Alle grupper
 proposal-state-all = Alle
 proposal-state-draft = Utkast
 proposal-state-discussion = Til diskusjon

@@ -135,6 +135,10 @@ pub struct OrganisationView {
     pub proposals: Vec<ProposalRow>,
     /// The state the list shows, if only one.
     pub state: Option<ProposalState>,
+    /// The group whose proposals the list shows (its web address), if only one.
+    pub group: Option<String>,
+    /// The organisation's groups (web address, name), to filter by.
+    pub groups: Vec<(String, String)>,
     /// The page of the list shown (from 1).
     pub page: u64,
     /// Whether there is a next page.
@@ -175,6 +179,7 @@ impl OrganisationView {
 pub async fn organisation_page(
     slug: String,
     state: Option<ProposalState>,
+    group: Option<String>,
     page: Option<u64>,
 ) -> Result<OrganisationView, AppError> {
     crate::error::answer(
@@ -189,12 +194,19 @@ pub async fn organisation_page(
                 .filter(|m| m.state == MembershipState::Active)
                 .count();
             let page = page.unwrap_or(1).max(1);
-            let (rows, more) = proposals::list(&ctx, &seen, state, page - 1).await?;
             let groups = crate::entities::group::Entity::find()
                 .filter(crate::entities::group::Column::OrganisationId.eq(seen.organisation.id))
                 .all(&ctx.db)
                 .await
                 .map_err(crate::services::ServiceError::from)?;
+            // An unknown group matches nothing (never every proposal).
+            let group_id = group.as_ref().map(|slug| {
+                groups
+                    .iter()
+                    .find(|g| &g.slug == slug)
+                    .map_or(uuid::Uuid::nil(), |g| g.id)
+            });
+            let (rows, more) = proposals::list(&ctx, &seen, state, group_id, page - 1).await?;
             let zone = &seen.organisation.time_zone;
             let counts = crate::services::comments::counts_and_unread(
                 &ctx.db,
@@ -226,6 +238,11 @@ pub async fn organisation_page(
                 active_members,
                 proposals,
                 state,
+                group,
+                groups: groups
+                    .iter()
+                    .map(|g| (g.slug.clone(), g.name.clone()))
+                    .collect(),
                 page,
                 more,
                 allowed: Allowed::of(&seen),

@@ -27,11 +27,12 @@ pub fn OrganisationPage() -> impl IntoView {
             query
                 .get("state")
                 .and_then(|s| ProposalState::from_code(&s)),
+            query.get("group").filter(|g| !g.is_empty()),
             query.get("page").and_then(|p| p.parse().ok()),
         )
     };
-    let data = Resource::new_blocking(key, |(slug, state, page)| {
-        organisation_page(slug, state, page)
+    let data = Resource::new_blocking(key, |(slug, state, group, page)| {
+        organisation_page(slug, state, group, page)
     });
     view! {
         <Suspense>
@@ -91,22 +92,45 @@ fn Proposals(page: OrganisationView) -> impl IntoView {
     let t = use_t();
     let language = use_language();
     let base = format!("/o/{}", page.org.slug);
-    let filter = |state: Option<ProposalState>| {
+    // The list's address with this state, group and page (what is not given stays out).
+    let href = {
+        let base = base.clone();
+        move |state: Option<ProposalState>, group: Option<&str>, number: u64| {
+            let mut query = Vec::new();
+            if let Some(s) = state {
+                query.push(format!("state={s}"));
+            }
+            if let Some(g) = group {
+                // Group addresses are slugs: nothing to encode.
+                query.push(format!("group={g}"));
+            }
+            if number > 1 {
+                query.push(format!("page={number}"));
+            }
+            match query.is_empty() {
+                true => base.clone(),
+                false => format!("{base}?{}", query.join("&")),
+            }
+        }
+    };
+    let group = page.group.clone();
+    let by_state = |state: Option<ProposalState>| {
         let label = match state {
             Some(s) => language.tr(&format!("proposal-state-{s}")),
             None => language.tr("proposal-state-all"),
         };
-        let href = match state {
-            Some(s) => format!("{base}?state={s}"),
-            None => base.clone(),
-        };
         let current = (state == page.state).then_some("page");
-        view! { <li><a href=href aria-current=current>{label}</a></li> }
+        view! { <li><a href=href(state, group.as_deref(), 1) aria-current=current>{label}</a></li> }
     };
-    let link_to_page = |n: u64| match page.state {
-        Some(s) => format!("{base}?state={s}&page={n}"),
-        None => format!("{base}?page={n}"),
+    let by_group = |choice: Option<(String, String)>| {
+        let (slug, label) = match choice {
+            Some((slug, name)) => (Some(slug), name),
+            None => (None, language.tr("proposals-all-groups")),
+        };
+        let current = (slug == page.group).then_some("page");
+        view! { <li><a href=href(page.state, slug.as_deref(), 1) aria-current=current>{label}</a></li> }
     };
+    let link_to_page = |n: u64| href(page.state, page.group.as_deref(), n);
     view! {
         <section aria-labelledby="proposals-heading">
             <h2 id="proposals-heading">{t("proposals-heading")}</h2>
@@ -115,9 +139,15 @@ fn Proposals(page: OrganisationView) -> impl IntoView {
             })}
             <nav aria-label=t("proposals-filter")>
                 <ul class="filters">
-                    {filter(None)}
-                    {ProposalState::ALL.into_iter().map(|s| filter(Some(s))).collect_view()}
+                    {by_state(None)}
+                    {ProposalState::ALL.into_iter().map(|s| by_state(Some(s))).collect_view()}
                 </ul>
+                {(!page.groups.is_empty()).then(|| view! {
+                    <ul class="filters">
+                        {by_group(None)}
+                        {page.groups.iter().map(|g| by_group(Some(g.clone()))).collect_view()}
+                    </ul>
+                })}
             </nav>
             {if page.proposals.is_empty() {
                 view! { <p>{t("proposals-none")}</p> }.into_any()

@@ -496,11 +496,12 @@ pub async fn withdraw(
 }
 
 /// One page of the proposals the asker may see (published ones, and drafts they author),
-/// newest activity first, optionally only those in `state`.
+/// newest activity first, optionally only those in `state` and of group `group`.
 pub async fn list(
     ctx: &Ctx,
     seen: &Seen,
     state: Option<ProposalState>,
+    group: Option<Uuid>,
     page: u64,
 ) -> ServiceResult<(Vec<row::Model>, bool)> {
     seen.require(Action::ViewOrganisation)?;
@@ -523,6 +524,9 @@ pub async fn list(
     );
     if let Some(state) = state {
         query = query.filter(row::Column::State.eq(state));
+    }
+    if let Some(group) = group {
+        query = query.filter(row::Column::GroupId.eq(group));
     }
     let mut rows = query
         .order_by_desc(row::Column::ActiveAt)

@@ -379,6 +379,19 @@ pub async fn group_proposals_are_authored_by_the_groups_members(db: Db) {
         ["co_author_not_in_group"]
     );
     publish(bea, number).await;
+    let everyone = draft(carl, "Bike shed", "Text", "").await;
+    publish(carl, everyone).await;
+    // The list shows a group's proposals alone when asked.
+    let housing = carl.page("/o/coop?group=housing", 200).await;
+    assert!(housing.contains("Flat 12") && !housing.contains("Bike shed"));
+    let all = carl.page("/o/coop", 200).await;
+    assert!(all.contains("Flat 12") && all.contains("Bike shed"));
+    assert!(
+        !carl
+            .page("/o/coop?group=nope", 200)
+            .await
+            .contains("Flat 12")
+    );
     // The whole organisation reads it.
     assert!(
         carl.page(&format!("/o/coop/p/{number}"), 200)

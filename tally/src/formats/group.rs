@@ -97,8 +97,8 @@ pub(crate) struct RankingGroups {
 /// The distinct rankings, by place in order of first appearance, and where each is.
 #[derive(Debug, Default)]
 struct Table {
-    /// The place of each distinct ranking that packs.
-    packed: HashMap<Packed, usize, Hasher>,
+    /// The place of each distinct ranking that packs (a `u32`: see [`Packed`]).
+    packed: HashMap<Packed, u32, Hasher>,
     /// The place of each distinct ranking that does not.
     long: HashMap<Box<[u32]>, usize, Hasher>,
     /// The summed weight of each distinct ranking, by place.
@@ -134,7 +134,11 @@ impl Table {
     fn add(&mut self, key: Key<'_>, weight: u64) -> Result<usize, Overflow> {
         let next = self.weights.len();
         let at = match key {
-            Key::Packed(packed) => *self.packed.entry(packed).or_insert(next),
+            Key::Packed(packed) => {
+                let place = u32::try_from(next).map_err(|_| Overflow)?;
+                let at = *self.packed.entry(packed).or_insert(place);
+                usize::try_from(at).map_err(|_| Overflow)?
+            }
             Key::Long(entries) => match self.long.get(entries) {
                 Some(&at) => at,
                 None => {
@@ -173,7 +177,7 @@ impl Table {
         // more memory for no gain in time.
         let mut keys = vec![Packed::LONG; weights.len()];
         for (key, at) in packed {
-            if let Some(slot) = keys.get_mut(at) {
+            if let Some(slot) = usize::try_from(at).ok().and_then(|at| keys.get_mut(at)) {
                 *slot = key;
             }
         }

@@ -16,7 +16,7 @@ use csv_core::{ReadRecordResult, Reader as Core};
 use std::io::{self, Read};
 
 /// How much is asked of the input at a time; the buffer grows for a longer row.
-const CHUNK: usize = 1 << 16;
+const CHUNK: usize = 1 << 15;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 

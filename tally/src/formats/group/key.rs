@@ -14,7 +14,11 @@ use std::hash::{Hash, Hasher};
 /// top bit set when the option shares the rank of the one before it. The last byte is the
 /// [`Exhaustion::code`]. Byte `i` is byte `i % 8` (little-endian) of `low` for `i < 8`, of
 /// `high` after.
+///
+/// Aligned to 4 bytes (`packed(4)`), not 8: a grouping table's entry, this key and a `u32`
+/// place, then takes 20 bytes instead of 24 (a sixth less table memory).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[repr(C, packed(4))]
 pub(crate) struct Packed {
     low: u64,
     high: u64,
@@ -53,13 +57,19 @@ impl Packed {
 
     /// Sets byte `i` (below 16).
     fn set_byte(&mut self, i: usize, byte: u8) {
+        // By value: a field of a `packed` struct cannot be borrowed.
         let (word, at) = if i < 8 {
-            (&mut self.low, i)
+            (self.low, i)
         } else {
-            (&mut self.high, i.saturating_sub(8))
+            (self.high, i.saturating_sub(8))
         };
         let shift = u32::try_from(at.saturating_mul(8)).unwrap_or(0);
-        *word = (*word & !0xFF_u64.wrapping_shl(shift)) | u64::from(byte).wrapping_shl(shift);
+        let word = (word & !0xFF_u64.wrapping_shl(shift)) | u64::from(byte).wrapping_shl(shift);
+        if i < 8 {
+            self.low = word;
+        } else {
+            self.high = word;
+        }
     }
 
     /// Each option with whether it shares the rank of the option before it, in order.

@@ -9,7 +9,7 @@ mod key;
 pub(crate) mod shards;
 
 use crate::ballot::{BallotGroup, Exhaustion, Marks, OptionIndex, Ranking, RankingBuilder};
-use key::{Key, KeyBuilder, Packed};
+use key::{Key, KeyBuilder, Packed, Stored};
 use std::collections::HashMap;
 
 /// foldhash, seeded per process: a ranking is hashed for every ballot read, and SipHash (the
@@ -97,8 +97,8 @@ pub(crate) struct RankingGroups {
 /// The distinct rankings, by place in order of first appearance, and where each is.
 #[derive(Debug, Default)]
 struct Table {
-    /// The place of each distinct ranking that packs (a `u32`: see [`Packed`]).
-    packed: HashMap<Packed, u32, Hasher>,
+    /// The place of each distinct ranking that packs (20 bytes an entry: see [`Stored`]).
+    packed: HashMap<Stored, u32, Hasher>,
     /// The place of each distinct ranking that does not.
     long: HashMap<Box<[u32]>, usize, Hasher>,
     /// The summed weight of each distinct ranking, by place.
@@ -136,7 +136,7 @@ impl Table {
         let at = match key {
             Key::Packed(packed) => {
                 let place = u32::try_from(next).map_err(|_| Overflow)?;
-                let at = *self.packed.entry(packed).or_insert(place);
+                let at = *self.packed.entry(Stored::from(packed)).or_insert(place);
                 usize::try_from(at).map_err(|_| Overflow)?
             }
             Key::Long(entries) => match self.long.get(entries) {
@@ -178,7 +178,7 @@ impl Table {
         let mut keys = vec![Packed::LONG; weights.len()];
         for (key, at) in packed {
             if let Some(slot) = usize::try_from(at).ok().and_then(|at| keys.get_mut(at)) {
-                *slot = key;
+                *slot = Packed::from(key);
             }
         }
         // Long keys are rare: sorted by place, they come out where `keys` still says long.

@@ -124,6 +124,77 @@ impl<T> IndexMut<Opt> for PerOption<T> {
     }
 }
 
+/// One value per ordered pair of options of a count (Schulze's `d` and `p`), indexed by two
+/// checked [`Opt`]s: as for [`PerOption`], an index from another count fails loudly instead of
+/// reading a zero.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PerPair<T> {
+    /// The number of options (the side of the square).
+    side: usize,
+    /// Row `a` is `values[a * side..(a + 1) * side]`.
+    values: Vec<T>,
+}
+
+impl Options {
+    /// One `value` per ordered pair of options; fails when the square does not fit a `usize`.
+    pub(crate) fn pairs<T: Clone>(self, value: T) -> Result<PerPair<T>, TallyError> {
+        let side = self.len();
+        let len = side.checked_mul(side).ok_or(TallyError::Overflow)?;
+        Ok(PerPair {
+            side,
+            values: vec![value; len],
+        })
+    }
+}
+
+impl<T> PerPair<T> {
+    /// The rows in ballot order: row `a` holds the values of `(a, b)` for every `b`.
+    pub(crate) fn rows(&self) -> impl Iterator<Item = &[T]> {
+        self.values.chunks(self.side.max(1))
+    }
+
+    /// Row `a`, mutably.
+    pub(crate) fn row_mut(&mut self, a: Opt) -> &mut [T] {
+        let start = a.index().saturating_mul(self.side);
+        let end = start.saturating_add(self.side);
+        #[expect(
+            clippy::indexing_slicing,
+            reason = "as for PerOption: `a` was checked against this count's options"
+        )]
+        &mut self.values[start..end]
+    }
+
+    /// Where `(a, b)` is in `values` (beyond it for options of a larger count).
+    fn at(&self, (a, b): (Opt, Opt)) -> usize {
+        a.index()
+            .saturating_mul(self.side)
+            .saturating_add(b.index())
+    }
+}
+
+impl<T> Index<(Opt, Opt)> for PerPair<T> {
+    type Output = T;
+
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "as for PerOption: both options were checked against this count's options"
+    )]
+    fn index(&self, pair: (Opt, Opt)) -> &T {
+        &self.values[self.at(pair)]
+    }
+}
+
+impl<T> IndexMut<(Opt, Opt)> for PerPair<T> {
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "as for PerOption: both options were checked against this count's options"
+    )]
+    fn index_mut(&mut self, pair: (Opt, Opt)) -> &mut T {
+        let at = self.at(pair);
+        &mut self.values[at]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +209,27 @@ mod tests {
             tallies[o] += u128::try_from(o.index()).unwrap() * 10;
         }
         assert_eq!(tallies.as_slice(), [0, 10, 20]);
+    }
+
+    #[test]
+    fn pairs_are_rows_in_ballot_order() {
+        let options = Options::new(3).unwrap();
+        let mut d = options.pairs(0_u128).unwrap();
+        let (a, c) = (options.check(0).unwrap(), options.check(2).unwrap());
+        d[(a, c)] = 5;
+        d.row_mut(c)[0] = 7;
+        let rows: Vec<&[u128]> = d.rows().collect();
+        assert_eq!(rows, [&[0, 0, 5][..], &[0, 0, 0], &[7, 0, 0]]);
+        assert_eq!(d[(c, a)], 7);
+    }
+
+    #[test]
+    #[should_panic(expected = "index out of bounds")]
+    fn a_pair_of_a_larger_count_fails_instead_of_reading_zero() {
+        let big = Options::new(5).unwrap().check(4).unwrap();
+        let small = Options::new(2).unwrap();
+        let pairs = small.pairs(7_u128).unwrap();
+        let _ = pairs[(big, small.check(0).unwrap())];
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! Rows stream through one reused buffer (`rows`); identical rankings merge as they are read.
 
 mod names;
-mod rows;
+pub(crate) mod rows;
 
 use super::{
     BallotFile, MAX_OPTIONS, ParseError, Problem, WriteError,
@@ -61,6 +61,17 @@ pub fn read_slice(
     if threads < 2 || bytes.len() < 1 << 20 {
         return read(bytes, order);
     }
+    read_parts(bytes, order, threads)
+}
+
+/// [`read_slice`] whatever the size of the file: cut into `parts` parts (fewer when it has
+/// fewer rows), read on as many threads. For tests and fuzzing, which compare it with
+/// [`read`] on small inputs; [`read_slice`] reads a small file in one pass.
+pub fn read_parts(
+    bytes: &[u8],
+    order: Option<&[String]>,
+    threads: usize,
+) -> Result<BallotFile, ParseError> {
     let mut rows = Rows::new(bytes, 1, true);
     let Ok(Some(header)) = rows.next_row() else {
         return read(bytes, order);

@@ -9,7 +9,7 @@ mod key;
 pub(crate) mod shards;
 
 use crate::ballot::{BallotGroup, Exhaustion, Marks, OptionIndex, Ranking, RankingBuilder};
-use key::{Key, KeyBuilder, Packed};
+use key::{Key, KeyBuilder, Packed, Stored};
 use std::collections::HashMap;
 
 /// foldhash, seeded per process: a ranking is hashed for every ballot read, and SipHash (the
@@ -97,8 +97,8 @@ pub(crate) struct RankingGroups {
 /// The distinct rankings, by place in order of first appearance, and where each is.
 #[derive(Debug, Default)]
 struct Table {
-    /// The place of each distinct ranking that packs.
-    packed: HashMap<Packed, usize, Hasher>,
+    /// The place of each distinct ranking that packs (20 bytes an entry: see [`Stored`]).
+    packed: HashMap<Stored, u32, Hasher>,
     /// The place of each distinct ranking that does not.
     long: HashMap<Box<[u32]>, usize, Hasher>,
     /// The summed weight of each distinct ranking, by place.
@@ -134,7 +134,11 @@ impl Table {
     fn add(&mut self, key: Key<'_>, weight: u64) -> Result<usize, Overflow> {
         let next = self.weights.len();
         let at = match key {
-            Key::Packed(packed) => *self.packed.entry(packed).or_insert(next),
+            Key::Packed(packed) => {
+                let place = u32::try_from(next).map_err(|_| Overflow)?;
+                let at = *self.packed.entry(Stored::from(packed)).or_insert(place);
+                usize::try_from(at).map_err(|_| Overflow)?
+            }
             Key::Long(entries) => match self.long.get(entries) {
                 Some(&at) => at,
                 None => {
@@ -173,8 +177,8 @@ impl Table {
         // more memory for no gain in time.
         let mut keys = vec![Packed::LONG; weights.len()];
         for (key, at) in packed {
-            if let Some(slot) = keys.get_mut(at) {
-                *slot = key;
+            if let Some(slot) = usize::try_from(at).ok().and_then(|at| keys.get_mut(at)) {
+                *slot = Packed::from(key);
             }
         }
         // Long keys are rare: sorted by place, they come out where `keys` still says long.

@@ -81,7 +81,7 @@ pub fn count(
     for g in &c.flat.groups {
         if let Some(&o) = c.flat.prefs(g).first() {
             c.tallies[o] = c.tallies[o]
-                .checked_add(g.weight)
+                .checked_add(g.weight())
                 .ok_or(TallyError::Overflow)?;
         }
     }
@@ -271,7 +271,7 @@ impl Count<'_> {
             let to = match prefs.get(next) {
                 Some(&o) => {
                     self.tallies[o] = self.tallies[o]
-                        .checked_add(g.weight)
+                        .checked_add(g.weight())
                         .ok_or(TallyError::Overflow)?;
                     Recipient::Option(o.index())
                 }
@@ -280,12 +280,12 @@ impl Count<'_> {
                         .exhausted
                         .get_mut(g.exhaustion.code())
                         .ok_or(TallyError::Overflow)?;
-                    *slot = slot.checked_add(g.weight).ok_or(TallyError::Overflow)?;
+                    *slot = slot.checked_add(g.weight()).ok_or(TallyError::Overflow)?;
                     Recipient::Exhausted
                 }
             };
             let entry = moves.entry(from).or_default().entry(to).or_insert(0);
-            *entry = entry.checked_add(g.weight).ok_or(TallyError::Overflow)?;
+            *entry = entry.checked_add(g.weight()).ok_or(TallyError::Overflow)?;
         }
         let result = sorted
             .iter()

@@ -4,7 +4,7 @@
 use crate::{
     ballot::{Contest, Marks, OptionIndex},
     error::TallyError,
-    per_option::{Options, PerOption},
+    per_option::{Opt, Options, PerOption, PerPair},
     tie_break::{TieBreaker, TieDecision},
 };
 use serde::Serialize;
@@ -47,9 +47,9 @@ pub fn count(contest: &Contest, ties: &mut TieBreaker) -> Result<SchulzeReport, 
     for &w in &contest.withdrawn {
         active[options.check(w)?] = false;
     }
-    let (d, valid, undervotes) = pairwise(contest, &active)?;
-    let p = strongest_paths(&d, n);
-    let tiers = tiers(&p, active.as_slice())?;
+    let (d, valid, undervotes) = pairwise(contest, options, &active)?;
+    let p = strongest_paths(&d, options)?;
+    let tiers = tiers(&p, options, &active)?;
     let mut ranking = Vec::with_capacity(n);
     for (i, tier) in tiers.iter().enumerate() {
         if i == 0 && tier.len() > 1 {
@@ -58,26 +58,31 @@ pub fn count(contest: &Contest, ties: &mut TieBreaker) -> Result<SchulzeReport, 
             ranking.extend(tier.iter().copied());
         }
     }
-    let to_rows = |m: &[u128]| m.chunks(n.max(1)).map(<[u128]>::to_vec).collect::<Vec<_>>();
+    let to_rows = |m: &PerPair<u128>| {
+        if n == 0 {
+            Vec::new()
+        } else {
+            m.rows().map(<[u128]>::to_vec).collect::<Vec<_>>()
+        }
+    };
     Ok(SchulzeReport {
         valid,
         undervotes,
-        d: if n == 0 { Vec::new() } else { to_rows(&d) },
-        p: if n == 0 { Vec::new() } else { to_rows(&p) },
+        d: to_rows(&d),
+        p: to_rows(&p),
         winner: ranking.first().copied(),
         tiers,
         ranking,
     })
 }
 
-/// §5 step 1: `d` as a flat n×n matrix, with the valid and empty ballot weights.
+/// §5 step 1: `d`, with the valid and empty ballot weights.
 fn pairwise(
     contest: &Contest,
+    options: Options,
     active: &PerOption<bool>,
-) -> Result<(Vec<u128>, u128, u128), TallyError> {
-    let n = contest.options.len();
-    let options = Options::new(n)?;
-    let mut d = vec![0_u128; n * n];
+) -> Result<(PerPair<u128>, u128, u128), TallyError> {
+    let mut d = options.pairs(0_u128)?;
     let mut level = options.filled(usize::MAX);
     let (mut valid, mut undervotes) = (0_u128, 0_u128);
     for group in &contest.ballots {
@@ -101,9 +106,7 @@ fn pairwise(
         valid = valid.saturating_add(m);
         for &a in &ranked {
             let la = level[a];
-            let row = d
-                .get_mut(a.index() * n..(a.index() + 1) * n)
-                .ok_or(TallyError::Overflow)?;
+            let row = d.row_mut(a);
             for ((cell, &lb), &on) in row.iter_mut().zip(level.as_slice()).zip(active.as_slice()) {
                 if on && lb > la {
                     *cell = cell.checked_add(m).ok_or(TallyError::Overflow)?;
@@ -115,46 +118,45 @@ fn pairwise(
 }
 
 /// §5 steps 2–3: winning-votes links, then widest paths in ballot order.
-fn strongest_paths(d: &[u128], n: usize) -> Vec<u128> {
-    let at = |m: &[u128], a: usize, b: usize| m.get(a * n + b).copied().unwrap_or(0);
-    let mut p: Vec<u128> = (0..n * n)
-        .map(|x| {
-            let (a, b) = (x / n, x % n);
-            let (ab, ba) = (at(d, a, b), at(d, b, a));
-            if a != b && ab > ba { ab } else { 0 }
-        })
-        .collect();
-    for i in 0..n {
-        for j in (0..n).filter(|&j| j != i) {
-            let ji = at(&p, j, i);
+fn strongest_paths(d: &PerPair<u128>, options: Options) -> Result<PerPair<u128>, TallyError> {
+    let mut p = options.pairs(0_u128)?;
+    for a in options.all() {
+        for b in options.all().filter(|&b| b != a) {
+            if d[(a, b)] > d[(b, a)] {
+                p[(a, b)] = d[(a, b)];
+            }
+        }
+    }
+    for i in options.all() {
+        for j in options.all().filter(|&j| j != i) {
+            let ji = p[(j, i)];
             if ji == 0 {
                 continue;
             }
-            for k in (0..n).filter(|&k| k != i && k != j) {
-                let via = ji.min(at(&p, i, k));
-                if let Some(cell) = p.get_mut(j * n + k)
-                    && via > *cell
-                {
-                    *cell = via;
+            for k in options.all().filter(|&k| k != i && k != j) {
+                let via = ji.min(p[(i, k)]);
+                if via > p[(j, k)] {
+                    p[(j, k)] = via;
                 }
             }
         }
     }
-    p
+    Ok(p)
 }
 
 /// §5 steps 4–5: repeatedly take the options no remaining option beats.
-fn tiers(p: &[u128], active: &[bool]) -> Result<Vec<Vec<OptionIndex>>, TallyError> {
-    let n = active.len();
-    let at = |a: usize, b: usize| p.get(a * n + b).copied().unwrap_or(0);
-    let mut remaining: Vec<OptionIndex> =
-        (0..n).filter(|&o| active.get(o) == Some(&true)).collect();
+fn tiers(
+    p: &PerPair<u128>,
+    options: Options,
+    active: &PerOption<bool>,
+) -> Result<Vec<Vec<OptionIndex>>, TallyError> {
+    let mut remaining: Vec<Opt> = options.all().filter(|&o| active[o]).collect();
     let mut tiers = Vec::new();
     while !remaining.is_empty() {
-        let tier: Vec<OptionIndex> = remaining
+        let tier: Vec<Opt> = remaining
             .iter()
             .copied()
-            .filter(|&a| !remaining.iter().any(|&b| at(b, a) > at(a, b)))
+            .filter(|&a| !remaining.iter().any(|&b| p[(b, a)] > p[(a, b)]))
             .collect();
         if tier.is_empty() {
             return Err(TallyError::Invariant(
@@ -162,7 +164,7 @@ fn tiers(p: &[u128], active: &[bool]) -> Result<Vec<Vec<OptionIndex>>, TallyErro
             ));
         }
         remaining.retain(|o| !tier.contains(o));
-        tiers.push(tier);
+        tiers.push(tier.into_iter().map(Opt::index).collect());
     }
     Ok(tiers)
 }

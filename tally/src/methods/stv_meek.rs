@@ -44,7 +44,7 @@ impl Tree {
             roots: Vec::new(),
         };
         for g in &flat.groups {
-            let weight = i128::try_from(g.weight).map_err(|_| TallyError::Overflow)?;
+            let weight = i128::try_from(g.weight()).map_err(|_| TallyError::Overflow)?;
             let mut parent: Option<usize> = None;
             for &o in flat.prefs(g) {
                 let siblings = match parent {

@@ -137,7 +137,7 @@ impl Count<'_> {
             let Some(group) = self.flat.groups.get(g) else {
                 continue;
             };
-            let (Some(&o), weight) = (self.flat.prefs(group).first(), group.weight) else {
+            let (Some(&o), weight) = (self.flat.prefs(group).first(), group.weight()) else {
                 continue;
             };
             let amount = D5::ONE.mul_weight(weight)?;
@@ -359,7 +359,7 @@ impl Count<'_> {
                 continue;
             };
             let value = value_of(paper.value)?;
-            let amount = value.mul_weight(group.weight)?;
+            let amount = value.mul_weight(group.weight())?;
             let next = self.next_preference(g, paper.pos);
             let to = match next {
                 Some((pos, o)) => {
@@ -389,7 +389,7 @@ impl Count<'_> {
         for &g in &self.held[e] {
             if let (Some(p), Some(group)) = (self.papers.get(g), self.flat.groups.get(g)) {
                 let n = by_value.entry(p.value).or_insert(0);
-                *n = n.checked_add(group.weight).ok_or(TallyError::Overflow)?;
+                *n = n.checked_add(group.weight()).ok_or(TallyError::Overflow)?;
             }
         }
         let transfer_values = by_value

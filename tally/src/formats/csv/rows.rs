@@ -16,13 +16,13 @@ use csv_core::{ReadRecordResult, Reader as Core};
 use std::io::{self, Read};
 
 /// How much is asked of the input at a time; the buffer grows for a longer row.
-const CHUNK: usize = 1 << 16;
+const CHUNK: usize = 1 << 15;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// One row: its cells, and the line the `csv` crate names it on.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Row<'a> {
+pub(crate) struct Row<'a> {
     /// The line, from 1.
     pub line: u64,
     /// The cells' bytes, one after the other, `gap` bytes apart (1 for a comma, 0 when
@@ -52,7 +52,7 @@ impl<'a> Row<'a> {
 }
 
 /// Reads rows one after the other from `input`.
-pub(super) struct Rows<R> {
+pub(crate) struct Rows<R> {
     input: R,
     /// Bytes read and not yet taken: `buf[pos..filled]`.
     buf: Vec<u8>,

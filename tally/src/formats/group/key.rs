@@ -122,6 +122,41 @@ impl Packed {
     }
 }
 
+/// A [`Packed`] key as a grouping table stores it: the same 16 bytes as four `u32`s, aligned
+/// to 4 bytes, so that a table entry (this key and a `u32` place) takes 20 bytes instead of
+/// 24: a sixth less table memory. Keys are built as [`Packed`] (aligned words are faster to
+/// build byte by byte) and turned into this to be looked up, which costs two moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stored([u32; 4]);
+
+impl Hash for Stored {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        Packed::from(*self).hash(state);
+    }
+}
+
+impl From<Packed> for Stored {
+    fn from(packed: Packed) -> Stored {
+        let word =
+            |w: u64, shift: u32| u32::try_from(w.wrapping_shr(shift) & 0xFFFF_FFFF).unwrap_or(0);
+        Stored([
+            word(packed.low, 0),
+            word(packed.low, 32),
+            word(packed.high, 0),
+            word(packed.high, 32),
+        ])
+    }
+}
+
+impl From<Stored> for Packed {
+    fn from(Stored([a, b, c, d]): Stored) -> Packed {
+        Packed {
+            low: u64::from(a) | u64::from(b).wrapping_shl(32),
+            high: u64::from(c) | u64::from(d).wrapping_shl(32),
+        }
+    }
+}
+
 /// A key being built: packed while it fits, then in the flat encoding.
 #[derive(Debug, Clone)]
 pub(crate) struct KeyBuilder {
@@ -224,6 +259,12 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn a_stored_key_is_the_packed_key(low in any::<u64>(), high in any::<u64>()) {
+            let packed = Packed { low, high };
+            prop_assert_eq!(Packed::from(Stored::from(packed)), packed);
+        }
+
         #[test]
         fn a_packed_key_gives_back_its_ranking(
             ranks in prop::collection::vec(prop::collection::vec(0_usize..140, 1..3), 0..10),

@@ -19,7 +19,10 @@ use super::super::{
     group::RankingGroups,
 };
 use super::config::{ContestConfig, CvrSource};
-use crate::ballot::{BallotGroup, OptionIndex};
+use crate::{
+    ballot::{BallotGroup, OptionIndex},
+    formats::csv::rows::Rows,
+};
 use csv::{ByteRecord, ReaderBuilder};
 use std::io::Read;
 
@@ -145,15 +148,30 @@ impl CsvLayout {
     /// Reads one part of the rows after the header, as [`split`] cut them; `first_line` is
     /// the line the part starts on (for errors). A part without quotes is split at commas
     /// and line ends directly (the usual export, and twice as fast as the general reader,
-    /// which reads it the same way: a test compares them).
+    /// which reads it the same way: a test compares them). Any other part is split into rows
+    /// by the CSV ballot reader's splitter ([`crate::formats::csv::rows`], the `csv` crate's
+    /// rows exactly), told that the part is not the start of a file: a UTF-8 BOM at its
+    /// start is data, as one pass reads it (the `csv` crate's reader would drop it).
     pub fn read_part(&self, part: &[u8], first_line: u64) -> Result<CvrGroups, ParseError> {
         let mut groups = CvrGroups::default();
         if !part.contains(&b'"') && self.read_plain(part, first_line, &mut groups)? {
             return Ok(groups);
         }
         let mut groups = CvrGroups::default();
-        let mut reader = reader(part);
-        self.read_records(&mut reader, first_line.saturating_sub(1), &mut groups)?;
+        let mut rows = Rows::new(part, first_line, false);
+        let mut marks: Vec<(i64, Mark)> = Vec::with_capacity(self.columns.len());
+        let mut seen = Vec::new();
+        loop {
+            let row = rows.next_row().map_err(|error| {
+                let message = error.to_string();
+                ParseError::new(0, 0, Problem::Read { message })
+            })?;
+            let Some(row) = row else { break };
+            marks.clear();
+            self.marks(row.cells(), row.line, &mut marks)?;
+            let id = || self.id_column.and_then(|c| row.cells().nth(c));
+            self.add(&mut groups, &mut marks, &mut seen, row.line, id)?;
+        }
         Ok(groups)
     }
 

@@ -553,9 +553,11 @@ mod tests {
 
     /// The sources whose problems reach people: the rules' `code()` tables and every
     /// `Problem::new(…, "code", …)` / `invalid(…, "code", …)` in services.
-    const PROBLEM_SOURCES: [&str; 24] = [
+    const PROBLEM_SOURCES: [&str; 26] = [
+        include_str!("actions/amendments.rs"),
         include_str!("actions/comments.rs"),
         include_str!("actions/proposals.rs"),
+        include_str!("domain/amendment.rs"),
         include_str!("domain/comment.rs"),
         include_str!("domain/email.rs"),
         include_str!("domain/group.rs"),
@@ -630,6 +632,10 @@ mod tests {
             "discussion",
             "decided",
             "withdrawn",
+            // Amendment states, translated as `amendment-state-<code>`.
+            "open",
+            "accepted",
+            "declined",
         ];
         let args: Vec<(String, String)> = [
             "max",
@@ -646,6 +652,7 @@ mod tests {
             "today",
             "current",
             "started_from",
+            "base",
         ]
         .iter()
         .map(|n| ((*n).to_owned(), "1".to_owned()))

@@ -124,6 +124,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/o/:slug/members") view=pages::members::MembersPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/members/:membership/:change") view=pages::member_change::MemberChangePage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/groups") view=pages::groups::GroupsPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/search") view=pages::search::SearchPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/proposals/new") view=pages::proposal_new::NewProposalPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/p/:number") view=pages::proposal::ProposalPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/p/:number/edit") view=pages::proposal_edit::EditProposalPage ssr=SsrMode::Async />
@@ -131,6 +132,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/o/:slug/p/:number/c/:comment/edit") view=pages::comments::CommentEditPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/p/:number/c/:comment/delete") view=pages::comments::CommentDeletePage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/p/:number/compare") view=pages::proposal_history::ComparePage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/p/:number/amendments/new") view=pages::amendments::NewAmendmentPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/p/:number/a/:amendment") view=pages::amendments::AmendmentPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/invitations") view=pages::invitations::InvitationsPage ssr=SsrMode::Async />
                         <Route path=path!("/invite/:token") view=pages::invitation_accept::InvitationAcceptPage ssr=SsrMode::Async />
                         <Route path=path!("/email/sent") view=pages::email::EmailSentPage />

@@ -1,6 +1,7 @@
 // Proposals (issue #11), as two members write one together, with JavaScript on and off: a
 // draft, a co-author, publishing, an edit by the co-author, a stale edit refused with the
-// newer text and what changed (what was typed kept), revisions compared; axe on every page.
+// newer text and what changed (what was typed kept), revisions compared, amendments accepted
+// and declined; axe on every page.
 import {
   test,
   expect,
@@ -184,6 +185,10 @@ test("the proposal pages have no accessibility violations", async ({ page, brows
     .getByRole("link", { name: "Edit comment" })
     .first()
     .getAttribute("href");
+  await page.getByRole("link", { name: "Propose an amendment" }).click();
+  await page.getByLabel("Proposal", { exact: true }).fill("# Heading\n\nAn amended [link](https://example.org).");
+  await page.getByLabel("Why this change").fill("Clearer.");
+  await submit(page, page.getByRole("button", { name: "Propose amendment" }));
   for (const path of [
     editComment!,
     editComment!.replace(/\/edit$/, "/delete"),
@@ -193,6 +198,8 @@ test("the proposal pages have no accessibility violations", async ({ page, brows
     `${base}/edit`,
     `${base}/r/1`,
     `${base}/compare`,
+    `${base}/amendments/new`,
+    `${base}/a/1`,
   ]) {
     const violations = await axeViolationsInSchemes(page, browser, path, ["light", "dark"], {
       reuseCookies: true,
@@ -263,4 +270,77 @@ test("members discuss a proposal: preview, comment, reply, edit, hide, delete", 
     "Comment deleted.",
   );
   await expect(page.locator("li.comment.depth-1")).toHaveCount(1);
+});
+
+test("a member amends a proposal: one amendment accepted, another declined", async ({
+  page,
+  browser,
+  consoleErrors,
+}, testInfo) => {
+  const ada = person(testInfo, "Ada");
+  const bea = person(testInfo, "Bea");
+  const org = { name: `Amend Co-op ${shortUnique(testInfo)}`, slug: shortUnique(testInfo) };
+  await signUp(page, ada);
+  await createOrganisation(page, org);
+  const { link } = await createInvitation(page, org.slug, "Member", { how: "click" });
+  const second = await secondBrowser(browser, testInfo, consoleErrors);
+  const other = second.page;
+  await other.goto(link);
+  await other.getByRole("main").getByRole("link", { name: "Create an account" }).click();
+  await fillSignUp(other, bea, PASSWORD);
+  await submit(other, other.getByRole("button", { name: "Create account" }));
+  await submit(other, other.getByRole("button", { name: /Accept|Join/ }));
+
+  // Ada publishes a proposal.
+  await openDashboard(page, org);
+  await page.getByRole("main").getByRole("link", { name: "New proposal" }).click();
+  const title = "Open the garden on Sundays";
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Proposal", { exact: true }).fill("The garden opens on Sundays from 10 to 16.");
+  await submit(page, page.getByRole("button", { name: "Save draft" }));
+  await submit(page, page.getByRole("button", { name: "Publish for discussion" }));
+
+  // Bea proposes an amendment: the form starts from the latest text.
+  await openProposal(other, org.slug, title);
+  await other.getByRole("link", { name: "Propose an amendment" }).click();
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText("Propose an amendment");
+  const body = other.getByLabel("Proposal", { exact: true });
+  await expect(body).toHaveValue("The garden opens on Sundays from 10 to 16.");
+  await body.fill("The garden opens on Sundays from 9 to 18.");
+  await other.getByLabel("Why this change").fill("Families come early.");
+  let answer = await submit(other, other.getByRole("button", { name: "Propose amendment" }));
+  expect(answer.status()).toBe(303);
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText("Amendment 1");
+  const inserted = (await other.locator(".diff ins").allTextContents()).join(" ");
+  expect(inserted).toContain("9");
+  expect(inserted).toContain("18");
+  await expect(other.getByRole("button", { name: "Accept amendment" })).toHaveCount(0);
+
+  // Ada, the author, accepts it from the proposal's list.
+  await openProposal(page, org.slug, title);
+  await page.locator(".amendments").getByRole("link", { name: "Amendment 1" }).click();
+  answer = await submit(page, page.getByRole("button", { name: "Accept amendment" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.locator(".eyebrow")).toContainText("Accepted");
+  await page.getByRole("link", { name: "Revision 2" }).click();
+  await expect(page.locator(".eyebrow")).toContainText(bea.name);
+  await expect(page.locator(".markdown")).toContainText("from 9 to 18");
+
+  // A second amendment, declined with a reason that stays visible.
+  await openProposal(other, org.slug, title);
+  await other.getByRole("link", { name: "Propose an amendment" }).click();
+  await other.getByLabel("Proposal", { exact: true }).fill("The garden opens every day from 9 to 18.");
+  await other.getByLabel("Why this change").fill("Why not every day?");
+  await submit(other, other.getByRole("button", { name: "Propose amendment" }));
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText("Amendment 2");
+  await openProposal(page, org.slug, title);
+  await page.locator(".amendments").getByRole("link", { name: "Amendment 2" }).click();
+  await page.getByLabel("Why it is declined").fill("Nobody can open it on weekdays.");
+  answer = await submit(page, page.getByRole("button", { name: "Decline amendment" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.locator('[data-state="declined"]')).toContainText("Nobody can open it on weekdays.");
+  await openProposal(other, org.slug, title);
+  await expect(other.locator(".amendments")).toContainText("Declined");
+  await expect(other.locator(".amendments")).toContainText("Accepted");
+  await second.context.close();
 });

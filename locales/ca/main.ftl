@@ -372,3 +372,42 @@ problem-reply_to_removed = El comentari al qual respons s'ha eliminat o amagat.
 problem-comment_unchanged = No ha canviat res.
 problem-comment_hidden_already = Aquest comentari ja està amagat.
 problem-not_comment_author = Només qui ha escrit el comentari pot fer això.
+
+# Esmenes
+amendments-heading = Esmenes
+amendments-none = Encara no hi ha esmenes.
+amendment-number = Esmena { $number }
+amendment-state-open = Oberta
+amendment-state-accepted = Acceptada
+amendment-state-declined = Rebutjada
+amendment-new-title = Proposar una esmena
+amendment-new-lead = Canvia el text de la revisió { $number } com el voldries i explica per què. Les persones autores de la proposta l'accepten (passa a ser la revisió següent, atribuïda a tu) o la rebutgen amb un motiu.
+amendment-propose = Proposar l'esmena
+amendment-against = Proposada per { $name } el { $at }; canvia la revisió { $number }.
+amendment-reason = Per què
+amendment-changes = Què canvia
+amendment-accepted-by = Acceptada per { $name } el { $at }; va passar a ser la
+amendment-declined-by = Rebutjada per { $name } el { $at }:
+amendment-outdated-notice = La proposta ara és a la revisió { $current } i aquesta esmena canvia la revisió { $base }, de manera que ja no es pot acceptar tal com és: les persones autores la poden rebutjar, i qui la va proposar la pot tornar a proposar sobre el text nou.
+amendment-for-authors = Per a les persones autores de la proposta
+amendment-accept = Acceptar l'esmena
+amendment-accept-hint = En acceptar-la, el seu text passa a ser la revisió següent, atribuïda a qui la va proposar.
+amendment-decline = Rebutjar l'esmena
+field-amendment-reason = Per què aquest canvi (es mostra amb l'esmena)
+field-decline-reason = Per què es rebutja (es mostra amb l'esmena)
+problem-amendment_unchanged = El text de l'esmena és igual al de la proposta: canvia alguna cosa.
+problem-amendment_decided = Aquesta esmena ja ha estat { $state ->
+        [accepted] acceptada
+       *[declined] rebutjada
+    }.
+problem-amendment_stale = La proposta ha passat a la revisió { $current } mentre escrivies sobre la revisió { $base }: mira el text nou i torna a enviar l'esmena.
+problem-amendment_outdated = Aquesta esmena canvia la revisió { $base }, però la proposta ara és a la revisió { $current }: acceptar-la desfaria els canvis intermedis.
+
+# Cerca
+search-title = Cerca
+search-label = Cerca en propostes i comentaris
+search-button = Cerca
+search-results-for = Resultats per a «{ $query }»
+search-none = No s'ha trobat res. Hi han d'aparèixer totes les paraules que escriguis; prova amb menys.
+search-kind-proposal = proposta
+search-kind-comment = comentari

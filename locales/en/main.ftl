@@ -372,3 +372,42 @@ problem-reply_to_removed = The comment replied to was deleted or hidden.
 problem-comment_unchanged = Nothing changed.
 problem-comment_hidden_already = This comment is hidden already.
 problem-not_comment_author = Only a comment's author may do this.
+
+# Amendments
+amendments-heading = Amendments
+amendments-none = No amendments yet.
+amendment-number = Amendment { $number }
+amendment-state-open = Open
+amendment-state-accepted = Accepted
+amendment-state-declined = Declined
+amendment-new-title = Propose an amendment
+amendment-new-lead = Change the text of revision { $number } as you would have it, and say why. The proposal's authors accept it (it becomes the next revision, credited to you) or decline it with a reason.
+amendment-propose = Propose amendment
+amendment-against = Proposed by { $name } on { $at }, changing revision { $number }.
+amendment-reason = Why
+amendment-changes = What it changes
+amendment-accepted-by = Accepted by { $name } on { $at }; it became
+amendment-declined-by = Declined by { $name } on { $at }:
+amendment-outdated-notice = The proposal is at revision { $current } now and this amendment changes revision { $base }, so it can no longer be accepted as it is: its authors may decline it, and its amender may propose it again against the newer text.
+amendment-for-authors = For the proposal's authors
+amendment-accept = Accept amendment
+amendment-accept-hint = Accepting makes its text the next revision, credited to its amender.
+amendment-decline = Decline amendment
+field-amendment-reason = Why this change (shown with the amendment)
+field-decline-reason = Why it is declined (shown with the amendment)
+problem-amendment_unchanged = The amendment's text is the same as the proposal's: change something.
+problem-amendment_decided = This amendment was { $state ->
+        [accepted] accepted
+       *[declined] declined
+    } already.
+problem-amendment_stale = The proposal got revision { $current } while you wrote against revision { $base }: look at the newer text, then send your amendment again.
+problem-amendment_outdated = This amendment changes revision { $base }, but the proposal is at revision { $current } now: accepting it would undo the changes in between.
+
+# Search
+search-title = Search
+search-label = Search proposals and comments
+search-button = Search
+search-results-for = Results for “{ $query }”
+search-none = Nothing found. Every word you type must appear; try fewer words.
+search-kind-proposal = proposal
+search-kind-comment = comment

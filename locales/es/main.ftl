@@ -372,3 +372,42 @@ problem-reply_to_removed = El comentario al que respondes se eliminó o se ocult
 problem-comment_unchanged = No ha cambiado nada.
 problem-comment_hidden_already = Este comentario ya está oculto.
 problem-not_comment_author = Solo quien escribió el comentario puede hacer esto.
+
+# Enmiendas
+amendments-heading = Enmiendas
+amendments-none = Todavía no hay enmiendas.
+amendment-number = Enmienda { $number }
+amendment-state-open = Abierta
+amendment-state-accepted = Aceptada
+amendment-state-declined = Rechazada
+amendment-new-title = Proponer una enmienda
+amendment-new-lead = Cambia el texto de la revisión { $number } como lo querrías y explica por qué. Las personas autoras de la propuesta la aceptan (pasa a ser la siguiente revisión, atribuida a ti) o la rechazan con un motivo.
+amendment-propose = Proponer enmienda
+amendment-against = Propuesta por { $name } el { $at }; cambia la revisión { $number }.
+amendment-reason = Por qué
+amendment-changes = Qué cambia
+amendment-accepted-by = Aceptada por { $name } el { $at }; pasó a ser la
+amendment-declined-by = Rechazada por { $name } el { $at }:
+amendment-outdated-notice = La propuesta está ahora en la revisión { $current } y esta enmienda cambia la revisión { $base }, así que ya no puede aceptarse tal cual: sus autores pueden rechazarla, y quien la propuso puede volver a proponerla sobre el texto nuevo.
+amendment-for-authors = Para las personas autoras de la propuesta
+amendment-accept = Aceptar la enmienda
+amendment-accept-hint = Al aceptarla, su texto pasa a ser la siguiente revisión, atribuida a quien la propuso.
+amendment-decline = Rechazar la enmienda
+field-amendment-reason = Por qué este cambio (se muestra con la enmienda)
+field-decline-reason = Por qué se rechaza (se muestra con la enmienda)
+problem-amendment_unchanged = El texto de la enmienda es igual al de la propuesta: cambia algo.
+problem-amendment_decided = Esta enmienda ya fue { $state ->
+        [accepted] aceptada
+       *[declined] rechazada
+    }.
+problem-amendment_stale = La propuesta pasó a la revisión { $current } mientras escribías sobre la revisión { $base }: mira el texto nuevo y vuelve a enviar tu enmienda.
+problem-amendment_outdated = Esta enmienda cambia la revisión { $base }, pero la propuesta está ahora en la revisión { $current }: aceptarla desharía los cambios intermedios.
+
+# Búsqueda
+search-title = Buscar
+search-label = Buscar en propuestas y comentarios
+search-button = Buscar
+search-results-for = Resultados para «{ $query }»
+search-none = No se encontró nada. Deben aparecer todas las palabras que escribas; prueba con menos.
+search-kind-proposal = propuesta
+search-kind-comment = comentario

@@ -372,3 +372,42 @@ problem-reply_to_removed = Kommentaren du svarer på, er slettet eller skjult.
 problem-comment_unchanged = Ingenting er endret.
 problem-comment_hidden_already = Denne kommentaren er allerede skjult.
 problem-not_comment_author = Bare den som skrev kommentaren, kan gjøre dette.
+
+# Endringsforslag
+amendments-heading = Endringsforslag
+amendments-none = Ingen endringsforslag ennå.
+amendment-number = Endringsforslag { $number }
+amendment-state-open = Åpent
+amendment-state-accepted = Godtatt
+amendment-state-declined = Avslått
+amendment-new-title = Foreslå en endring
+amendment-new-lead = Endre teksten i revisjon { $number } slik du vil ha den, og si hvorfor. Forslagets forfattere godtar endringen (den blir neste revisjon, kreditert deg) eller avslår den med en begrunnelse.
+amendment-propose = Send endringsforslag
+amendment-against = Foreslått av { $name } { $at }; endrer revisjon { $number }.
+amendment-reason = Hvorfor
+amendment-changes = Hva det endrer
+amendment-accepted-by = Godtatt av { $name } { $at }; ble til
+amendment-declined-by = Avslått av { $name } { $at }:
+amendment-outdated-notice = Forslaget er nå på revisjon { $current }, og dette endringsforslaget endrer revisjon { $base }, så det kan ikke lenger godtas som det er: forfatterne kan avslå det, og den som foreslo det, kan foreslå det på nytt mot den nyere teksten.
+amendment-for-authors = For forslagets forfattere
+amendment-accept = Godta endringsforslaget
+amendment-accept-hint = Når det godtas, blir teksten neste revisjon, kreditert den som foreslo den.
+amendment-decline = Avslå endringsforslaget
+field-amendment-reason = Hvorfor denne endringen (vises med endringsforslaget)
+field-decline-reason = Hvorfor det avslås (vises med endringsforslaget)
+problem-amendment_unchanged = Teksten i endringsforslaget er lik forslagets tekst: endre noe.
+problem-amendment_decided = Dette endringsforslaget er allerede { $state ->
+        [accepted] godtatt
+       *[declined] avslått
+    }.
+problem-amendment_stale = Forslaget fikk revisjon { $current } mens du skrev mot revisjon { $base }: se på den nyere teksten, og send endringsforslaget på nytt.
+problem-amendment_outdated = Dette endringsforslaget endrer revisjon { $base }, men forslaget er nå på revisjon { $current }: å godta det ville angre endringene imellom.
+
+# Søk
+search-title = Søk
+search-label = Søk i forslag og kommentarer
+search-button = Søk
+search-results-for = Treff for «{ $query }»
+search-none = Ingenting funnet. Alle ordene du skriver, må finnes; prøv med færre ord.
+search-kind-proposal = forslag
+search-kind-comment = kommentar

@@ -10,6 +10,8 @@ mod m20261123_000003_organisations;
 mod m20261201_000004_address_proof;
 mod m20261206_000005_proposals;
 mod m20261206_000006_comments;
+mod m20261207_000007_amendments;
+mod m20261207_000008_search;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -24,6 +26,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000004_address_proof::Migration),
             Box::new(m20261206_000005_proposals::Migration),
             Box::new(m20261206_000006_comments::Migration),
+            Box::new(m20261207_000007_amendments::Migration),
+            Box::new(m20261207_000008_search::Migration),
         ]
     }
 }

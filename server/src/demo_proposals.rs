@@ -1,6 +1,7 @@
 //! The demo co-op's proposals (part of `quorate demo`): one in every state a proposal can
-//! reach without a decision round (draft, in discussion with several revisions, withdrawn)
-//! and a discussion of about thirty comments, written through the same services as the pages.
+//! reach without a decision round (draft, in discussion with several revisions, withdrawn),
+//! an accepted and a declined amendment, and a discussion of about thirty comments, written
+//! through the same services as the pages.
 
 use anyhow::Context;
 use app::{
@@ -78,6 +79,7 @@ pub async fn write(
     )
     .await?;
 
+    amend(slug, &ctx, solar, &mut tick).await?;
     discussion(slug, &ctx, solar, &mut tick).await?;
 
     // 2. A group's proposal in discussion.
@@ -128,6 +130,62 @@ pub async fn write(
     .await?;
     let ivo = membership(db, slug, member("ivo")?).await?;
     proposals::add_co_author(&ctx("hana", tick())?, slug, rent, ivo)
+        .await
+        .map_err(super::demo::explain)?;
+    Ok(())
+}
+
+/// Two amendments to the solar proposal: one declined with a reason, one accepted (its
+/// revision 4, credited to its amender).
+async fn amend(
+    slug: &str,
+    ctx: &impl Fn(&str, DateTime<Utc>) -> anyhow::Result<Ctx>,
+    number: i32,
+    tick: &mut impl FnMut() -> DateTime<Utc>,
+) -> anyhow::Result<()> {
+    use app::services::amendments::{self, NewAmendment};
+    let proposal = |body: &str| {
+        ProposalText::parse(
+            "Solar panels on the south roof",
+            "Install 24 panels on the south roof, paid from the repairs reserve.",
+            body,
+        )
+        .map_err(ServiceError::Invalid)
+        .map_err(super::demo::explain)
+    };
+    let battery = NewAmendment {
+        text: proposal(&SOLAR_3.replace(
+            "Battery storage is left for a later proposal.",
+            "Add a 10 kWh battery for the shared areas.",
+        ))?,
+        reason: "Without storage, most of what the panels make in the afternoon goes to the grid for little."
+            .to_owned(),
+        base: 3,
+    };
+    amendments::propose(&ctx("gus", tick())?, slug, number, &battery)
+        .await
+        .map_err(super::demo::explain)?;
+    amendments::decline(
+        &ctx("eli", tick())?,
+        slug,
+        number,
+        1,
+        "A battery adds about £7,000; we keep it for its own proposal once we know what the panels save.",
+    )
+    .await
+    .map_err(super::demo::explain)?;
+    let reserve = NewAmendment {
+        text: proposal(&SOLAR_3.replace(
+            "which keeps £40,000 after this.",
+            "which keeps £40,000 after this; the installer is chosen by the lowest quote that includes ten years of maintenance.",
+        ))?,
+        reason: "Cheap installs cost more later: maintenance belongs in the comparison.".to_owned(),
+        base: 3,
+    };
+    amendments::propose(&ctx("hana", tick())?, slug, number, &reserve)
+        .await
+        .map_err(super::demo::explain)?;
+    amendments::accept(&ctx("fay", tick())?, slug, number, 2)
         .await
         .map_err(super::demo::explain)?;
     Ok(())

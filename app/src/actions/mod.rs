@@ -10,6 +10,7 @@
 //! URL and reads the same answer.
 
 pub mod accounts;
+pub mod amendments;
 pub mod comments;
 pub mod organisations;
 pub mod proposals;
@@ -100,6 +101,14 @@ pub fn fill_route(route: &str, path: &impl Serialize) -> String {
     }
     href.push_str(rest);
     href
+}
+
+/// `value` percent-encoded as one path segment or query value (only unreserved characters
+/// stay as they are).
+pub fn encode_component(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    push_segment(&mut out, value);
+    out
 }
 
 fn push_segment(href: &mut String, value: &str) {

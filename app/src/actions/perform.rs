@@ -140,7 +140,7 @@ pub trait Mount: Sized {
 
 /// Every action, mounted on `m`: the one list the router is built from.
 pub fn mount_all<M: Mount>(m: M) -> M {
-    use super::{accounts::*, comments::*, organisations::*, proposals::*};
+    use super::{accounts::*, amendments::*, comments::*, organisations::*, proposals::*};
     m.mount::<SignUp>()
         .mount::<SignIn>()
         .mount::<SignOut>()
@@ -168,6 +168,9 @@ pub fn mount_all<M: Mount>(m: M) -> M {
         .mount::<EditComment>()
         .mount::<DeleteComment>()
         .mount::<HideComment>()
+        .mount::<ProposeAmendment>()
+        .mount::<AcceptAmendment>()
+        .mount::<DeclineAmendment>()
 }
 
 /// An action's name (its type's, e.g. `ChangeMember`), sent as the `Quorate-Action` header

@@ -5,12 +5,14 @@
 //! (`crate::actions`), so they work the same with JavaScript off.
 
 pub mod accounts;
+pub mod amendments;
 pub mod comments;
 pub mod groups;
 pub mod invitations;
 pub mod members;
 pub mod organisations;
 pub mod proposals;
+pub mod search;
 
 /// An instant as pages show it: in the organisation's time zone, with the zone named
 /// (spec §11), e.g. `2026-12-05 18:00 (Europe/Madrid)`.

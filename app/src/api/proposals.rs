@@ -49,6 +49,8 @@ pub struct RevisionRow {
     pub at: String,
     /// The change note.
     pub note: String,
+    /// The amendment it came from, if an accepted amendment.
+    pub amendment: Option<i32>,
 }
 
 /// A proposal's withdrawal.
@@ -95,6 +97,8 @@ pub struct ProposalView {
     pub comments: Vec<crate::api::comments::CommentRow>,
     /// Whether the viewer may hide comments (a facilitator).
     pub moderator: bool,
+    /// Its amendments, oldest first.
+    pub amendments: Vec<crate::api::amendments::AmendmentRow>,
 }
 
 impl ProposalView {
@@ -269,8 +273,10 @@ pub async fn proposal_page(slug: String, number: i32) -> Result<ProposalView, Ap
             if let Some(me) = seen.membership.as_ref() {
                 crate::services::comments::mark_read(&ctx.db, me.id, p.id, ctx.now).await?;
             }
+            let amendments = crate::api::amendments::rows(&ctx, p.id, zone).await?;
             Ok(ProposalView {
                 comments,
+                amendments,
                 moderator: seen.may(crate::domain::policy::Action::HideComment),
                 org: OrgHeader::of(&seen.organisation),
                 number: p.number,
@@ -296,6 +302,7 @@ pub async fn proposal_page(slug: String, number: i32) -> Result<ProposalView, Ap
                         author: name_of(r.author_id),
                         at: super::local_time(r.created_at, zone),
                         note: r.note.clone(),
+                        amendment: r.amendment,
                     })
                     .collect(),
                 withdrawal: match (p.withdrawn_at, &p.withdrawal_reason) {
@@ -394,6 +401,7 @@ pub async fn revision_page(
                     author: names.first().map(|(_, n)| n.clone()).unwrap_or_default(),
                     at: super::local_time(r.created_at, &seen.organisation.time_zone),
                     note: r.note.clone(),
+                    amendment: r.amendment,
                 },
                 latest: loaded.proposal.revision,
                 title: r.title.clone(),
@@ -448,6 +456,7 @@ pub async fn compare_page(
                             .unwrap_or_default(),
                         at: super::local_time(r.created_at, zone),
                         note: r.note.clone(),
+                        amendment: r.amendment,
                     })
                     .collect(),
                 from: older.number,

@@ -6,3 +6,4 @@ pub mod forms;
 pub mod language_picker;
 pub mod layout;
 pub mod organisation_fields;
+pub mod pagination;

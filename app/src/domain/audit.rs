@@ -71,11 +71,17 @@ pub enum Event {
     ProposalWithdrawn,
     /// A facilitator hid a comment, with the reason.
     CommentHidden,
+    /// A member proposed an amendment (with its text's digest).
+    AmendmentProposed,
+    /// An author accepted an amendment: it became the next revision.
+    AmendmentAccepted,
+    /// An author declined an amendment, with the reason.
+    AmendmentDeclined,
 }
 
 impl Event {
     /// Every event, for documentation and tests.
-    pub const ALL: [Event; 18] = [
+    pub const ALL: [Event; 21] = [
         Event::OrganisationCreated,
         Event::OrganisationSettingsChanged,
         Event::InvitationCreated,
@@ -94,6 +100,9 @@ impl Event {
         Event::ProposalCoAuthorAdded,
         Event::ProposalWithdrawn,
         Event::CommentHidden,
+        Event::AmendmentProposed,
+        Event::AmendmentAccepted,
+        Event::AmendmentDeclined,
     ];
 
     /// The kind as stored and hashed.
@@ -117,6 +126,9 @@ impl Event {
             Event::ProposalCoAuthorAdded => "proposal.co_author_added",
             Event::ProposalWithdrawn => "proposal.withdrawn",
             Event::CommentHidden => "comment.hidden",
+            Event::AmendmentProposed => "amendment.proposed",
+            Event::AmendmentAccepted => "amendment.accepted",
+            Event::AmendmentDeclined => "amendment.declined",
         }
     }
 

@@ -2,6 +2,7 @@
 //! No cfg gate: the same rules run on the server, which enforces them, and in the browser,
 //! which only uses them to hide what a person may not do.
 
+pub mod amendment;
 pub mod audit;
 pub mod canonical_json;
 pub mod comment;
@@ -20,5 +21,6 @@ pub mod proposal;
 pub mod proposal_policy;
 pub mod roles;
 pub mod rule;
+pub mod search;
 pub mod text;
 pub mod throttle;

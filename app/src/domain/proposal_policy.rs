@@ -9,9 +9,11 @@
 //!    member, observers included).
 //! 3. Authoring in a group's proposal needs membership of the group; commenting does not (a
 //!    group proposal is visible to the whole organisation).
-//! 4. Editing, adding co-authors, publishing and withdrawing are for its authors.
+//! 4. Editing, adding co-authors, publishing, withdrawing and deciding amendments are for its
+//!    authors.
 //! 5. The proposal's state (table in [`super::proposal`]).
-//! 6. While a decision round on it is open, its text is frozen.
+//! 6. While a decision round on it is open, its text is frozen (no edit, no amendment
+//!    accepted or declined: the round may be deciding between them).
 //!
 //! Decided (the spec is silent): facilitators and admins have no power over someone else's
 //! proposal text (they moderate comments); only authors withdraw, and only a published
@@ -42,11 +44,13 @@ pub enum ProposalAction {
     Comment,
     /// Propose an amendment.
     Amend,
+    /// Accept or decline an amendment (accepting makes the next revision).
+    DecideAmendment,
 }
 
 impl ProposalAction {
     /// Every action.
-    pub const ALL: [ProposalAction; 7] = [
+    pub const ALL: [ProposalAction; 8] = [
         ProposalAction::Read,
         ProposalAction::Edit,
         ProposalAction::AddCoAuthor,
@@ -54,6 +58,7 @@ impl ProposalAction {
         ProposalAction::Withdraw,
         ProposalAction::Comment,
         ProposalAction::Amend,
+        ProposalAction::DecideAmendment,
     ];
 
     /// The organisation's action this one needs first.
@@ -65,13 +70,19 @@ impl ProposalAction {
             | ProposalAction::AddCoAuthor
             | ProposalAction::Publish
             | ProposalAction::Withdraw
-            | ProposalAction::Amend => Action::DraftProposal,
+            | ProposalAction::Amend
+            | ProposalAction::DecideAmendment => Action::DraftProposal,
         }
     }
 
     /// Whether the action writes the proposal's text or authorship.
     fn authors_it(self) -> bool {
         !matches!(self, ProposalAction::Read | ProposalAction::Comment)
+    }
+
+    /// Whether it changes the proposal's text (frozen while a round on it is open).
+    fn changes_text(self) -> bool {
+        matches!(self, ProposalAction::Edit | ProposalAction::DecideAmendment)
     }
 
     /// Whether only its authors may take it.
@@ -82,6 +93,7 @@ impl ProposalAction {
                 | ProposalAction::AddCoAuthor
                 | ProposalAction::Publish
                 | ProposalAction::Withdraw
+                | ProposalAction::DecideAmendment
         )
     }
 
@@ -92,9 +104,10 @@ impl ProposalAction {
             ProposalAction::Read => true,
             ProposalAction::Edit | ProposalAction::AddCoAuthor => state.is_open(),
             ProposalAction::Publish => state == Draft,
-            ProposalAction::Withdraw | ProposalAction::Comment | ProposalAction::Amend => {
-                state == Discussion
-            }
+            ProposalAction::Withdraw
+            | ProposalAction::Comment
+            | ProposalAction::Amend
+            | ProposalAction::DecideAmendment => state == Discussion,
         }
     }
 }
@@ -143,7 +156,7 @@ pub fn authorise(action: ProposalAction, standing: Standing, facts: Facts) -> Re
         return Err(Refusal::ProposalState { state: facts.state });
     }
     // Step 6.
-    if action == ProposalAction::Edit && facts.round_open {
+    if action.changes_text() && facts.round_open {
         return Err(Refusal::RoundOpen);
     }
     Ok(())
@@ -205,7 +218,7 @@ mod tests {
     }
 
     /// One row per person: the outcome of Read, Edit, AddCoAuthor, Publish, Withdraw,
-    /// Comment, Amend on a proposal in `state`.
+    /// Comment, Amend, DecideAmendment on a proposal in `state`.
     fn matrix(state: ProposalState, round_open: bool) -> Vec<String> {
         let facts = Facts { state, round_open };
         people()
@@ -225,15 +238,15 @@ mod tests {
         assert_eq!(
             matrix(ProposalState::Draft, false),
             [
-                "signed out: not_signed_in not_signed_in not_signed_in not_signed_in not_signed_in not_signed_in not_signed_in",
-                "non-member: not_a_member not_a_member not_a_member not_a_member not_a_member not_a_member not_a_member",
-                "observer: not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author",
-                "suspended author: membership_not_active membership_not_active membership_not_active membership_not_active membership_not_active membership_not_active membership_not_active",
-                "member outside the group: not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author",
-                "member: not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author",
-                "author: ok ok ok ok proposal_state proposal_state proposal_state",
-                "facilitator: not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author",
-                "admin: not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author",
+                "signed out: not_signed_in not_signed_in not_signed_in not_signed_in not_signed_in not_signed_in not_signed_in not_signed_in",
+                "non-member: not_a_member not_a_member not_a_member not_a_member not_a_member not_a_member not_a_member not_a_member",
+                "observer: not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author",
+                "suspended author: membership_not_active membership_not_active membership_not_active membership_not_active membership_not_active membership_not_active membership_not_active membership_not_active",
+                "member outside the group: not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author",
+                "member: not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author",
+                "author: ok ok ok ok proposal_state proposal_state proposal_state proposal_state",
+                "facilitator: not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author",
+                "admin: not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author",
             ]
         );
     }
@@ -243,15 +256,15 @@ mod tests {
         assert_eq!(
             matrix(ProposalState::Discussion, false),
             [
-                "signed out: not_signed_in not_signed_in not_signed_in not_signed_in not_signed_in not_signed_in not_signed_in",
-                "non-member: not_a_member not_a_member not_a_member not_a_member not_a_member not_a_member not_a_member",
-                "observer: ok role_too_low role_too_low role_too_low role_too_low ok role_too_low",
-                "suspended author: membership_not_active membership_not_active membership_not_active membership_not_active membership_not_active membership_not_active membership_not_active",
-                "member outside the group: ok not_in_group not_in_group not_in_group not_in_group ok not_in_group",
-                "member: ok not_an_author not_an_author not_an_author not_an_author ok ok",
-                "author: ok ok ok proposal_state ok ok ok",
-                "facilitator: ok not_an_author not_an_author not_an_author not_an_author ok ok",
-                "admin: ok not_an_author not_an_author not_an_author not_an_author ok ok",
+                "signed out: not_signed_in not_signed_in not_signed_in not_signed_in not_signed_in not_signed_in not_signed_in not_signed_in",
+                "non-member: not_a_member not_a_member not_a_member not_a_member not_a_member not_a_member not_a_member not_a_member",
+                "observer: ok role_too_low role_too_low role_too_low role_too_low ok role_too_low role_too_low",
+                "suspended author: membership_not_active membership_not_active membership_not_active membership_not_active membership_not_active membership_not_active membership_not_active membership_not_active",
+                "member outside the group: ok not_in_group not_in_group not_in_group not_in_group ok not_in_group not_in_group",
+                "member: ok not_an_author not_an_author not_an_author not_an_author ok ok not_an_author",
+                "author: ok ok ok proposal_state ok ok ok ok",
+                "facilitator: ok not_an_author not_an_author not_an_author not_an_author ok ok not_an_author",
+                "admin: ok not_an_author not_an_author not_an_author not_an_author ok ok not_an_author",
             ]
         );
     }
@@ -259,7 +272,10 @@ mod tests {
     #[test]
     fn a_round_in_progress_freezes_the_text_only() {
         let rows = matrix(ProposalState::Discussion, true);
-        assert_eq!(rows[6], "author: ok round_open ok proposal_state ok ok ok");
+        assert_eq!(
+            rows[6],
+            "author: ok round_open ok proposal_state ok ok ok round_open"
+        );
     }
 
     #[test]
@@ -268,7 +284,7 @@ mod tests {
             let rows = matrix(state, false);
             assert_eq!(
                 rows[6],
-                "author: ok proposal_state proposal_state proposal_state proposal_state proposal_state proposal_state",
+                "author: ok proposal_state proposal_state proposal_state proposal_state proposal_state proposal_state proposal_state",
                 "{state}"
             );
             assert!(rows[2].starts_with("observer: ok "), "{state}");

@@ -1,6 +1,7 @@
 //! Database entities (server only). Views never see these; services turn them into DTOs.
 
 pub mod account;
+pub mod amendment;
 pub mod audit_entry;
 pub mod comment;
 pub mod comment_mention;

@@ -33,6 +33,8 @@ pub struct Model {
     pub digest: String,
     /// When it was saved.
     pub created_at: ChronoDateTimeUtc,
+    /// The amendment it came from, if an accepted amendment.
+    pub amendment: Option<i32>,
 }
 
 /// Relations are followed in services with explicit queries.

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod account;
+pub mod amendments;
 pub mod comments;
 pub mod email;
 pub mod error;
@@ -19,5 +20,6 @@ pub mod proposal;
 pub mod proposal_edit;
 pub mod proposal_history;
 pub mod proposal_new;
+pub mod search;
 pub mod sign_in;
 pub mod sign_up;

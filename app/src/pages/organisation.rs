@@ -6,10 +6,10 @@ use crate::{
         organisations::{ChangeMember, MemberPath},
     },
     api::organisations::{OrganisationView, ProposalRow, organisation_page},
-    components::action_form::ActionForm,
+    components::{action_form::ActionForm, pagination::Pagination},
     domain::{policy::Action, proposal::ProposalState},
     i18n::{use_language, use_t},
-    pages::load_error::LoadError,
+    pages::{load_error::LoadError, search::SearchForm},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -134,6 +134,7 @@ fn Proposals(page: OrganisationView) -> impl IntoView {
     view! {
         <section aria-labelledby="proposals-heading">
             <h2 id="proposals-heading">{t("proposals-heading")}</h2>
+            <SearchForm slug=page.org.slug.clone() />
             {page.may(Action::DraftProposal).then(|| view! {
                 <p><a class="button" href=format!("{base}/proposals/new")>{t("proposal-new-title")}</a></p>
             })}
@@ -158,15 +159,11 @@ fn Proposals(page: OrganisationView) -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
-            {(page.page > 1 || page.more).then(|| view! {
-                <nav aria-label=t("pagination")>
-                    <ul class="pagination">
-                        {(page.page > 1).then(|| view! { <li><a href=link_to_page(page.page - 1) rel="prev">{t("pagination-previous")}</a></li> })}
-                        <li>{language.tr_with("pagination-page", "page", page.page.to_string())}</li>
-                        {page.more.then(|| view! { <li><a href=link_to_page(page.page + 1) rel="next">{t("pagination-next")}</a></li> })}
-                    </ul>
-                </nav>
-            })}
+            <Pagination
+                page=page.page
+                previous=(page.page > 1).then(|| link_to_page(page.page - 1))
+                next=page.more.then(|| link_to_page(page.page + 1))
+            />
         </section>
     }
 }

@@ -13,7 +13,7 @@ use crate::{
     },
     domain::{proposal::ProposalState, proposal_policy::ProposalAction},
     i18n::{use_language, use_t},
-    pages::{comments::Discussion, load_error::LoadError},
+    pages::{amendments::AmendmentList, comments::Discussion, load_error::LoadError},
     session::use_form_state,
 };
 use leptos::prelude::*;
@@ -99,6 +99,7 @@ fn Proposal(page: ProposalView, reply_to: Option<String>) -> impl IntoView {
         </article>
         <AuthorActions page=page.clone() path=path.clone() />
         <History page=page.clone() path=path.clone() />
+        <AmendmentList path=path.clone() amendments=page.amendments.clone() may_amend=page.may(ProposalAction::Amend) />
         {(page.state != ProposalState::Draft).then(|| view! {
             <Discussion
                 path
@@ -180,6 +181,9 @@ fn History(page: ProposalView, path: ProposalPath) -> impl IntoView {
                             <a href=format!("{}/r/{}", path.page(), r.number)>{label}</a>
                             " · " {r.author.clone()} " · " {r.at.clone()}
                             {(!r.note.is_empty()).then(|| view! { " · " <span class="note">{r.note.clone()}</span> })}
+                            {r.amendment.map(|n| view! {
+                                " · " <a href=format!("{}/a/{}", path.page(), n)>{language.tr_with("amendment-number", "number", n.to_string())}</a>
+                            })}
                         </li>
                     }
                 }).collect_view()}

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod addresses;
+pub mod amendments;
 pub mod audit;
 pub mod comments;
 pub mod error;
@@ -14,6 +15,7 @@ pub mod members;
 pub mod oidc;
 pub mod organisations;
 pub mod proposals;
+pub mod search;
 pub mod sessions;
 pub mod throttle;
 pub mod tokens;

@@ -65,7 +65,7 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    fn facts(&self) -> Facts {
+    pub(super) fn facts(&self) -> Facts {
         Facts {
             state: self.proposal.state,
             // The decision-rounds issue opens rounds; until then none is ever open, and the
@@ -165,7 +165,7 @@ fn due_date_problem(ctx: &Ctx, seen: &Seen, due: Option<NaiveDate>) -> ServiceRe
 }
 
 /// The asker's membership id (every write is by an active member: the policy checked).
-fn member_id(seen: &Seen) -> ServiceResult<Uuid> {
+pub(super) fn member_id(seen: &Seen) -> ServiceResult<Uuid> {
     seen.membership
         .as_ref()
         .map(|m| m.id)
@@ -280,11 +280,14 @@ pub async fn edit(
         let digest = insert_revision(
             &txn,
             &current,
-            number,
-            current.version + 1,
-            &edit.text,
-            editor,
-            &edit.note,
+            NewRevision {
+                number,
+                version: current.version + 1,
+                text: &edit.text,
+                author: editor,
+                note: &edit.note,
+                amendment: None,
+            },
             ctx,
         )
         .await?;
@@ -309,7 +312,8 @@ pub async fn edit(
     Ok(saved)
 }
 
-fn text_of(proposal: &row::Model) -> ProposalText {
+/// A proposal's current text.
+pub(super) fn text_of(proposal: &row::Model) -> ProposalText {
     ProposalText {
         title: proposal.title.clone(),
         summary: proposal.summary.clone(),
@@ -317,34 +321,44 @@ fn text_of(proposal: &row::Model) -> ProposalText {
     }
 }
 
-/// Writes revision `number` of `proposal` and returns its text's digest.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one row's columns, named at the call"
-)]
-async fn insert_revision(
+/// A revision about to be written.
+pub(super) struct NewRevision<'a> {
+    /// Its number.
+    pub number: i32,
+    /// The proposal's version it saves.
+    pub version: i32,
+    /// Its text.
+    pub text: &'a ProposalText,
+    /// The membership credited with it.
+    pub author: Uuid,
+    /// The change note.
+    pub note: &'a str,
+    /// The amendment it came from.
+    pub amendment: Option<i32>,
+}
+
+/// Writes a revision of `proposal` and returns its text's digest.
+pub(super) async fn insert_revision(
     db: &impl ConnectionTrait,
     proposal: &row::Model,
-    number: i32,
-    version: i32,
-    text: &ProposalText,
-    author: Uuid,
-    note: &str,
+    revision: NewRevision<'_>,
     ctx: &Ctx,
 ) -> ServiceResult<String> {
+    let text = revision.text;
     let digest = text.digest();
     proposal_revision::ActiveModel {
         id: Set(Uuid::new_v4()),
         proposal_id: Set(proposal.id),
-        number: Set(number),
-        version: Set(version),
+        number: Set(revision.number),
+        version: Set(revision.version),
         title: Set(text.title.clone()),
         summary: Set(text.summary.clone()),
         body: Set(text.body.clone()),
-        author_id: Set(author),
-        note: Set(note.to_owned()),
+        author_id: Set(revision.author),
+        note: Set(revision.note.to_owned()),
         digest: Set(digest.clone()),
         created_at: Set(ctx.now),
+        amendment: Set(revision.amendment),
     }
     .insert(db)
     .await?;
@@ -423,11 +437,14 @@ pub async fn publish(ctx: &Ctx, slug: &str, number: i32) -> ServiceResult<row::M
     let digest = insert_revision(
         &txn,
         &current,
-        1,
-        current.version,
-        &text,
-        publisher,
-        "",
+        NewRevision {
+            number: 1,
+            version: current.version,
+            text: &text,
+            author: publisher,
+            note: "",
+            amendment: None,
+        },
         ctx,
     )
     .await?;

@@ -124,6 +124,18 @@ pub async fn the_demo_co_op_has_every_role_and_state_and_a_chain_that_verifies(d
         assert!(members.iter().any(|m| m.state.code() == state), "{state}");
     }
 
+    // An accepted and a declined amendment, with what each changed.
+    let amendments = app::entities::amendment::Entity::find()
+        .all(&connection)
+        .await
+        .unwrap();
+    for state in ["accepted", "declined"] {
+        assert!(
+            amendments.iter().any(|a| a.state.code() == state),
+            "a demo amendment {state}"
+        );
+    }
+
     let again = run_with_db(&database, &["demo"]);
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("demo co-op already"));

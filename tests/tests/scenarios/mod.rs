@@ -4,6 +4,7 @@
 //! needs no list of its own; a new file needs its `pub mod` line here (the build says so).
 
 pub mod addresses;
+pub mod amendments;
 pub mod assets;
 pub mod binary;
 pub mod comments;
@@ -12,6 +13,7 @@ pub mod oidc;
 pub mod proposal_injection;
 pub mod proposals;
 pub mod races;
+pub mod search;
 pub mod security;
 pub mod web;
 

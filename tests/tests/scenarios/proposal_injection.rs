@@ -1,12 +1,13 @@
 //! Text typed into proposals stays text (issue #11): more than forty filter-evasion payloads
 //! (script tags, event handlers, `javascript:` and `data:` URLs, SVG, entity tricks, nested
-//! Markdown links) go in through the title, summary, body, change note and a comment, as a person types
-//! them. Each is stored exactly as typed and, on every page that shows it (`<head>`
-//! included), parsed HTML holds no element, attribute, script or link it did not put there.
+//! Markdown links) go in through the title, summary, body, change note, a comment and an
+//! amendment (its text, its reason, the reason it is declined), as a person types them. Each
+//! is stored exactly as typed and, on every page that shows it (`<head>` included), parsed
+//! HTML holds no element, attribute, script or link it did not put there.
 
 use super::security::{PAYLOADS as NAME_PAYLOADS, foreign_markup, title_of};
 use crate::helpers::{Db, lookup, spawn_app};
-use app::entities::{proposal, proposal_revision};
+use app::entities::{amendment, proposal, proposal_revision};
 use scraper::{Html, Selector};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -141,6 +142,35 @@ pub async fn proposal_text_stays_text_on_every_page(db: Db) {
             .post_form(&format!("{base}/comments"), &[("body", payload)])
             .await;
         assert_eq!(comment.status(), 303, "{payload:?}");
+        // An amendment with the payload in its text and reason, declined with it as reason.
+        let amended_body = format!("{payload} 3");
+        ada.post_redirects(
+            &format!("{base}/amendments/new"),
+            &[
+                ("title", &title),
+                ("summary", payload),
+                ("body", &amended_body),
+                ("reason", payload),
+                ("base", "2"),
+            ],
+            &format!("{base}/a/1"),
+        )
+        .await;
+        ada.post_redirects(
+            &format!("{base}/a/1/decline"),
+            &[("reason", payload)],
+            &format!("{base}/a/1"),
+        )
+        .await;
+        let amendment = amendment::Entity::find()
+            .filter(amendment::Column::ProposalId.eq(stored.id))
+            .one(&app.connection)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(amendment.reason, payload.trim(), "{payload:?}");
+        assert_eq!(amendment.decline_reason.as_deref(), Some(payload.trim()));
+        assert_eq!(amendment.body, amended_body.trim_end(), "{payload:?}");
         // Stored exactly as typed (a title trimmed, a body's trailing blanks dropped).
         let stored = proposal::Entity::find_by_id(stored.id)
             .one(&app.connection)
@@ -165,6 +195,8 @@ pub async fn proposal_text_stays_text_on_every_page(db: Db) {
             format!("{base}/r/1"),
             format!("{base}/r/2"),
             format!("{base}/compare?from=1&to=2"),
+            format!("{base}/a/1"),
+            format!("{base}/amendments/new"),
         ] {
             let html = ada.page(&path, 200).await;
             let foreign = foreign_markup(&html);

@@ -8,7 +8,7 @@ use app::entities::{proposal, proposal_revision};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 /// Drafts a proposal as `author` and returns its number.
-async fn draft(author: &Browser, title: &str, body: &str, group: &str) -> i32 {
+pub(crate) async fn draft(author: &Browser, title: &str, body: &str, group: &str) -> i32 {
     let response = author
         .post_form(
             "/o/coop/proposals/new",
@@ -27,7 +27,7 @@ async fn draft(author: &Browser, title: &str, body: &str, group: &str) -> i32 {
     location.rsplit('/').next().unwrap().parse().unwrap()
 }
 
-fn location(response: &reqwest::Response) -> String {
+pub(crate) fn location(response: &reqwest::Response) -> String {
     response
         .headers()
         .get("location")
@@ -36,7 +36,7 @@ fn location(response: &reqwest::Response) -> String {
         .to_owned()
 }
 
-async fn publish(author: &Browser, number: i32) {
+pub(crate) async fn publish(author: &Browser, number: i32) {
     author
         .post_redirects(
             &format!("/o/coop/p/{number}/publish"),
@@ -46,7 +46,7 @@ async fn publish(author: &Browser, number: i32) {
         .await;
 }
 
-async fn stored(app: &TestApp, number: i32) -> proposal::Model {
+pub(crate) async fn stored(app: &TestApp, number: i32) -> proposal::Model {
     let org = lookup::organisation_id(app, "coop").await;
     proposal::Entity::find()
         .filter(proposal::Column::OrganisationId.eq(org))
@@ -57,7 +57,7 @@ async fn stored(app: &TestApp, number: i32) -> proposal::Model {
         .expect("the proposal")
 }
 
-async fn revisions(app: &TestApp, number: i32) -> Vec<proposal_revision::Model> {
+pub(crate) async fn revisions(app: &TestApp, number: i32) -> Vec<proposal_revision::Model> {
     let id = stored(app, number).await.id;
     proposal_revision::Entity::find()
         .filter(proposal_revision::Column::ProposalId.eq(id))
@@ -67,7 +67,7 @@ async fn revisions(app: &TestApp, number: i32) -> Vec<proposal_revision::Model> 
         .unwrap()
 }
 
-async fn edit(
+pub(crate) async fn edit(
     author: &Browser,
     number: i32,
     version: i32,
@@ -89,7 +89,7 @@ async fn edit(
         .await
 }
 
-fn problem_codes(html: &str) -> Vec<String> {
+pub(crate) fn problem_codes(html: &str) -> Vec<String> {
     let document = scraper::Html::parse_document(html);
     // A form's problem summary, or the page that says an action is not allowed.
     let selector =
@@ -101,7 +101,7 @@ fn problem_codes(html: &str) -> Vec<String> {
         .collect()
 }
 
-async fn audit_kinds(app: &TestApp) -> Vec<String> {
+pub(crate) async fn audit_kinds(app: &TestApp) -> Vec<String> {
     let org = lookup::organisation_id(app, "coop").await;
     app::services::audit::entries(&app.connection, org)
         .await

@@ -344,3 +344,46 @@ test("a member amends a proposal: one amendment accepted, another declined", asy
   await expect(other.locator(".amendments")).toContainText("Accepted");
   await second.context.close();
 });
+
+test("a member searches the organisation and follows a result to the comment", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const org = { name: `Search Co-op ${shortUnique(testInfo)}`, slug: shortUnique(testInfo) };
+  await signUp(page, person(testInfo, "Sol"));
+  await createOrganisation(page, org);
+  await page.getByRole("main").getByRole("link", { name: "New proposal" }).click();
+  await page.getByLabel("Title").fill("Rainwater tanks");
+  await page.getByLabel("Proposal", { exact: true }).fill("Two tanks collect rain from the roof.");
+  await submit(page, page.getByRole("button", { name: "Save draft" }));
+  await submit(page, page.getByRole("button", { name: "Publish for discussion" }));
+  await page.getByLabel("Your comment", { exact: true }).fill("The **gutters** need cleaning first.");
+  await submit(page, page.getByRole("button", { name: "Post comment" }));
+
+  await page.getByRole("link", { name: org.name }).click();
+  await page.getByLabel("Search proposals and comments").fill("Gutters cleaning");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “Gutters cleaning”");
+  const results = page.locator(".search-results > li");
+  await expect(results).toHaveCount(1);
+  await expect(results.locator("mark")).toHaveText(["gutters", "cleaning"]);
+  await expect(page.getByLabel("Search proposals and comments")).toHaveValue("Gutters cleaning");
+  const found = new URL(page.url());
+  const violations = await axeViolationsInSchemes(
+    page,
+    browser,
+    found.pathname + found.search,
+    ["light", "dark"],
+    { reuseCookies: true },
+  );
+  expect(violations.light).toEqual([]);
+  expect(violations.dark).toEqual([]);
+  await results.getByRole("link", { name: "Rainwater tanks" }).click();
+  await expect(page).toHaveURL(/#comment-/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rainwater tanks");
+
+  await page.getByRole("link", { name: org.name }).click();
+  await page.getByLabel("Search proposals and comments").fill("snow");
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.getByText("Nothing found.")).toBeVisible();
+});

@@ -259,3 +259,61 @@ test("on a phone, each value in a table says its column", async ({ page }, testI
   await expect(header).toBeInViewport();
   await expect(invitation.nth(1)).toHaveAccessibleName("Observer");
 });
+
+test("the proposal, amendment, history and search pages reflow at 320 CSS px", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const id = shortUnique(testInfo);
+  const who = { name: unbroken(`Ada${id}`, 60), email: `ada-p-${id}@example.org` };
+  const org = { name: unbroken(`Coop${id}`, 60), slug: `reflow-p-${id}` };
+  const long = unbroken(`Word${id}`, 120);
+  const title = `${unbroken(`Title${id}`, 100)} roof`;
+  await signUp(page, who);
+  await createOrganisation(page, org, "click");
+
+  await page.getByRole("main").getByRole("link", { name: "New proposal" }).click();
+  await expectReflows(page, "new proposal");
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Summary").fill(`Summary ${long}`);
+  await page
+    .getByLabel("Proposal", { exact: true })
+    .fill(`Body ${long}\n\n| a | b |\n|---|---|\n| ${long} | ${long} |\n\n    ${long} code\n\n[${long}](https://example.org/${long})`);
+  await submit(page, page.getByRole("button", { name: "Save draft" }));
+  await submit(page, page.getByRole("button", { name: "Publish for discussion" }));
+  await page.getByLabel("Your comment", { exact: true }).fill(`Comment ${long}`);
+  await submit(page, page.getByRole("button", { name: "Post comment" }));
+  await page.getByRole("link", { name: "Reply" }).first().click();
+  await page.getByLabel("Your comment", { exact: true }).fill(`Reply ${long}`);
+  await submit(page, page.getByRole("button", { name: "Post comment" }));
+  await expectReflows(page, "a proposal with comments");
+
+  await page.getByRole("link", { name: "Edit proposal" }).click();
+  await expectReflows(page, "edit proposal");
+  await page.getByLabel("Proposal", { exact: true }).fill(`Body ${long} changed ${long}x`);
+  await page.getByLabel("What changed").fill(`Note ${long}`);
+  await submit(page, page.getByRole("button", { name: "Save" }));
+  await page.getByRole("link", { name: "Compare the latest revision with the one before" }).click();
+  await expectReflows(page, "two revisions compared");
+  await page.getByRole("link", { name: title }).click();
+  await page.getByRole("link", { name: "Revision 1" }).last().click();
+  await expectReflows(page, "an earlier revision");
+  await page.getByRole("link", { name: "See the latest" }).click();
+
+  await page.getByRole("link", { name: "Propose an amendment" }).click();
+  await expectReflows(page, "propose an amendment");
+  await page.getByLabel("Proposal", { exact: true }).fill(`Body ${long} amended ${long}y`);
+  await page.getByLabel("Why this change").fill(`Reason ${long}`);
+  await submit(page, page.getByRole("button", { name: "Propose amendment" }));
+  await expectReflows(page, "an amendment");
+  await page.getByLabel("Why it is declined").fill(`Declined ${long}`);
+  await submit(page, page.getByRole("button", { name: "Decline amendment" }));
+  await expectReflows(page, "a declined amendment");
+
+  await page.getByRole("link", { name: org.name }).click();
+  await expectReflows(page, "the organisation's proposals");
+  await page.getByLabel("Search proposals and comments").fill(long);
+  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(page.locator(".search-results mark").first()).toBeVisible();
+  await expectReflows(page, "search results");
+});

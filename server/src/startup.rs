@@ -40,6 +40,14 @@ impl Application {
     /// Connects to and migrates the database, binds the address and builds the router.
     pub async fn build(config: Config) -> anyhow::Result<Application> {
         let connection = db::connect(&config.database_url).await?;
+        Application::build_on(config, connection).await
+    }
+
+    /// [`Application::build`] on a connection opened already (tests count its queries).
+    pub async fn build_on(
+        config: Config,
+        connection: DatabaseConnection,
+    ) -> anyhow::Result<Application> {
         db::migrate(&connection).await?;
         instance::ensure_identity(&connection).await?;
         let address = config.bind_address()?;

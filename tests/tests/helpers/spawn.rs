@@ -204,6 +204,36 @@ pub async fn spawn_app_with(db: Db, adjust: impl FnOnce(&mut Config)) -> TestApp
     }
 }
 
+/// A second instance on the same database as `app`, whose every SQL statement is counted
+/// (sea-orm's metric callback): its address and the counter. Cookies are per host, not per
+/// port, so a browser signed in on `app` is signed in here too.
+pub async fn counting_instance(
+    app: &TestApp,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::{Arc, atomic::AtomicUsize, atomic::Ordering};
+    let counter = Arc::new(AtomicUsize::new(0));
+    let mut connection = server::db::connect(&app.db.url)
+        .await
+        .expect("a connection");
+    let counted = Arc::clone(&counter);
+    connection.set_metric_callback(move |_| {
+        counted.fetch_add(1, Ordering::SeqCst);
+    });
+    let config = Config {
+        database_url: app.db.url.clone(),
+        bind: "127.0.0.1:0".into(),
+        site_root: workspace_root().join("target/site"),
+        log_level: "warn".into(),
+        ..Config::default()
+    };
+    let instance = Application::build_on(config, connection)
+        .await
+        .expect("the counting instance starts");
+    let address = format!("http://127.0.0.1:{}", instance.port());
+    tokio::spawn(instance.run_until_stopped(std::future::pending()));
+    (address, counter)
+}
+
 /// The repository's root folder.
 pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -12,7 +12,7 @@ use app::entities::amendment;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 /// Proposes an amendment to proposal `number` against revision `base`.
-async fn propose(
+pub(crate) async fn propose(
     amender: &Browser,
     number: i32,
     base: i32,

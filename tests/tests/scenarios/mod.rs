@@ -12,6 +12,7 @@ pub mod identity;
 pub mod oidc;
 pub mod proposal_injection;
 pub mod proposals;
+pub mod query_counts;
 pub mod races;
 pub mod search;
 pub mod security;

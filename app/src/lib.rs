@@ -131,6 +131,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/o/:slug/p/:number/r/:revision") view=pages::proposal_history::RevisionPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/p/:number/c/:comment/edit") view=pages::comments::CommentEditPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/p/:number/c/:comment/delete") view=pages::comments::CommentDeletePage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/p/:number/c/:comment/hide") view=pages::comments::CommentHidePage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/p/:number/compare") view=pages::proposal_history::ComparePage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/p/:number/amendments/new") view=pages::amendments::NewAmendmentPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/p/:number/a/:amendment") view=pages::amendments::AmendmentPage ssr=SsrMode::Async />

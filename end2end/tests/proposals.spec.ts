@@ -30,7 +30,7 @@ async function openProposal(page: Page, slug: string, title: string) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
 }
 
-test("two members draft, publish, revise and compare a proposal", async ({
+test("two members draft, publish, revise, compare, discuss and amend a proposal", async ({
   page,
   browser,
   consoleErrors,
@@ -129,6 +129,36 @@ test("two members draft, publish, revise and compare a proposal", async ({
   await page.getByRole("link", { name: "Revision 1" }).last().click();
   await expect(page.getByText("This is an earlier revision.")).toBeVisible();
   await expect(page.locator(".markdown strong")).toHaveText("one");
+
+  // Bea comments, Ada replies.
+  await openProposal(other, org.slug, title);
+  await other.getByLabel("Your comment", { exact: true }).fill("Where do we park it?");
+  answer = await submit(other, other.getByRole("button", { name: "Post comment" }));
+  expect(answer.status()).toBe(303);
+  await openProposal(page, org.slug, title);
+  await page.locator("li.comment").first().getByRole("link", { name: "Reply" }).click();
+  await page.getByLabel("Your comment", { exact: true }).fill("In the yard.");
+  answer = await submit(page, page.getByRole("button", { name: "Post comment" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.locator("li.comment.depth-1")).toContainText("In the yard.");
+
+  // Bea proposes an amendment; Ada accepts it as revision 4, credited to Bea.
+  await openProposal(other, org.slug, title);
+  await other.getByRole("link", { name: "Propose an amendment" }).click();
+  await other
+    .getByLabel("Proposal", { exact: true })
+    .fill("We buy **two** cargo bikes.\n\n- for deliveries\n- for the market\n- parked in the yard");
+  await other.getByLabel("Why this change").fill("Say where they stay.");
+  answer = await submit(other, other.getByRole("button", { name: "Propose amendment" }));
+  expect(answer.status()).toBe(303);
+  await openProposal(page, org.slug, title);
+  await page.locator(".amendments").getByRole("link", { name: "Amendment 1" }).click();
+  answer = await submit(page, page.getByRole("button", { name: "Accept amendment" }));
+  expect(answer.status()).toBe(303);
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.locator(".markdown")).toContainText("parked in the yard");
+  await expect(page.locator(".history li").first()).toContainText(bea.name);
+  await expect(page.locator(".history li").first()).toContainText("Amendment 1");
   await second.context.close();
 });
 
@@ -192,6 +222,7 @@ test("the proposal pages have no accessibility violations", async ({ page, brows
   for (const path of [
     editComment!,
     editComment!.replace(/\/edit$/, "/delete"),
+    editComment!.replace(/\/edit$/, "/hide"),
     `/o/${org.slug}`,
     `/o/${org.slug}/proposals/new`,
     base,
@@ -252,9 +283,11 @@ test("members discuss a proposal: preview, comment, reply, edit, hide, delete", 
   await expect(first.locator(".earlier")).toContainText("I like it.");
 
   // A facilitator (Ada is the admin) hides the reply with a reason.
-  await reply.getByText("Hide comment", { exact: true }).first().click();
-  await reply.getByLabel("Why it is hidden").fill("Off topic");
-  await submit(page, reply.getByRole("button", { name: "Hide comment" }));
+  await reply.getByRole("link", { name: "Hide comment" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hide comment");
+  await expect(page.locator(".quoted")).toContainText("Who keeps the drill?");
+  await page.getByLabel("Why it is hidden").fill("Off topic");
+  await submit(page, page.getByRole("button", { name: "Hide comment" }));
   await expect(page.locator("li.comment.depth-1 .removed")).toContainText("Off topic");
 
   // Deleting asks first: a dialog with JavaScript, a page without.

@@ -29,7 +29,8 @@ impl Action for DeleteComment {
     type Path = CommentPath;
 }
 
-/// `POST /o/{slug}/p/{number}/c/{comment}/hide`: a facilitator hides it, with a reason.
+/// `POST /o/{slug}/p/{number}/c/{comment}/hide`: a facilitator hides it, with a reason (the
+/// page at the same address asks for it).
 pub struct HideComment;
 impl Action for HideComment {
     const ROUTE: &'static str = "/o/{slug}/p/{number}/c/{comment}/hide";
@@ -227,7 +228,7 @@ mod perform {
         type Form = HideForm;
 
         fn page(path: &CommentPath, _: &HideForm) -> String {
-            path.proposal().page()
+            HideComment::href(path)
         }
 
         fn kept(form: &HideForm) -> BTreeMap<String, String> {

@@ -139,24 +139,24 @@ pub(crate) async fn thread_rows(
         .collect())
 }
 
-/// The page that edits one's own comment (or asks before deleting it).
+/// The page of one comment that edits it, asks before deleting it (its author), or asks a
+/// facilitator why it is hidden: `action` is which, and who may open it.
 #[server(endpoint = "comment_edit_page")]
 pub async fn comment_edit_page(
     slug: String,
     number: i32,
     comment: String,
+    action: crate::domain::comment_policy::CommentAction,
 ) -> Result<CommentEditView, AppError> {
     crate::error::answer(
         async move {
             use crate::{
-                domain::proposal_policy::ProposalAction,
                 entities::comment as row,
                 services::{ServiceError, proposals},
             };
             use sea_orm::EntityTrait;
             let ctx = crate::session::service_ctx()?;
             let (seen, loaded) = proposals::find(&ctx, &slug, number).await?;
-            loaded.require(ProposalAction::Comment)?;
             let id = uuid::Uuid::parse_str(&comment).map_err(|_| ServiceError::NotFound)?;
             let found = row::Entity::find_by_id(id)
                 .one(&ctx.db)
@@ -164,12 +164,8 @@ pub async fn comment_edit_page(
                 .map_err(ServiceError::from)?
                 .filter(|c| c.proposal_id == loaded.proposal.id && c.deleted_at.is_none())
                 .ok_or(ServiceError::NotFound)?;
-            if Some(found.author_id) != seen.membership.as_ref().map(|m| m.id) {
-                return Err(ServiceError::Forbidden(
-                    crate::domain::policy::Refusal::NotCommentAuthor,
-                )
-                .into());
-            }
+            let mine = Some(found.author_id) == seen.membership.as_ref().map(|m| m.id);
+            loaded.require_comment(action, mine)?;
             Ok(CommentEditView {
                 org: OrgHeader::of(&seen.organisation),
                 number,

@@ -6,6 +6,7 @@ pub mod amendment;
 pub mod audit;
 pub mod canonical_json;
 pub mod comment;
+pub mod comment_policy;
 pub mod diff;
 pub mod digest;
 pub mod email;

@@ -13,6 +13,7 @@ use crate::{
         action_form::ActionForm,
         forms::{Field, ProblemSummary},
     },
+    domain::comment_policy::CommentAction,
     dto::FormState,
     i18n::{use_language, use_t},
     pages::{load_error::LoadError, proposal::number_param},
@@ -51,7 +52,6 @@ pub fn Discussion(
     view! {
         <section class="discussion" aria-labelledby="discussion-heading">
             <h2 id="discussion-heading">{t("comments-heading")} " (" {count} ")"</h2>
-            <ProblemSummary form=HideComment::FORM state=use_form_state(HideComment::FORM) />
             <ProblemSummary form=DeleteComment::FORM state=use_form_state(DeleteComment::FORM) />
             {comments.is_empty().then(|| view! { <p>{t("comments-none")}</p> })}
             <ol class="thread">
@@ -120,6 +120,9 @@ fn Comment(
             })}
             <ul class="actions comment-actions">
                 {(may_comment && shown_text).then(|| view! { <li><a href=reply_href>{t("comment-reply")}</a></li> })}
+                {(moderator && shown_text).then(|| view! {
+                    <li><a href=HideComment::href(&at)>{t("comment-hide")}</a></li>
+                })}
                 {(may_comment && comment.mine && comment.shown != Shown::Deleted).then(|| view! {
                     <li><a href=EditComment::href(&at)>{t("comment-edit")}</a></li>
                     <li>
@@ -129,23 +132,6 @@ fn Comment(
                     </li>
                 })}
             </ul>
-            {(moderator && shown_text).then(|| {
-                // One form per comment: its field's id names the comment (ids are unique);
-                // a refusal is told in the thread's problem summary.
-                let field = format!("hide-reason-{}", comment.id);
-                view! {
-                    <details class="hide-comment">
-                        <summary>{t("comment-hide")}</summary>
-                        <ActionForm target=HideComment::target(&at) class="stack narrow">
-                            <div class="field">
-                                <label for=field.clone()>{t("field-hide-reason")}</label>
-                                <input id=field type="text" name="reason" required />
-                            </div>
-                            <button type="submit" class="secondary">{t("comment-hide")}</button>
-                        </ActionForm>
-                    </details>
-                }
-            })}
         </li>
     }
 }
@@ -202,17 +188,25 @@ fn Preview(state: FormState) -> impl IntoView {
 /// `/o/:slug/p/:number/c/:comment/edit`: its author edits a comment.
 #[component]
 pub fn CommentEditPage() -> impl IntoView {
-    view! { <CommentPage delete=false /> }
+    view! { <CommentPage action=CommentAction::Edit /> }
 }
 
 /// `/o/:slug/p/:number/c/:comment/delete`: asks before deleting (without JavaScript).
 #[component]
 pub fn CommentDeletePage() -> impl IntoView {
-    view! { <CommentPage delete=true /> }
+    view! { <CommentPage action=CommentAction::Delete /> }
+}
+
+/// `/o/:slug/p/:number/c/:comment/hide`: a facilitator says why a comment is hidden. A page
+/// of its own, not a form under every comment: moderating is rare, and a long thread stays
+/// light for the facilitators who read it.
+#[component]
+pub fn CommentHidePage() -> impl IntoView {
+    view! { <CommentPage action=CommentAction::Hide /> }
 }
 
 #[component]
-fn CommentPage(delete: bool) -> impl IntoView {
+fn CommentPage(action: CommentAction) -> impl IntoView {
     let params = use_params_map();
     let key = move || {
         let params = params.read();
@@ -222,15 +216,18 @@ fn CommentPage(delete: bool) -> impl IntoView {
             params.get("comment").unwrap_or_default(),
         )
     };
-    let data = Resource::new_blocking(key, |(slug, number, comment)| {
-        comment_edit_page(slug, number, comment)
+    let data = Resource::new_blocking(key, move |(slug, number, comment)| {
+        comment_edit_page(slug, number, comment, action)
     });
     view! {
         <Suspense>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(page) if delete => view! { <AskDelete page /> }.into_any(),
-                    Ok(page) => view! { <EditForm page /> }.into_any(),
+                    Ok(page) => match action {
+                        CommentAction::Delete => view! { <AskDelete page /> }.into_any(),
+                        CommentAction::Hide => view! { <HideForm page /> }.into_any(),
+                        _ => view! { <EditForm page /> }.into_any(),
+                    },
                     Err(error) => view! { <LoadError error /> }.into_any(),
                 }
             })}
@@ -279,6 +276,32 @@ fn AskDelete(page: CommentEditView) -> impl IntoView {
                 <input type="hidden" name="confirmed" value="yes" />
                 <button type="submit">{t("comment-delete")}</button>
                 <a href=at.in_thread()>{t("confirm-cancel")}</a>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn HideForm(page: CommentEditView) -> impl IntoView {
+    let t = use_t();
+    let state = use_form_state(HideComment::FORM);
+    let at = CommentPath::new(&page.org.slug, page.number, &page.id);
+    view! {
+        <Title text=format!("{} · {}", t("comment-hide"), page.title) />
+        <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
+            <a href="/">{t("nav-home")}</a> " / " <a href=format!("/o/{}", page.org.slug)>{page.org.name.clone()}</a>
+            " / " <a href=at.in_thread()>{page.title.clone()}</a>
+        </nav>
+        <section class="narrow">
+            <h1>{t("comment-hide")}</h1>
+            <div class="markdown quoted" inner_html=page.html.clone()></div>
+            <ProblemSummary form=HideComment::FORM state=state.clone() />
+            <ActionForm target=HideComment::target(&at) class="stack">
+                <Field form=HideComment::FORM name="reason" label=t("field-hide-reason") state required=true />
+                <div class="buttons">
+                    <button type="submit">{t("comment-hide")}</button>
+                    <a href=at.in_thread()>{t("confirm-cancel")}</a>
+                </div>
             </ActionForm>
         </section>
     }

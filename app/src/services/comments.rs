@@ -13,6 +13,7 @@ use crate::{
     domain::{
         audit::Event,
         comment::{self, CommentProblem},
+        comment_policy::CommentAction,
         policy::{Action, Refusal},
         proposal_policy::ProposalAction,
         roles::MembershipState,
@@ -24,7 +25,7 @@ use crate::{
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
-    EntityTrait, QueryFilter, QueryOrder, sea_query::OnConflict,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::OnConflict,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -77,7 +78,8 @@ pub async fn post(
     body: &str,
     parent: Option<Uuid>,
 ) -> ServiceResult<row::Model> {
-    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::Comment).await?;
+    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::Read).await?;
+    loaded.require_comment(CommentAction::Post, false)?;
     let author = me(&seen)?;
     let depth = match parent {
         None => 0,
@@ -124,11 +126,10 @@ pub async fn edit(
     id: Uuid,
     body: &str,
 ) -> ServiceResult<row::Model> {
-    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::Comment).await?;
+    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::Read).await?;
     let found = comment_of(&txn, &loaded, id).await?;
-    if Some(found.author_id) != seen.membership.as_ref().map(|m| m.id) {
-        return Err(ServiceError::Forbidden(Refusal::NotCommentAuthor));
-    }
+    let mine = Some(found.author_id) == seen.membership.as_ref().map(|m| m.id);
+    loaded.require_comment(CommentAction::Edit, mine)?;
     if found.body == body {
         return Err(invalid("body", &CommentProblem::Unchanged));
     }
@@ -157,11 +158,10 @@ pub async fn edit(
 /// Deletes the asker's own comment: its text and earlier texts go; its place in the thread
 /// stays ("comment deleted"), so replies keep their context.
 pub async fn delete(ctx: &Ctx, slug: &str, number: i32, id: Uuid) -> ServiceResult<()> {
-    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::Comment).await?;
+    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::Read).await?;
     let found = comment_of(&txn, &loaded, id).await?;
-    if Some(found.author_id) != seen.membership.as_ref().map(|m| m.id) {
-        return Err(ServiceError::Forbidden(Refusal::NotCommentAuthor));
-    }
+    let mine = Some(found.author_id) == seen.membership.as_ref().map(|m| m.id);
+    loaded.require_comment(CommentAction::Delete, mine)?;
     comment_version::Entity::delete_many()
         .filter(comment_version::Column::CommentId.eq(found.id))
         .exec(&txn)
@@ -182,7 +182,7 @@ pub async fn delete(ctx: &Ctx, slug: &str, number: i32, id: Uuid) -> ServiceResu
 /// readable by its author and the facilitators; recorded in the audit chain.
 pub async fn hide(ctx: &Ctx, slug: &str, number: i32, id: Uuid, reason: &str) -> ServiceResult<()> {
     let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::Read).await?;
-    seen.require(Action::HideComment)?;
+    loaded.require_comment(CommentAction::Hide, false)?;
     let found = comment_of(&txn, &loaded, id).await?;
     if found.hidden_at.is_some() {
         return Err(invalid("reason", &CommentProblem::AlreadyHidden));
@@ -324,7 +324,7 @@ pub async fn thread(
 /// Comments (oldest first) reordered so each is followed by its replies.
 fn in_thread_order(comments: Vec<row::Model>) -> Vec<row::Model> {
     let mut children: HashMap<Option<Uuid>, Vec<row::Model>> = HashMap::new();
-    let known: Vec<Uuid> = comments.iter().map(|c| c.id).collect();
+    let known: std::collections::HashSet<Uuid> = comments.iter().map(|c| c.id).collect();
     for comment in comments {
         // A reply whose parent is unknown (never: parents are never removed) goes on top.
         let parent = comment.parent_id.filter(|p| known.contains(p));
@@ -350,11 +350,19 @@ pub async fn counts_and_unread(
     reader: Option<Uuid>,
 ) -> ServiceResult<HashMap<Uuid, (usize, bool)>> {
     let ids: Vec<Uuid> = proposals.iter().map(|p| p.id).collect();
-    let comments = row::Entity::find()
+    // Counted by the database: the bodies are not read.
+    let counts: HashMap<Uuid, i64> = row::Entity::find()
+        .select_only()
+        .column(row::Column::ProposalId)
+        .column_as(row::Column::Id.count(), "count")
         .filter(row::Column::ProposalId.is_in(ids.clone()))
         .filter(row::Column::DeletedAt.is_null())
+        .group_by(row::Column::ProposalId)
+        .into_tuple::<(Uuid, i64)>()
         .all(db)
-        .await?;
+        .await?
+        .into_iter()
+        .collect();
     let reads = match reader {
         Some(reader) => {
             proposal_read::Entity::find()
@@ -368,7 +376,10 @@ pub async fn counts_and_unread(
     Ok(proposals
         .iter()
         .map(|p| {
-            let count = comments.iter().filter(|c| c.proposal_id == p.id).count();
+            let count = counts
+                .get(&p.id)
+                .and_then(|n| usize::try_from(*n).ok())
+                .unwrap_or(0);
             let read_at = reads
                 .iter()
                 .find(|r| r.proposal_id == p.id)

@@ -10,6 +10,7 @@ use super::{
 use crate::{
     domain::{
         audit::Event,
+        comment_policy::{self, CommentAction},
         policy::{Action, Actor, Refusal},
         proposal::{self, ProposalProblem, ProposalState, ProposalText},
         proposal_policy::{self, Facts, ProposalAction, Standing},
@@ -82,7 +83,30 @@ impl Loaded {
     /// Checks that the asker may take `action`: a refusal to someone with no standing in
     /// the organisation, and any refusal to read a draft, is "not found".
     pub fn require(&self, action: ProposalAction) -> ServiceResult<()> {
-        match proposal_policy::authorise(action, self.standing, self.facts()) {
+        self.answer(proposal_policy::authorise(
+            action,
+            self.standing,
+            self.facts(),
+        ))
+    }
+
+    /// Checks that the asker may take `action` on a comment of this proposal (theirs, if
+    /// `comment_author`), answering refusals as [`Loaded::require`] does.
+    pub fn require_comment(
+        &self,
+        action: CommentAction,
+        comment_author: bool,
+    ) -> ServiceResult<()> {
+        self.answer(comment_policy::authorise(
+            action,
+            self.standing,
+            comment_author,
+            self.facts(),
+        ))
+    }
+
+    fn answer(&self, outcome: Result<(), Refusal>) -> ServiceResult<()> {
+        match outcome {
             Ok(()) => Ok(()),
             Err(_) if self.standing.actor == Actor::account(None) => Err(ServiceError::NotFound),
             Err(Refusal::NotAnAuthor) if self.proposal.state == ProposalState::Draft => {

@@ -167,7 +167,7 @@ mod tests {
     use super::*;
     use crate::domain::roles::{MembershipState, Role};
 
-    fn people() -> [(&'static str, Standing); 9] {
+    fn people() -> [(&'static str, Standing); 10] {
         let member = |role, state, author, in_scope| Standing {
             actor: Actor::member(role, state),
             author,
@@ -202,6 +202,8 @@ mod tests {
             ),
             ("member", member(Role::Member, Active, false, true)),
             ("author", member(Role::Member, Active, true, true)),
+            // A co-author is an author like the first (`proposal_authors` holds both).
+            ("co-author", member(Role::Member, Active, true, true)),
             (
                 "facilitator",
                 member(Role::Facilitator, Active, false, true),
@@ -245,6 +247,7 @@ mod tests {
                 "member outside the group: not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author",
                 "member: not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author",
                 "author: ok ok ok ok proposal_state proposal_state proposal_state proposal_state",
+                "co-author: ok ok ok ok proposal_state proposal_state proposal_state proposal_state",
                 "facilitator: not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author",
                 "admin: not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author not_an_author",
             ]
@@ -263,6 +266,7 @@ mod tests {
                 "member outside the group: ok not_in_group not_in_group not_in_group not_in_group ok not_in_group not_in_group",
                 "member: ok not_an_author not_an_author not_an_author not_an_author ok ok not_an_author",
                 "author: ok ok ok proposal_state ok ok ok ok",
+                "co-author: ok ok ok proposal_state ok ok ok ok",
                 "facilitator: ok not_an_author not_an_author not_an_author not_an_author ok ok not_an_author",
                 "admin: ok not_an_author not_an_author not_an_author not_an_author ok ok not_an_author",
             ]

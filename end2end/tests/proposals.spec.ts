@@ -14,12 +14,32 @@ import {
   openDashboard,
   PASSWORD,
   person,
+  type Person,
   secondBrowser,
   shortUnique,
   signUp,
   submit,
 } from "./fixtures";
-import type { Page } from "@playwright/test";
+import type { Browser, Page, TestInfo } from "@playwright/test";
+
+/** Someone opens an invitation link in a browser of their own, creates an account there
+ *  and joins; returns that browser. */
+async function joinInASecondBrowser(
+  browser: Browser,
+  testInfo: TestInfo,
+  consoleErrors: string[],
+  link: string,
+  who: Person,
+) {
+  const second = await secondBrowser(browser, testInfo, consoleErrors);
+  const other = second.page;
+  await other.goto(link);
+  await other.getByRole("main").getByRole("link", { name: "Create an account" }).click();
+  await fillSignUp(other, who, PASSWORD);
+  await submit(other, other.getByRole("button", { name: "Create account" }));
+  await submit(other, other.getByRole("button", { name: /Accept|Join/ }));
+  return second;
+}
 
 /** Opens proposal `title` from the organisation's dashboard. */
 async function openProposal(page: Page, slug: string, title: string) {
@@ -42,13 +62,8 @@ test("two members draft, publish, revise, compare, discuss and amend a proposal"
   await createOrganisation(page, org);
   const { link } = await createInvitation(page, org.slug, "Member", { how: "click" });
 
-  const second = await secondBrowser(browser, testInfo, consoleErrors);
+  const second = await joinInASecondBrowser(browser, testInfo, consoleErrors, link, bea);
   const other = second.page;
-  await other.goto(link);
-  await other.getByRole("main").getByRole("link", { name: "Create an account" }).click();
-  await fillSignUp(other, bea, PASSWORD);
-  await submit(other, other.getByRole("button", { name: "Create account" }));
-  await submit(other, other.getByRole("button", { name: /Accept|Join/ }));
   await expect(other).toHaveURL(new RegExp(`/o/${org.slug}$`));
 
   // Ada drafts.
@@ -156,7 +171,7 @@ test("two members draft, publish, revise, compare, discuss and amend a proposal"
   answer = await submit(page, page.getByRole("button", { name: "Accept amendment" }));
   expect(answer.status()).toBe(303);
   await page.getByRole("link", { name: title }).click();
-  await expect(page.locator(".markdown")).toContainText("parked in the yard");
+  await expect(page.locator("article .markdown")).toContainText("parked in the yard");
   await expect(page.locator(".history li").first()).toContainText(bea.name);
   await expect(page.locator(".history li").first()).toContainText("Amendment 1");
   await second.context.close();
@@ -316,13 +331,8 @@ test("a member amends a proposal: one amendment accepted, another declined", asy
   await signUp(page, ada);
   await createOrganisation(page, org);
   const { link } = await createInvitation(page, org.slug, "Member", { how: "click" });
-  const second = await secondBrowser(browser, testInfo, consoleErrors);
+  const second = await joinInASecondBrowser(browser, testInfo, consoleErrors, link, bea);
   const other = second.page;
-  await other.goto(link);
-  await other.getByRole("main").getByRole("link", { name: "Create an account" }).click();
-  await fillSignUp(other, bea, PASSWORD);
-  await submit(other, other.getByRole("button", { name: "Create account" }));
-  await submit(other, other.getByRole("button", { name: /Accept|Join/ }));
 
   // Ada publishes a proposal.
   await openDashboard(page, org);

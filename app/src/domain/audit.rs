@@ -617,6 +617,7 @@ mod tests {
                     "member",
                     "group",
                     "proposal",
+                    "amendment",
                     "comment"
                 ]
                 .contains(&area),

@@ -124,13 +124,11 @@ pub async fn propose(
     }
     .insert(&txn)
     .await?;
-    let mut touched: proposal::ActiveModel = current.clone().into();
-    touched.active_at = Set(ctx.now);
-    touched.update(&txn).await?;
-    audit::append(
+    touch_and_record(
         &txn,
-        seen.organisation.id,
-        ctx.account.as_ref().map(|a| a.id),
+        ctx,
+        &seen,
+        current,
         Event::AmendmentProposed,
         json!({
             "proposal": current.id.to_string(),
@@ -140,7 +138,6 @@ pub async fn propose(
             "amender": amender.to_string(),
             "digest": new.text.digest(),
         }),
-        ctx.now,
     )
     .await?;
     txn.commit().await?;
@@ -230,13 +227,11 @@ pub async fn decline(
     decided.decided_at = Set(Some(ctx.now));
     decided.decline_reason = Set(Some(reason.to_owned()));
     decided.update(&txn).await?;
-    let mut touched: proposal::ActiveModel = current.clone().into();
-    touched.active_at = Set(ctx.now);
-    touched.update(&txn).await?;
-    audit::append(
+    touch_and_record(
         &txn,
-        seen.organisation.id,
-        ctx.account.as_ref().map(|a| a.id),
+        ctx,
+        &seen,
+        &current,
         Event::AmendmentDeclined,
         json!({
             "proposal": current.id.to_string(),
@@ -244,9 +239,32 @@ pub async fn decline(
             "amendment": found.number,
             "reason": reason,
         }),
-        ctx.now,
     )
     .await?;
     txn.commit().await?;
+    Ok(())
+}
+
+/// The proposal's latest activity is now, and `event` goes into the audit chain.
+async fn touch_and_record(
+    txn: &DatabaseTransaction,
+    ctx: &Ctx,
+    seen: &super::organisations::Seen,
+    proposal: &proposal::Model,
+    event: Event,
+    data: serde_json::Value,
+) -> ServiceResult<()> {
+    let mut touched: proposal::ActiveModel = proposal.clone().into();
+    touched.active_at = Set(ctx.now);
+    touched.update(txn).await?;
+    audit::append(
+        txn,
+        seen.organisation.id,
+        ctx.account.as_ref().map(|a| a.id),
+        event,
+        data,
+        ctx.now,
+    )
+    .await?;
     Ok(())
 }

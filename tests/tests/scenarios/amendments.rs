@@ -6,7 +6,7 @@
 use super::proposals::{
     audit_kinds, draft, edit, location, problem_codes, publish, revisions, stored,
 };
-use crate::helpers::{Browser, Db, TestApp, lookup, spawn_app};
+use crate::helpers::{Browser, Db, TestApp, coop::Coop, lookup, spawn_app};
 use app::domain::{amendment::AmendmentState, roles::Role};
 use app::entities::amendment;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -43,6 +43,15 @@ async fn amendments(app: &TestApp, number: i32) -> Vec<amendment::Model> {
         .unwrap()
 }
 
+/// The co-op with Ada (its admin) and two members, Bea and Carl.
+async fn bea_and_carl(app: &TestApp) -> Coop {
+    app.coop()
+        .member("Bea", Role::Member)
+        .member("Carl", Role::Member)
+        .build()
+        .await
+}
+
 /// The text of the page's element matching `selector`.
 fn text_of(html: &str, selector: &str) -> String {
     let document = scraper::Html::parse_document(html);
@@ -56,12 +65,7 @@ fn text_of(html: &str, selector: &str) -> String {
 
 pub async fn an_accepted_amendment_becomes_the_next_revision_credited_to_its_amender(db: Db) {
     let app = spawn_app(db).await;
-    let coop = app
-        .coop()
-        .member("Bea", Role::Member)
-        .member("Carl", Role::Member)
-        .build()
-        .await;
+    let coop = bea_and_carl(&app).await;
     let (bea, carl) = (coop.browser("Bea"), coop.browser("Carl"));
     let number = draft(bea, "Solar roof", "We install ten panels.", "").await;
     publish(bea, number).await;
@@ -131,12 +135,7 @@ pub async fn an_accepted_amendment_becomes_the_next_revision_credited_to_its_ame
 
 pub async fn a_declined_amendment_stays_visible_with_its_reason(db: Db) {
     let app = spawn_app(db).await;
-    let coop = app
-        .coop()
-        .member("Bea", Role::Member)
-        .member("Carl", Role::Member)
-        .build()
-        .await;
+    let coop = bea_and_carl(&app).await;
     let (bea, carl) = (coop.browser("Bea"), coop.browser("Carl"));
     let number = draft(bea, "Solar roof", "Ten panels.", "").await;
     publish(bea, number).await;
@@ -330,12 +329,7 @@ pub async fn amendments_are_refused_where_the_rules_say(db: Db) {
 /// declining: it is decided exactly once (the organisation is locked before it is read).
 pub async fn an_amendment_is_decided_exactly_once(db: Db) {
     let app = spawn_app(db).await;
-    let coop = app
-        .coop()
-        .member("Bea", Role::Member)
-        .member("Carl", Role::Member)
-        .build()
-        .await;
+    let coop = bea_and_carl(&app).await;
     let (ada, bea, carl) = (&coop.admin, coop.browser("Bea"), coop.browser("Carl"));
     let number = draft(ada, "Solar roof", "Text 0", "").await;
     let bea_member = lookup::membership_of(&app, "coop", "bea@example.org").await;

@@ -21,6 +21,7 @@ pub mod profile;
 pub mod proposal;
 pub mod proposal_policy;
 pub mod roles;
+pub mod round;
 pub mod rule;
 pub mod search;
 pub mod text;

@@ -86,7 +86,12 @@ pub(crate) async fn thread_rows(
             handles
                 .iter()
                 .find(|(handle, _, _)| *handle == wanted)
-                .map(|(_, id, shown)| (format!("/o/{slug}/members#member-{id}"), shown.clone()))
+                .map(|(_, id, shown)| {
+                    (
+                        format!("/o/{slug}/members?member={id}#member-{id}"),
+                        shown.clone(),
+                    )
+                })
         })
     };
     let zone = &seen.organisation.time_zone;

@@ -32,11 +32,18 @@ pub struct MemberRow {
 pub struct MembersView {
     /// The organisation.
     pub org: OrgHeader,
-    /// Its members, by name.
+    /// One page of its members, by name.
     pub members: Vec<MemberRow>,
+    /// The page shown, from 1.
+    pub page: u64,
+    /// Whether there is a next page.
+    pub more: bool,
     /// What the viewer may do.
     pub allowed: Allowed,
 }
+
+/// How many members a page of the list holds.
+pub const MEMBERS_PAGE_SIZE: usize = 50;
 
 impl MembersView {
     /// Whether the viewer may take `action`.
@@ -45,17 +52,34 @@ impl MembersView {
     }
 }
 
-/// The members page, for someone allowed to see the members.
+/// One page of the members list, for someone allowed to see the members: page `page` (from
+/// 1), or the page that holds membership `member` (where a mention links), or the first.
 #[server(endpoint = "organisation_members")]
-pub async fn members_page(slug: String) -> Result<MembersView, AppError> {
+pub async fn members_page(
+    slug: String,
+    page: Option<u64>,
+    member: Option<String>,
+) -> Result<MembersView, AppError> {
     crate::error::answer(
         async move {
             use crate::services::{members, organisations};
             let ctx = crate::session::service_ctx()?;
             let seen = organisations::authorised(&ctx, &slug, Action::ViewOrganisation).await?;
-            let members = members::list(&ctx, &seen)
-                .await?
+            let all = members::list(&ctx, &seen).await?;
+            let holding = member.and_then(|id| {
+                all.iter()
+                    .position(|m| m.membership_id.to_string() == id)
+                    .and_then(|at| u64::try_from(at / MEMBERS_PAGE_SIZE + 1).ok())
+            });
+            let page = page.or(holding).unwrap_or(1).max(1);
+            let skip = usize::try_from(page - 1)
+                .unwrap_or(usize::MAX)
+                .saturating_mul(MEMBERS_PAGE_SIZE);
+            let more = all.len() > skip.saturating_add(MEMBERS_PAGE_SIZE);
+            let members = all
                 .into_iter()
+                .skip(skip)
+                .take(MEMBERS_PAGE_SIZE)
                 .map(|m| MemberRow {
                     membership_id: m.membership_id.to_string(),
                     display_name: m.display_name,
@@ -67,6 +91,8 @@ pub async fn members_page(slug: String) -> Result<MembersView, AppError> {
             Ok(MembersView {
                 org: OrgHeader::of(&seen.organisation),
                 members,
+                page,
+                more,
                 allowed: Allowed::of(&seen),
             })
         }

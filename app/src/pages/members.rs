@@ -7,7 +7,7 @@ use crate::{
         organisations::{ChangeMember, MemberPath},
     },
     api::members::{MemberRow, MembersView, members_page},
-    components::{action_form::ActionForm, forms::ProblemSummary},
+    components::{action_form::ActionForm, forms::ProblemSummary, pagination::Pagination},
     domain::{
         policy::Action,
         roles::{MembershipState, Role},
@@ -24,8 +24,16 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn MembersPage() -> impl IntoView {
     let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    let data = Resource::new_blocking(slug, members_page);
+    let query = leptos_router::hooks::use_query_map();
+    let key = move || {
+        let query = query.read();
+        (
+            params.read().get("slug").unwrap_or_default(),
+            query.get("page").and_then(|p| p.parse::<u64>().ok()),
+            query.get("member"),
+        )
+    };
+    let data = Resource::new_blocking(key, |(slug, page, member)| members_page(slug, page, member));
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -45,6 +53,7 @@ fn MemberList(page: MembersView) -> impl IntoView {
     let state = use_form_state(ChangeMember::FORM);
     let manage = page.may(Action::ChangeRole);
     let (org, rows) = (page.org, page.members);
+    let (number, more) = (page.page, page.more);
     let base = format!("/o/{}", org.slug);
     let title = format!("{} · {}", t("org-members-link"), org.name);
     view! {
@@ -86,6 +95,11 @@ fn MemberList(page: MembersView) -> impl IntoView {
                     .collect_view()}
             </tbody>
         </table>
+        <Pagination
+            page=number
+            previous=(number > 1).then(|| format!("{base}/members?page={}", number - 1))
+            next=more.then(|| format!("{base}/members?page={}", number + 1))
+        />
     }
 }
 

@@ -317,7 +317,7 @@ pub async fn mentions_link_to_members_and_are_recorded(db: Db) {
     assert_eq!(
         links,
         [(
-            format!("/o/coop/members#member-{}", cy.id),
+            format!("/o/coop/members?member={}#member-{}", cy.id, cy.id),
             "@Cy".to_owned()
         )]
     );

@@ -9,6 +9,7 @@ pub mod assets;
 pub mod binary;
 pub mod comments;
 pub mod identity;
+pub mod long_lists;
 pub mod oidc;
 pub mod proposal_injection;
 pub mod proposals;

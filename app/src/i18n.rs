@@ -553,7 +553,7 @@ mod tests {
 
     /// The sources whose problems reach people: the rules' `code()` tables and every
     /// `Problem::new(…, "code", …)` / `invalid(…, "code", …)` in services.
-    const PROBLEM_SOURCES: [&str; 26] = [
+    const PROBLEM_SOURCES: [&str; 27] = [
         include_str!("actions/amendments.rs"),
         include_str!("actions/comments.rs"),
         include_str!("actions/proposals.rs"),
@@ -569,6 +569,7 @@ mod tests {
         include_str!("domain/password.rs"),
         include_str!("domain/policy.rs"),
         include_str!("domain/proposal.rs"),
+        include_str!("domain/round.rs"),
         include_str!("services/accounts.rs"),
         include_str!("services/addresses.rs"),
         include_str!("services/groups.rs"),
@@ -636,6 +637,10 @@ mod tests {
             "open",
             "accepted",
             "declined",
+            // Round states, translated as `round-state-<code>`.
+            "scheduled",
+            "closed",
+            "cancelled",
         ];
         let args: Vec<(String, String)> = [
             "max",
@@ -653,6 +658,8 @@ mod tests {
             "current",
             "started_from",
             "base",
+            "name",
+            "electorate",
         ]
         .iter()
         .map(|n| ((*n).to_owned(), "1".to_owned()))

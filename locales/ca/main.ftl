@@ -411,3 +411,25 @@ search-results-for = Resultats per a «{ $query }»
 search-none = No s'ha trobat res. Hi han d'aparèixer totes les paraules que escriguis; prova amb menys.
 search-kind-proposal = proposta
 search-kind-comment = comentari
+
+# Rondes de decisió
+round-state-scheduled = Programada
+round-state-open = Oberta
+round-state-closed = Tancada
+round-state-cancelled = Cancel·lada
+problem-round_state = Això no es pot fer mentre la ronda està { $state ->
+        [scheduled] programada
+        [open] oberta
+        [closed] tancada
+       *[cancelled] cancel·lada
+    }.
+problem-round_not_due = Encara no és el moment de fer això a la ronda.
+problem-round_closes_too_early = L'hora de tancament ha de ser posterior a la d'obertura, i posterior a ara.
+problem-round_extension_not_later = Una pròrroga ha d'endarrerir l'hora de tancament.
+problem-round_early_close_needs_reason = Una ronda es tanca abans d'hora quan han votat totes les persones amb dret a vot, o per una persona facilitadora que dona un motiu.
+problem-round_option_count = Una ronda necessita entre { $min } i { $max } opcions (en té { $actual }).
+problem-round_duplicate_option = Dues opcions es diuen «{ $name }».
+problem-round_winners = Les persones guanyadores o els seients han de ser entre 1 i { $max }.
+problem-round_budget = Els punts i els crèdits han de ser com a mínim 1.
+problem-round_fraction = Una fracció s'escriu p/q amb 0 < p ≤ q (per a un quòrum, 0 ≤ p ≤ q).
+problem-round_quorum_beyond_electorate = El quòrum demana més paperetes que votants hi ha ({ $electorate }).

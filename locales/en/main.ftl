@@ -411,3 +411,25 @@ search-results-for = Results for “{ $query }”
 search-none = Nothing found. Every word you type must appear; try fewer words.
 search-kind-proposal = proposal
 search-kind-comment = comment
+
+# Decision rounds
+round-state-scheduled = Scheduled
+round-state-open = Open
+round-state-closed = Closed
+round-state-cancelled = Cancelled
+problem-round_state = This cannot be done while the round is { $state ->
+        [scheduled] scheduled
+        [open] open
+        [closed] closed
+       *[cancelled] cancelled
+    }.
+problem-round_not_due = The round is not due for this yet.
+problem-round_closes_too_early = The closing time must be after the opening time, and after now.
+problem-round_extension_not_later = An extension must move the closing time later.
+problem-round_early_close_needs_reason = A round closes early when every eligible member has voted, or by a facilitator who gives a reason.
+problem-round_option_count = A round needs between { $min } and { $max } options (it has { $actual }).
+problem-round_duplicate_option = Two options are both called “{ $name }”.
+problem-round_winners = Winners or seats must be between 1 and { $max }.
+problem-round_budget = Points and credits must be at least 1.
+problem-round_fraction = A fraction must be written p/q with 0 < p ≤ q (for a quorum, 0 ≤ p ≤ q).
+problem-round_quorum_beyond_electorate = The quorum asks for more ballots than there are voters ({ $electorate }).

@@ -411,3 +411,25 @@ search-results-for = Resultados para «{ $query }»
 search-none = No se encontró nada. Deben aparecer todas las palabras que escribas; prueba con menos.
 search-kind-proposal = propuesta
 search-kind-comment = comentario
+
+# Rondas de decisión
+round-state-scheduled = Programada
+round-state-open = Abierta
+round-state-closed = Cerrada
+round-state-cancelled = Cancelada
+problem-round_state = Esto no se puede hacer mientras la ronda está { $state ->
+        [scheduled] programada
+        [open] abierta
+        [closed] cerrada
+       *[cancelled] cancelada
+    }.
+problem-round_not_due = Todavía no es el momento de hacer esto en la ronda.
+problem-round_closes_too_early = La hora de cierre debe ser posterior a la de apertura, y posterior a ahora.
+problem-round_extension_not_later = Una prórroga debe retrasar la hora de cierre.
+problem-round_early_close_needs_reason = Una ronda se cierra antes de tiempo cuando han votado todas las personas con derecho a voto, o por una persona facilitadora que da un motivo.
+problem-round_option_count = Una ronda necesita entre { $min } y { $max } opciones (tiene { $actual }).
+problem-round_duplicate_option = Dos opciones se llaman «{ $name }».
+problem-round_winners = Las personas ganadoras o los puestos deben estar entre 1 y { $max }.
+problem-round_budget = Los puntos y los créditos deben ser al menos 1.
+problem-round_fraction = Una fracción se escribe p/q con 0 < p ≤ q (para un quórum, 0 ≤ p ≤ q).
+problem-round_quorum_beyond_electorate = El quórum pide más papeletas de las que hay votantes ({ $electorate }).

@@ -411,3 +411,25 @@ search-results-for = Treff for «{ $query }»
 search-none = Ingenting funnet. Alle ordene du skriver, må finnes; prøv med færre ord.
 search-kind-proposal = forslag
 search-kind-comment = kommentar
+
+# Avstemninger
+round-state-scheduled = Planlagt
+round-state-open = Åpen
+round-state-closed = Avsluttet
+round-state-cancelled = Avlyst
+problem-round_state = Dette kan ikke gjøres mens avstemningen er { $state ->
+        [scheduled] planlagt
+        [open] åpen
+        [closed] avsluttet
+       *[cancelled] avlyst
+    }.
+problem-round_not_due = Det er ikke tid for dette i avstemningen ennå.
+problem-round_closes_too_early = Sluttidspunktet må være etter starttidspunktet, og etter nå.
+problem-round_extension_not_later = En forlengelse må flytte sluttidspunktet senere.
+problem-round_early_close_needs_reason = En avstemning avsluttes tidlig når alle stemmeberettigede har stemt, eller av en tilrettelegger som oppgir en grunn.
+problem-round_option_count = En avstemning trenger mellom { $min } og { $max } alternativer (den har { $actual }).
+problem-round_duplicate_option = To alternativer heter begge «{ $name }».
+problem-round_winners = Vinnere eller plasser må være mellom 1 og { $max }.
+problem-round_budget = Poeng og kreditter må være minst 1.
+problem-round_fraction = En brøk skrives p/q med 0 < p ≤ q (for et beslutningsdyktighetskrav, 0 ≤ p ≤ q).
+problem-round_quorum_beyond_electorate = Beslutningsdyktighetskravet ber om flere stemmesedler enn det finnes velgere ({ $electorate }).

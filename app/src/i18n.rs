@@ -674,4 +674,79 @@ mod tests {
         }
         assert!(missing.is_empty(), "untranslated problems: {missing:#?}");
     }
+
+    #[test]
+    fn a_rounds_rule_reads_as_plain_sentences_in_every_language() {
+        use crate::domain::round::{Voters, statement};
+        use tally::config::{Comparison, Method, Quorum, Threshold, ThresholdBase};
+        let voters = Voters {
+            count: 35,
+            scope: "Housing".into(),
+        };
+        let closes = chrono::NaiveDate::from_ymd_opt(2026, 12, 4)
+            .and_then(|d| d.and_hms_opt(18, 0, 0))
+            .unwrap();
+        let third = Quorum::Fraction {
+            numerator: 1,
+            denominator: 3,
+        };
+        let two_thirds = Method::Majority {
+            threshold: Threshold {
+                numerator: 2,
+                denominator: 3,
+                comparison: Comparison::AtLeast,
+                base: ThresholdBase::VotesCast,
+            },
+        };
+        let read = |language: Language, method: &Method, quorum: &Quorum| {
+            statement(method, quorum, &voters, closes, "Europe/Madrid")
+                .iter()
+                .map(|s| {
+                    exactly(language, &s.key, &s.args)
+                        .unwrap_or_else(|| panic!("{}: {} reads", language.code(), s.key))
+                        .replace(['\u{2068}', '\u{2069}'], "")
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            read(Language::En, &two_thirds, &third),
+            "Adopted if at least 2/3 of the votes for or against are yes. At least 12 of the \
+             35 members of Housing must take part. Closes Friday 4 December, 18:00 \
+             (Europe/Madrid)."
+        );
+        let methods = [
+            Method::Consent { max_objections: 0 },
+            Method::Consent { max_objections: 2 },
+            two_thirds.clone(),
+            Method::Approval { winners: 2 },
+            Method::Score,
+            Method::Dot { points: 10 },
+            Method::Borda,
+            Method::Irv {
+                batch_elimination: false,
+                continue_until_two: false,
+            },
+            Method::StvScottish { seats: 3 },
+            Method::StvMeek { seats: 3 },
+            Method::Schulze,
+            Method::Quadratic {
+                credits: 100,
+                allow_negative: true,
+            },
+            Method::Quadratic {
+                credits: 100,
+                allow_negative: false,
+            },
+        ];
+        for language in Language::ALL {
+            for method in &methods {
+                for quorum in [Quorum::None, third] {
+                    let text = read(language, method, &quorum);
+                    assert!(!text.contains('{'), "{}: {text}", language.code());
+                    assert!(text.contains("18:00"), "{}: {text}", language.code());
+                }
+            }
+        }
+    }
 }

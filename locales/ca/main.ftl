@@ -433,3 +433,51 @@ problem-round_winners = Les persones guanyadores o els seients han de ser entre 
 problem-round_budget = Els punts i els crèdits han de ser com a mínim 1.
 problem-round_fraction = Una fracció s'escriu p/q amb 0 < p ≤ q (per a un quòrum, 0 ≤ p ≤ q).
 problem-round_quorum_beyond_electorate = El quòrum demana més paperetes que votants hi ha ({ $electorate }).
+
+# Rondes de decisió: la regla en paraules senzilles
+round-rule-consent-none = S'adopta si ningú s'hi oposa.
+round-rule-consent = S'adopta si s'hi oposen com a molt { $objections } persones.
+round-rule-majority = S'adopta si { $comparison ->
+        [at-least] almenys
+       *[more-than] més de
+    } { $fraction } de { $base ->
+        [all-ballots] totes les paperetes emeses
+        [electorate] qui pot votar
+       *[votes-cast] els vots a favor o en contra
+    } són sí.
+round-rule-approval = Cada persona aprova les opcions que vulgui; guanyen les { $winners } amb més aprovacions.
+round-rule-score = Cada persona puntua cada opció de 0 a 5; guanya el total més alt.
+round-rule-dot = Cada persona reparteix fins a { $points } punts entre les opcions; guanya el total més alt.
+round-rule-borda = Cada persona ordena les opcions; guanya la que suma més punts Borda.
+round-rule-irv = Cada persona ordena les opcions; per segona volta instantània, s'elimina l'opció amb menys vots fins que una en tingui més de la meitat.
+round-rule-stv = Cada persona ordena les opcions; es cobreixen { $seats } seients per vot únic transferible ({ $rules ->
+        [meek] mètode de Meek
+       *[scottish] regles escoceses
+    }).
+round-rule-schulze = Cada persona ordena les opcions, amb empats permesos; el mètode Schulze troba la guanyadora.
+round-rule-quadratic = Cada persona té { $credits } crèdits de veu (n vots a una opció costen n²); les opcions s'ordenen pels seus vots.
+round-rule-quadratic-against = Cada persona té { $credits } crèdits de veu (n vots a favor o en contra d'una opció costen n²); les opcions s'ordenen pels seus vots.
+round-quorum-none = Sense quòrum: el resultat val participi qui participi.
+round-quorum = Hi han de participar almenys { $needed } de les { $voters } persones de { $scope }.
+round-closes = Es tanca el { $weekday ->
+        [mon] dilluns
+        [tue] dimarts
+        [wed] dimecres
+        [thu] dijous
+        [fri] divendres
+        [sat] dissabte
+       *[sun] diumenge
+    } { $day } de { $month ->
+        [m1] gener
+        [m2] febrer
+        [m3] març
+        [m4] abril
+        [m5] maig
+        [m6] juny
+        [m7] juliol
+        [m8] agost
+        [m9] setembre
+        [m10] octubre
+        [m11] novembre
+       *[m12] desembre
+    }, a les { $time } ({ $zone }).

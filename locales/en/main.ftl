@@ -433,3 +433,51 @@ problem-round_winners = Winners or seats must be between 1 and { $max }.
 problem-round_budget = Points and credits must be at least 1.
 problem-round_fraction = A fraction must be written p/q with 0 < p ≤ q (for a quorum, 0 ≤ p ≤ q).
 problem-round_quorum_beyond_electorate = The quorum asks for more ballots than there are voters ({ $electorate }).
+
+# Decision rounds: the rule in plain words
+round-rule-consent-none = Adopted if nobody objects.
+round-rule-consent = Adopted if at most { $objections } members object.
+round-rule-majority = Adopted if { $comparison ->
+        [at-least] at least
+       *[more-than] more than
+    } { $fraction } of { $base ->
+        [all-ballots] all ballots cast
+        [electorate] all who may vote
+       *[votes-cast] the votes for or against
+    } are yes.
+round-rule-approval = Members approve any options they like; the { $winners } with the most approvals win.
+round-rule-score = Members score each option from 0 to 5; the highest total wins.
+round-rule-dot = Members share up to { $points } points among the options; the highest total wins.
+round-rule-borda = Members rank the options; the option with the most Borda points wins.
+round-rule-irv = Members rank the options; by instant runoff, the option with the fewest votes is eliminated until one has more than half.
+round-rule-stv = Members rank the options; { $seats } seats are filled by single transferable vote ({ $rules ->
+        [meek] Meek's method
+       *[scottish] the Scottish rules
+    }).
+round-rule-schulze = Members rank the options, equal ranks allowed; the Schulze method finds the winner.
+round-rule-quadratic = Each member has { $credits } voice credits (n votes for an option cost n²); options are ranked by their votes.
+round-rule-quadratic-against = Each member has { $credits } voice credits (n votes for or against an option cost n²); options are ranked by their votes.
+round-quorum-none = No quorum: the result stands however many take part.
+round-quorum = At least { $needed } of the { $voters } members of { $scope } must take part.
+round-closes = Closes { $weekday ->
+        [mon] Monday
+        [tue] Tuesday
+        [wed] Wednesday
+        [thu] Thursday
+        [fri] Friday
+        [sat] Saturday
+       *[sun] Sunday
+    } { $day } { $month ->
+        [m1] January
+        [m2] February
+        [m3] March
+        [m4] April
+        [m5] May
+        [m6] June
+        [m7] July
+        [m8] August
+        [m9] September
+        [m10] October
+        [m11] November
+       *[m12] December
+    }, { $time } ({ $zone }).

@@ -433,3 +433,51 @@ problem-round_winners = Las personas ganadoras o los puestos deben estar entre 1
 problem-round_budget = Los puntos y los créditos deben ser al menos 1.
 problem-round_fraction = Una fracción se escribe p/q con 0 < p ≤ q (para un quórum, 0 ≤ p ≤ q).
 problem-round_quorum_beyond_electorate = El quórum pide más papeletas de las que hay votantes ({ $electorate }).
+
+# Rondas de decisión: la regla en palabras sencillas
+round-rule-consent-none = Se adopta si nadie se opone.
+round-rule-consent = Se adopta si se oponen como mucho { $objections } personas.
+round-rule-majority = Se adopta si { $comparison ->
+        [at-least] al menos
+       *[more-than] más de
+    } { $fraction } de { $base ->
+        [all-ballots] todas las papeletas emitidas
+        [electorate] quienes pueden votar
+       *[votes-cast] los votos a favor o en contra
+    } son sí.
+round-rule-approval = Cada persona aprueba las opciones que quiera; ganan las { $winners } con más aprobaciones.
+round-rule-score = Cada persona puntúa cada opción de 0 a 5; gana el total más alto.
+round-rule-dot = Cada persona reparte hasta { $points } puntos entre las opciones; gana el total más alto.
+round-rule-borda = Cada persona ordena las opciones; gana la que suma más puntos Borda.
+round-rule-irv = Cada persona ordena las opciones; por segunda vuelta instantánea, se elimina la opción con menos votos hasta que una tenga más de la mitad.
+round-rule-stv = Cada persona ordena las opciones; se cubren { $seats } puestos por voto único transferible ({ $rules ->
+        [meek] método de Meek
+       *[scottish] reglas escocesas
+    }).
+round-rule-schulze = Cada persona ordena las opciones, con empates permitidos; el método Schulze encuentra la ganadora.
+round-rule-quadratic = Cada persona tiene { $credits } créditos de voz (n votos a una opción cuestan n²); las opciones se ordenan por sus votos.
+round-rule-quadratic-against = Cada persona tiene { $credits } créditos de voz (n votos a favor o en contra de una opción cuestan n²); las opciones se ordenan por sus votos.
+round-quorum-none = Sin quórum: el resultado vale participe quien participe.
+round-quorum = Deben participar al menos { $needed } de las { $voters } personas de { $scope }.
+round-closes = Se cierra el { $weekday ->
+        [mon] lunes
+        [tue] martes
+        [wed] miércoles
+        [thu] jueves
+        [fri] viernes
+        [sat] sábado
+       *[sun] domingo
+    } { $day } de { $month ->
+        [m1] enero
+        [m2] febrero
+        [m3] marzo
+        [m4] abril
+        [m5] mayo
+        [m6] junio
+        [m7] julio
+        [m8] agosto
+        [m9] septiembre
+        [m10] octubre
+        [m11] noviembre
+       *[m12] diciembre
+    }, a las { $time } ({ $zone }).

@@ -433,3 +433,51 @@ problem-round_winners = Vinnere eller plasser må være mellom 1 og { $max }.
 problem-round_budget = Poeng og kreditter må være minst 1.
 problem-round_fraction = En brøk skrives p/q med 0 < p ≤ q (for et beslutningsdyktighetskrav, 0 ≤ p ≤ q).
 problem-round_quorum_beyond_electorate = Beslutningsdyktighetskravet ber om flere stemmesedler enn det finnes velgere ({ $electorate }).
+
+# Avstemninger: regelen med enkle ord
+round-rule-consent-none = Vedtatt hvis ingen protesterer.
+round-rule-consent = Vedtatt hvis høyst { $objections } medlemmer protesterer.
+round-rule-majority = Vedtatt hvis { $comparison ->
+        [at-least] minst
+       *[more-than] mer enn
+    } { $fraction } av { $base ->
+        [all-ballots] alle avgitte stemmesedler
+        [electorate] alle som kan stemme
+       *[votes-cast] stemmene for eller mot
+    } er ja.
+round-rule-approval = Medlemmene godkjenner de alternativene de vil; de { $winners } med flest godkjenninger vinner.
+round-rule-score = Medlemmene gir hvert alternativ 0 til 5 poeng; høyeste sum vinner.
+round-rule-dot = Medlemmene fordeler opptil { $points } poeng på alternativene; høyeste sum vinner.
+round-rule-borda = Medlemmene rangerer alternativene; flest Borda-poeng vinner.
+round-rule-irv = Medlemmene rangerer alternativene; ved omvalg i én runde faller alternativet med færrest stemmer ut til ett har mer enn halvparten.
+round-rule-stv = Medlemmene rangerer alternativene; { $seats } plasser fylles ved enkelt overførbar stemme ({ $rules ->
+        [meek] Meeks metode
+       *[scottish] skotske regler
+    }).
+round-rule-schulze = Medlemmene rangerer alternativene, likestilling tillatt; Schulze-metoden finner vinneren.
+round-rule-quadratic = Hvert medlem har { $credits } stemmekreditter (n stemmer på et alternativ koster n²); alternativene rangeres etter stemmene.
+round-rule-quadratic-against = Hvert medlem har { $credits } stemmekreditter (n stemmer for eller mot et alternativ koster n²); alternativene rangeres etter stemmene.
+round-quorum-none = Ingen krav til deltakelse: resultatet gjelder uansett hvor mange som deltar.
+round-quorum = Minst { $needed } av de { $voters } medlemmene i { $scope } må delta.
+round-closes = Avsluttes { $weekday ->
+        [mon] mandag
+        [tue] tirsdag
+        [wed] onsdag
+        [thu] torsdag
+        [fri] fredag
+        [sat] lørdag
+       *[sun] søndag
+    } { $day }. { $month ->
+        [m1] januar
+        [m2] februar
+        [m3] mars
+        [m4] april
+        [m5] mai
+        [m6] juni
+        [m7] juli
+        [m8] august
+        [m9] september
+        [m10] oktober
+        [m11] november
+       *[m12] desember
+    } kl. { $time } ({ $zone }).

@@ -365,6 +365,138 @@ pub fn ballots_needed(quorum: &Quorum, electorate: u64) -> u64 {
     }
 }
 
+/// One sentence of a round's plain-language rule (spec §3, shown before a facilitator
+/// confirms a round, and on the round): a translation key and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// The translation key (`round-rule-…`, `round-quorum-…`, `round-closes`).
+    pub key: String,
+    /// Its arguments.
+    pub args: Vec<(String, String)>,
+}
+
+impl Sentence {
+    fn new(key: &str, args: &[(&str, String)]) -> Sentence {
+        Sentence {
+            key: key.to_owned(),
+            args: args
+                .iter()
+                .map(|(name, value)| ((*name).to_owned(), value.clone()))
+                .collect(),
+        }
+    }
+}
+
+/// Who votes in a round, as the statement names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Voters {
+    /// How many may vote.
+    pub count: u64,
+    /// The organisation's or the group's name.
+    pub scope: String,
+}
+
+/// The rule of a round in plain words: how it is decided, the participation it needs, and
+/// when it closes (`closes` in the organisation's zone, named by `zone`). For example, in
+/// English: "Adopted if at least 2/3 of the votes for or against are yes. At least 12 of the
+/// 35 members of Housing must take part. Closes Friday 5 December, 18:00 (Europe/Madrid)."
+pub fn statement(
+    method: &Method,
+    quorum: &Quorum,
+    voters: &Voters,
+    closes: chrono::NaiveDateTime,
+    zone: &str,
+) -> Vec<Sentence> {
+    use chrono::{Datelike, Timelike};
+    let n = |value: u32| value.to_string();
+    let rule = match method {
+        Method::Consent { max_objections: 0 } => Sentence::new("round-rule-consent-none", &[]),
+        Method::Consent { max_objections } => {
+            Sentence::new("round-rule-consent", &[("objections", n(*max_objections))])
+        }
+        Method::Majority { threshold } => Sentence::new(
+            "round-rule-majority",
+            &[
+                (
+                    "comparison",
+                    match threshold.comparison {
+                        tally::config::Comparison::MoreThan => "more-than",
+                        tally::config::Comparison::AtLeast => "at-least",
+                    }
+                    .to_owned(),
+                ),
+                (
+                    "fraction",
+                    format!("{}/{}", threshold.numerator, threshold.denominator),
+                ),
+                (
+                    "base",
+                    match threshold.base {
+                        tally::config::ThresholdBase::VotesCast => "votes-cast",
+                        tally::config::ThresholdBase::AllBallots => "all-ballots",
+                        tally::config::ThresholdBase::Electorate => "electorate",
+                    }
+                    .to_owned(),
+                ),
+            ],
+        ),
+        Method::Approval { winners } => {
+            Sentence::new("round-rule-approval", &[("winners", n(*winners))])
+        }
+        Method::Score => Sentence::new("round-rule-score", &[]),
+        Method::Dot { points } => Sentence::new("round-rule-dot", &[("points", n(*points))]),
+        Method::Borda => Sentence::new("round-rule-borda", &[]),
+        Method::Irv { .. } => Sentence::new("round-rule-irv", &[]),
+        Method::StvScottish { seats } => Sentence::new(
+            "round-rule-stv",
+            &[("seats", n(*seats)), ("rules", "scottish".to_owned())],
+        ),
+        Method::StvMeek { seats } => Sentence::new(
+            "round-rule-stv",
+            &[("seats", n(*seats)), ("rules", "meek".to_owned())],
+        ),
+        Method::Schulze => Sentence::new("round-rule-schulze", &[]),
+        Method::Quadratic {
+            credits,
+            allow_negative,
+        } => Sentence::new(
+            if *allow_negative {
+                "round-rule-quadratic-against"
+            } else {
+                "round-rule-quadratic"
+            },
+            &[("credits", n(*credits))],
+        ),
+    };
+    let participation = match quorum {
+        Quorum::None => Sentence::new("round-quorum-none", &[]),
+        quorum => Sentence::new(
+            "round-quorum",
+            &[
+                ("needed", ballots_needed(quorum, voters.count).to_string()),
+                ("voters", voters.count.to_string()),
+                ("scope", voters.scope.clone()),
+            ],
+        ),
+    };
+    let weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        [closes.weekday().num_days_from_monday() as usize];
+    let closing = Sentence::new(
+        "round-closes",
+        &[
+            ("weekday", weekday.to_owned()),
+            ("day", closes.day().to_string()),
+            ("month", format!("m{}", closes.month())),
+            (
+                "time",
+                format!("{:02}:{:02}", closes.hour(), closes.minute()),
+            ),
+            ("zone", zone.to_owned()),
+        ],
+    );
+    vec![rule, participation, closing]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -542,6 +674,43 @@ mod tests {
             check_config(&method, &[], &zero, at(10), at(18), at(9), None),
             [RoundProblem::Fraction]
         );
+    }
+
+    #[test]
+    fn the_statement_names_the_rule_the_participation_and_the_closing_time() {
+        let method = Method::Majority {
+            threshold: Threshold {
+                numerator: 2,
+                denominator: 3,
+                comparison: tally::config::Comparison::AtLeast,
+                base: tally::config::ThresholdBase::VotesCast,
+            },
+        };
+        let quorum = Quorum::Fraction {
+            numerator: 1,
+            denominator: 3,
+        };
+        let voters = Voters {
+            count: 35,
+            scope: "Housing".into(),
+        };
+        let closes = chrono::NaiveDate::from_ymd_opt(2026, 12, 4)
+            .unwrap()
+            .and_hms_opt(18, 0, 0)
+            .unwrap();
+        let sentences = statement(&method, &quorum, &voters, closes, "Europe/Madrid");
+        let keys: Vec<&str> = sentences.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["round-rule-majority", "round-quorum", "round-closes"]
+        );
+        assert!(sentences[1].args.contains(&("needed".into(), "12".into())));
+        assert!(
+            sentences[2]
+                .args
+                .contains(&("weekday".into(), "fri".into()))
+        );
+        assert!(sentences[2].args.contains(&("month".into(), "m12".into())));
     }
 
     #[test]

@@ -47,8 +47,9 @@ pub fn provider_config(issuer: &str) -> ProviderConfig {
 }
 
 impl OidcProvider {
-    /// Starts the provider on `port`, accepting `redirect_uri`, and waits until it listens.
-    pub async fn start(port: u16, redirect_uri: &str) -> OidcProvider {
+    /// Starts the provider on `port`, accepting `redirect_uri`, and waits until it listens;
+    /// `None` if it exits first (another test took the port after `free_port` chose it).
+    pub async fn try_start(port: u16, redirect_uri: &str) -> Option<OidcProvider> {
         let end2end = workspace_root().join("end2end");
         assert!(
             end2end.join("node_modules/oidc-provider").is_dir(),
@@ -78,24 +79,34 @@ impl OidcProvider {
             false
         })
         .await;
-        assert_eq!(ready, Ok(true), "the OpenID provider did not start");
+        match ready {
+            Ok(true) => {}
+            Ok(false) => return None,
+            Err(_) => panic!("the OpenID provider did not start within 30 s"),
+        }
         // Keep draining its output so it never blocks on a full pipe.
         tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-        OidcProvider {
+        Some(OidcProvider {
             issuer: format!("http://127.0.0.1:{port}"),
             _child: child,
-        }
+        })
     }
 }
 
-/// Quorate configured with a provider, and that provider running.
+/// Quorate configured with a provider, and that provider running. The provider's port is
+/// chosen before Quorate is configured with it, so another test can take it in between: then
+/// both start again on another port (three tries).
 pub async fn spawn_app_with_provider(db: Db) -> (TestApp, OidcProvider) {
-    let port = free_port();
-    let issuer = format!("http://127.0.0.1:{port}");
-    let app = spawn_app_with(db, |config| config.oidc = vec![provider_config(&issuer)]).await;
-    let redirect = format!("{}/auth/oidc/{PROVIDER_ID}/callback", app.address);
-    let provider = OidcProvider::start(port, &redirect).await;
-    (app, provider)
+    for _ in 0..3 {
+        let port = free_port();
+        let issuer = format!("http://127.0.0.1:{port}");
+        let app = spawn_app_with(db, |config| config.oidc = vec![provider_config(&issuer)]).await;
+        let redirect = format!("{}/auth/oidc/{PROVIDER_ID}/callback", app.address);
+        if let Some(provider) = OidcProvider::try_start(port, &redirect).await {
+            return (app, provider);
+        }
+    }
+    panic!("the OpenID provider exited before it listened, three times");
 }
 
 /// Follows `start_path` on Quorate through the provider's login (as `login`, any password)

@@ -63,7 +63,10 @@ impl AmendmentPath {
 mod perform {
     use super::*;
     use crate::{
-        actions::{ActionCtx, Done, Perform, kept_values, proposals::perform::number},
+        actions::{
+            ActionCtx, Done, Perform, kept_values,
+            proposals::perform::{Empty, number, positive},
+        },
         domain::proposal::{self, ProposalText},
         dto::Problem,
         services::{
@@ -72,15 +75,6 @@ mod perform {
         },
     };
     use std::collections::BTreeMap;
-
-    /// The amendment's number from the address; anything else names nothing there is.
-    fn amendment_number(path: &AmendmentPath) -> ServiceResult<i32> {
-        path.amendment
-            .parse::<i32>()
-            .ok()
-            .filter(|n| *n > 0)
-            .ok_or(ServiceError::NotFound)
-    }
 
     /// The amendment form, as typed.
     #[derive(Debug, Clone, Default, Deserialize)]
@@ -152,10 +146,6 @@ mod perform {
         }
     }
 
-    /// No fields.
-    #[derive(Debug, Default, Deserialize)]
-    pub struct Empty {}
-
     impl Perform for AcceptAmendment {
         type Form = Empty;
 
@@ -165,8 +155,13 @@ mod perform {
 
         async fn perform(ctx: &ActionCtx, path: &AmendmentPath, _: &Empty) -> ServiceResult<Done> {
             let proposal = number(&path.proposal())?;
-            amendments::accept(&ctx.services, &path.slug, proposal, amendment_number(path)?)
-                .await?;
+            amendments::accept(
+                &ctx.services,
+                &path.slug,
+                proposal,
+                positive(&path.amendment)?,
+            )
+            .await?;
             Ok(Done::see_other(path.page()))
         }
     }
@@ -200,7 +195,7 @@ mod perform {
                 &ctx.services,
                 &path.slug,
                 proposal,
-                amendment_number(path)?,
+                positive(&path.amendment)?,
                 &reason,
             )
             .await?;

@@ -84,8 +84,13 @@ pub(crate) mod perform {
 
     /// A proposal's number from the address; anything else names nothing there is.
     pub(crate) fn number(path: &ProposalPath) -> ServiceResult<i32> {
-        path.number
-            .parse::<i32>()
+        positive(&path.number)
+    }
+
+    /// A number in an address (a proposal's, an amendment's): a whole number from 1; anything
+    /// else names nothing there is.
+    pub(crate) fn positive(text: &str) -> ServiceResult<i32> {
+        text.parse::<i32>()
             .ok()
             .filter(|n| *n > 0)
             .ok_or(ServiceError::NotFound)

@@ -303,15 +303,12 @@ pub fn check_config(
                 actual: options.len(),
             });
         }
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for name in options {
-            let key = name.trim().to_lowercase();
-            if seen.contains(&key) {
+            if !seen.insert(name.trim().to_lowercase()) {
                 problems.push(RoundProblem::DuplicateOption {
                     name: name.trim().to_owned(),
                 });
-            } else {
-                seen.push(key);
             }
         }
     }

@@ -5,7 +5,7 @@
 
 use super::{
     Ctx, Problem, ServiceError, ServiceResult, audit,
-    proposals::{self, Loaded, NewRevision},
+    proposals::{self, NewRevision},
 };
 use crate::{
     domain::{
@@ -36,24 +36,6 @@ pub struct NewAmendment {
 
 fn invalid(field: Option<&str>, problem: &AmendmentProblem) -> ServiceError {
     ServiceError::Invalid(vec![Problem::broken(field, problem)])
-}
-
-/// Locks the organisation, loads proposal `number`, and checks `action` on it.
-async fn locked(
-    ctx: &Ctx,
-    slug: &str,
-    number: i32,
-    action: ProposalAction,
-) -> ServiceResult<(DatabaseTransaction, super::organisations::Seen, Loaded)> {
-    let (txn, seen) = super::organisations::authorised_locked(
-        ctx,
-        slug,
-        crate::domain::policy::Action::ViewOrganisation,
-    )
-    .await?;
-    let loaded = proposals::load(&txn, &seen, number).await?;
-    loaded.require(action)?;
-    Ok((txn, seen, loaded))
 }
 
 /// Amendment `number` of a proposal.
@@ -90,7 +72,7 @@ pub async fn propose(
     number: i32,
     new: &NewAmendment,
 ) -> ServiceResult<row::Model> {
-    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::Amend).await?;
+    let (txn, seen, loaded) = proposals::locked(ctx, slug, number, ProposalAction::Amend).await?;
     let amender = proposals::member_id(&seen)?;
     let current = &loaded.proposal;
     amendment::check_new(
@@ -147,7 +129,8 @@ pub async fn propose(
 /// Accepts amendment `amendment` of proposal `number` (its authors): its text becomes the
 /// next revision, credited to the amender. Returns that revision's number.
 pub async fn accept(ctx: &Ctx, slug: &str, number: i32, amendment: i32) -> ServiceResult<i32> {
-    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::DecideAmendment).await?;
+    let (txn, seen, loaded) =
+        proposals::locked(ctx, slug, number, ProposalAction::DecideAmendment).await?;
     let decider = proposals::member_id(&seen)?;
     let current = loaded.proposal;
     let found = one(&txn, current.id, amendment).await?;
@@ -216,7 +199,8 @@ pub async fn decline(
     amendment: i32,
     reason: &str,
 ) -> ServiceResult<()> {
-    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::DecideAmendment).await?;
+    let (txn, seen, loaded) =
+        proposals::locked(ctx, slug, number, ProposalAction::DecideAmendment).await?;
     let decider = proposals::member_id(&seen)?;
     let current = loaded.proposal;
     let found = one(&txn, current.id, amendment).await?;

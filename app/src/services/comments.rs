@@ -14,7 +14,7 @@ use crate::{
         audit::Event,
         comment::{self, CommentProblem},
         comment_policy::CommentAction,
-        policy::{Action, Refusal},
+        policy::Refusal,
         proposal_policy::ProposalAction,
         roles::MembershipState,
     },
@@ -24,8 +24,8 @@ use crate::{
 };
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect, sea_query::OnConflict,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, sea_query::OnConflict,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -33,20 +33,6 @@ use uuid::Uuid;
 
 fn invalid(field: &str, problem: &CommentProblem) -> ServiceError {
     ServiceError::Invalid(vec![Problem::broken(Some(field), problem)])
-}
-
-/// Locks the organisation, loads proposal `number`, and checks `action` on it.
-async fn locked(
-    ctx: &Ctx,
-    slug: &str,
-    number: i32,
-    action: ProposalAction,
-) -> ServiceResult<(DatabaseTransaction, Seen, Loaded)> {
-    let (txn, seen) =
-        super::organisations::authorised_locked(ctx, slug, Action::ViewOrganisation).await?;
-    let loaded = proposals::load(&txn, &seen, number).await?;
-    loaded.require(action)?;
-    Ok((txn, seen, loaded))
 }
 
 /// One of the proposal's comments, not deleted.
@@ -78,7 +64,7 @@ pub async fn post(
     body: &str,
     parent: Option<Uuid>,
 ) -> ServiceResult<row::Model> {
-    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::Read).await?;
+    let (txn, seen, loaded) = proposals::locked(ctx, slug, number, ProposalAction::Read).await?;
     loaded.require_comment(CommentAction::Post, false)?;
     let author = me(&seen)?;
     let depth = match parent {
@@ -126,7 +112,7 @@ pub async fn edit(
     id: Uuid,
     body: &str,
 ) -> ServiceResult<row::Model> {
-    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::Read).await?;
+    let (txn, seen, loaded) = proposals::locked(ctx, slug, number, ProposalAction::Read).await?;
     let found = comment_of(&txn, &loaded, id).await?;
     let mine = Some(found.author_id) == seen.membership.as_ref().map(|m| m.id);
     loaded.require_comment(CommentAction::Edit, mine)?;
@@ -158,7 +144,7 @@ pub async fn edit(
 /// Deletes the asker's own comment: its text and earlier texts go; its place in the thread
 /// stays ("comment deleted"), so replies keep their context.
 pub async fn delete(ctx: &Ctx, slug: &str, number: i32, id: Uuid) -> ServiceResult<()> {
-    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::Read).await?;
+    let (txn, seen, loaded) = proposals::locked(ctx, slug, number, ProposalAction::Read).await?;
     let found = comment_of(&txn, &loaded, id).await?;
     let mine = Some(found.author_id) == seen.membership.as_ref().map(|m| m.id);
     loaded.require_comment(CommentAction::Delete, mine)?;
@@ -181,7 +167,7 @@ pub async fn delete(ctx: &Ctx, slug: &str, number: i32, id: Uuid) -> ServiceResu
 /// Hides a comment with a reason (facilitators): kept, shown as hidden with the reason, still
 /// readable by its author and the facilitators; recorded in the audit chain.
 pub async fn hide(ctx: &Ctx, slug: &str, number: i32, id: Uuid, reason: &str) -> ServiceResult<()> {
-    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::Read).await?;
+    let (txn, seen, loaded) = proposals::locked(ctx, slug, number, ProposalAction::Read).await?;
     loaded.require_comment(CommentAction::Hide, false)?;
     let found = comment_of(&txn, &loaded, id).await?;
     if found.hidden_at.is_some() {

@@ -21,8 +21,8 @@ use crate::{
 };
 use chrono::NaiveDate;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -66,7 +66,7 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    pub(super) fn facts(&self) -> Facts {
+    fn facts(&self) -> Facts {
         Facts {
             state: self.proposal.state,
             // The decision-rounds issue opens rounds; until then none is ever open, and the
@@ -156,6 +156,21 @@ async fn in_group(db: &impl ConnectionTrait, group: Uuid, member: Uuid) -> Servi
         .one(db)
         .await?
         .is_some())
+}
+
+/// Locks the organisation (every write to one of its proposals starts here, before anything
+/// is read), loads proposal `number`, and checks that the asker may take `action` on it.
+pub(super) async fn locked(
+    ctx: &Ctx,
+    slug: &str,
+    number: i32,
+    action: ProposalAction,
+) -> ServiceResult<(DatabaseTransaction, Seen, Loaded)> {
+    let (txn, seen) =
+        super::organisations::authorised_locked(ctx, slug, Action::ViewOrganisation).await?;
+    let loaded = load(&txn, &seen, number).await?;
+    loaded.require(action)?;
+    Ok((txn, seen, loaded))
 }
 
 /// Loads organisation `slug` for someone who may view it, and its proposal `number` with the
@@ -271,10 +286,7 @@ pub async fn edit(
     number: i32,
     edit: &ProposalEdit,
 ) -> ServiceResult<row::Model> {
-    let (txn, seen) =
-        super::organisations::authorised_locked(ctx, slug, Action::ViewOrganisation).await?;
-    let loaded = load(&txn, &seen, number).await?;
-    loaded.require(ProposalAction::Edit)?;
+    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::Edit).await?;
     let editor = member_id(&seen)?;
     let current = loaded.proposal;
     proposal::check_version(edit.started_from, current.version)
@@ -396,10 +408,7 @@ pub async fn add_co_author(
     number: i32,
     candidate: Uuid,
 ) -> ServiceResult<()> {
-    let (txn, seen) =
-        super::organisations::authorised_locked(ctx, slug, Action::ViewOrganisation).await?;
-    let loaded = load(&txn, &seen, number).await?;
-    loaded.require(ProposalAction::AddCoAuthor)?;
+    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::AddCoAuthor).await?;
     let member = membership::Entity::find_by_id(candidate)
         .one(&txn)
         .await?
@@ -451,10 +460,7 @@ pub async fn add_co_author(
 
 /// Publishes a draft: it moves to discussion and its text becomes revision 1.
 pub async fn publish(ctx: &Ctx, slug: &str, number: i32) -> ServiceResult<row::Model> {
-    let (txn, seen) =
-        super::organisations::authorised_locked(ctx, slug, Action::ViewOrganisation).await?;
-    let loaded = load(&txn, &seen, number).await?;
-    loaded.require(ProposalAction::Publish)?;
+    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::Publish).await?;
     let publisher = member_id(&seen)?;
     let current = loaded.proposal;
     let text = text_of(&current);
@@ -506,10 +512,7 @@ pub async fn withdraw(
     number: i32,
     reason: &str,
 ) -> ServiceResult<row::Model> {
-    let (txn, seen) =
-        super::organisations::authorised_locked(ctx, slug, Action::ViewOrganisation).await?;
-    let loaded = load(&txn, &seen, number).await?;
-    loaded.require(ProposalAction::Withdraw)?;
+    let (txn, seen, loaded) = locked(ctx, slug, number, ProposalAction::Withdraw).await?;
     let by = member_id(&seen)?;
     let current = loaded.proposal;
     let mut updated: row::ActiveModel = current.clone().into();

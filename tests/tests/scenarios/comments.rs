@@ -2,13 +2,13 @@
 //! replies, editing with earlier versions kept, deleting, hiding by facilitators, mentions,
 //! the preview, unread markers, and every refusal.
 
-use crate::helpers::{Browser, Db, TestApp, lookup, spawn_app};
+use crate::helpers::{Browser, Db, lookup, spawn_app};
 use app::{
     domain::roles::Role,
     entities::{comment, comment_mention},
 };
 use scraper::{Html, Selector};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 /// Drafts and publishes a proposal as `author`; returns its number.
 async fn published(author: &Browser, title: &str) -> i32 {
@@ -27,28 +27,28 @@ async fn published(author: &Browser, title: &str) -> i32 {
     number
 }
 
-/// Posts a comment (a reply to `parent` if given) and returns its id.
-async fn post(app: &TestApp, who: &Browser, number: i32, body: &str, parent: &str) -> String {
+/// Posts a comment (a reply to `parent`, unless empty) and returns its id, from the address
+/// the answer goes to (the comment in its thread).
+pub(crate) async fn post(who: &Browser, number: i32, body: &str, parent: &str) -> String {
     let response = who
         .post_form(
             &format!("/o/coop/p/{number}/comments"),
             &[("body", body), ("parent", parent)],
         )
         .await;
-    assert_eq!(
-        response.status(),
-        303,
-        "{}",
-        response.text().await.unwrap_or_default()
-    );
-    comment::Entity::find()
-        .order_by_desc(comment::Column::CreatedAt)
-        .one(&app.connection)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-        .to_string()
+    let status = response.status().as_u16();
+    let location = response
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(status, 303, "{}", response.text().await.unwrap_or_default());
+    location
+        .rsplit_once("#comment-")
+        .expect("the answer points at the comment")
+        .1
+        .to_owned()
 }
 
 fn codes(html: &str) -> Vec<String> {
@@ -79,14 +79,14 @@ pub async fn members_and_observers_comment_and_reply_in_threads(db: Db) {
     let (ada, bea, obi) = (&coop.admin, coop.browser("Bea"), coop.browser("Obi"));
     let number = published(ada, "Solar roof").await;
     ada.page(&format!("/o/coop/p/{number}"), 200).await;
-    let first = post(&app, bea, number, "I **agree**.", "").await;
-    let reply = post(&app, obi, number, "Observers comment too.", &first).await;
+    let first = post(bea, number, "I **agree**.", "").await;
+    let reply = post(obi, number, "Observers comment too.", &first).await;
     // Replies indent to a limit, then say whom they answer.
     let mut parent = reply.clone();
     for depth in 2..=5 {
-        parent = post(&app, bea, number, &format!("Depth {depth}"), &parent).await;
+        parent = post(bea, number, &format!("Depth {depth}"), &parent).await;
     }
-    let second = post(&app, ada, number, "A new thread.", "").await;
+    let second = post(ada, number, "A new thread.", "").await;
     let page = ada.page(&format!("/o/coop/p/{number}"), 200).await;
     let order: Vec<String> = Html::parse_document(&page)
         .select(&Selector::parse("li.comment").unwrap())
@@ -104,7 +104,7 @@ pub async fn members_and_observers_comment_and_reply_in_threads(db: Db) {
     assert!(page.contains("class=\"comment depth-4\""));
     // The list counts comments and marks what the viewer has not seen.
     assert!(texts(&ada.page("/o/coop", 200).await, ".proposal-list li")[0].contains("7 comments"));
-    post(&app, bea, number, "One more.", "").await;
+    post(bea, number, "One more.", "").await;
     let list = ada.page("/o/coop", 200).await;
     assert_eq!(texts(&list, ".proposal-list .unread"), ["New"]);
     ada.page(&format!("/o/coop/p/{number}"), 200).await;
@@ -117,7 +117,7 @@ pub async fn comments_are_refused_where_the_rules_say(db: Db) {
     let (ada, bea) = (&coop.admin, coop.browser("Bea"));
     let one = published(ada, "One").await;
     let two = published(ada, "Two").await;
-    let on_one = post(&app, bea, one, "On one.", "").await;
+    let on_one = post(bea, one, "On one.", "").await;
     for (body, parent, code) in [
         (" ", "", "text_length"),
         ("Reply", on_one.as_str(), "reply_elsewhere"),
@@ -175,8 +175,8 @@ pub async fn authors_edit_and_delete_their_comments_and_the_thread_keeps_its_pla
         .await;
     let (ada, bea, cy) = (&coop.admin, coop.browser("Bea"), coop.browser("Cy"));
     let number = published(ada, "Solar roof").await;
-    let id = post(&app, bea, number, "Ten panels.", "").await;
-    let reply = post(&app, cy, number, "Why ten?", &id).await;
+    let id = post(bea, number, "Ten panels.", "").await;
+    let reply = post(cy, number, "Why ten?", &id).await;
     let edit = format!("/o/coop/p/{number}/c/{id}/edit");
     // Only its author edits it.
     let refused = cy.post_form(&edit, &[("body", "Mine now")]).await;
@@ -256,7 +256,7 @@ pub async fn facilitators_hide_comments_with_a_reason(db: Db) {
         coop.browser("Fay"),
     );
     let number = published(ada, "Solar roof").await;
-    let id = post(&app, bea, number, "Something rude.", "").await;
+    let id = post(bea, number, "Something rude.", "").await;
     let hide = format!("/o/coop/p/{number}/c/{id}/hide");
     let refused = cy.post_form(&hide, &[("reason", "I dislike it")]).await;
     assert_eq!(refused.status(), 403);
@@ -302,7 +302,7 @@ pub async fn mentions_link_to_members_and_are_recorded(db: Db) {
         .await;
     let (ada, bea) = (&coop.admin, coop.browser("Bea"));
     let number = published(ada, "Solar roof").await;
-    let id = post(&app, bea, number, "Thanks @Cy and @nobody, see `@Cy`.", "").await;
+    let id = post(bea, number, "Thanks @Cy and @nobody, see `@Cy`.", "").await;
     let cy = lookup::membership_of(&app, "coop", coop.email("Cy")).await;
     let page = ada.page(&format!("/o/coop/p/{number}"), 200).await;
     let links: Vec<(String, String)> = Html::parse_document(&page)

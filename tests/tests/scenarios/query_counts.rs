@@ -3,6 +3,7 @@
 //! sea-orm's metric callback, before and after the lists grow tenfold.
 
 use super::amendments::propose;
+use super::comments::post;
 use super::proposals::{draft, publish};
 use crate::helpers::spawn::counting_instance;
 use crate::helpers::{Browser, Db, spawn_app};
@@ -25,17 +26,10 @@ async fn discuss(who: &Browser, number: i32, count: usize) {
     let mut parent = String::new();
     for i in 0..count {
         let body = format!("Point {i}, as @Bea said.");
-        let mut form = vec![("body", body.as_str())];
         if i % 2 == 1 {
-            form.push(("parent", parent.as_str()));
-        }
-        let response = who
-            .post_form(&format!("/o/coop/p/{number}/comments"), &form)
-            .await;
-        assert_eq!(response.status(), 303);
-        let location = response.headers()["location"].to_str().unwrap();
-        if i % 2 == 0 {
-            parent = location.rsplit("#comment-").next().unwrap().to_owned();
+            post(who, number, &body, &parent).await;
+        } else {
+            parent = post(who, number, &body, "").await;
         }
     }
 }

@@ -3,6 +3,7 @@
 //! other organisation); edits are found at once; matches are marked in the snippet; what is
 //! typed into the box stays text and never reaches an engine as syntax.
 
+use super::comments::post;
 use super::proposals::{draft, publish};
 use super::security::foreign_markup;
 use crate::helpers::{Browser, Db, spawn_app};
@@ -44,15 +45,6 @@ fn links(found: &[(String, Vec<String>)]) -> Vec<String> {
     links
 }
 
-async fn comment(who: &Browser, number: i32, body: &str) -> String {
-    let response = who
-        .post_form(&format!("/o/coop/p/{number}/comments"), &[("body", body)])
-        .await;
-    assert_eq!(response.status(), 303);
-    let location = response.headers()["location"].to_str().unwrap().to_owned();
-    location.rsplit("#comment-").next().unwrap().to_owned()
-}
-
 pub async fn search_finds_only_what_the_searcher_may_read(db: Db) {
     let app = spawn_app(db).await;
     let coop = app
@@ -77,15 +69,15 @@ pub async fn search_finds_only_what_the_searcher_may_read(db: Db) {
         "",
     )
     .await;
-    let visible = comment(carl, garden, "The compost needs turning every week.").await;
-    let hidden = comment(carl, garden, "Compost rumours about a neighbour.").await;
+    let visible = post(carl, garden, "The compost needs turning every week.", "").await;
+    let hidden = post(carl, garden, "Compost rumours about a neighbour.", "").await;
     ada.post_redirects(
         &format!("/o/coop/p/{garden}/c/{hidden}/hide"),
         &[("reason", "Personal")],
         &format!("/o/coop/p/{garden}#comment-{hidden}"),
     )
     .await;
-    let deleted = comment(carl, garden, "Compost or not, I retract this.").await;
+    let deleted = post(carl, garden, "Compost or not, I retract this.", "").await;
     carl.post_redirects(
         &format!("/o/coop/p/{garden}/c/{deleted}/delete"),
         &[("confirmed", "yes")],
@@ -148,7 +140,7 @@ pub async fn search_results_come_a_page_at_a_time(db: Db) {
     let number = draft(ada, "Bike shed", "A shed for bikes.", "").await;
     publish(ada, number).await;
     for i in 0..24 {
-        comment(ada, number, &format!("Bike idea number {i}.")).await;
+        post(ada, number, &format!("Bike idea number {i}."), "").await;
     }
     let (first, html) = search(ada, "bike", 1).await;
     assert_eq!(first.len(), 20);

@@ -12,6 +12,7 @@ mod m20261206_000005_proposals;
 mod m20261206_000006_comments;
 mod m20261207_000007_amendments;
 mod m20261207_000008_search;
+mod m20261208_000009_rounds;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000006_comments::Migration),
             Box::new(m20261207_000007_amendments::Migration),
             Box::new(m20261207_000008_search::Migration),
+            Box::new(m20261208_000009_rounds::Migration),
         ]
     }
 }

@@ -77,11 +77,27 @@ pub enum Event {
     AmendmentAccepted,
     /// An author declined an amendment, with the reason.
     AmendmentDeclined,
+    /// A facilitator created a decision round (its whole configuration).
+    RoundCreated,
+    /// A round opened (electorate size and the hash of its list).
+    RoundOpened,
+    /// A round's closing time moved later, with the reason.
+    RoundExtended,
+    /// A round closed and was counted (outcome, report digest, lot seed).
+    RoundClosed,
+    /// A round was cancelled, with the reason.
+    RoundCancelled,
+    /// A facilitator wrote a round's outcome statement.
+    RoundOutcomeWritten,
+    /// A ballot was cast (open rounds: member and ballot; secret rounds: receipt only).
+    BallotCast,
+    /// An open ballot was changed (member and the new ballot).
+    BallotChanged,
 }
 
 impl Event {
     /// Every event, for documentation and tests.
-    pub const ALL: [Event; 21] = [
+    pub const ALL: [Event; 29] = [
         Event::OrganisationCreated,
         Event::OrganisationSettingsChanged,
         Event::InvitationCreated,
@@ -103,6 +119,14 @@ impl Event {
         Event::AmendmentProposed,
         Event::AmendmentAccepted,
         Event::AmendmentDeclined,
+        Event::RoundCreated,
+        Event::RoundOpened,
+        Event::RoundExtended,
+        Event::RoundClosed,
+        Event::RoundCancelled,
+        Event::RoundOutcomeWritten,
+        Event::BallotCast,
+        Event::BallotChanged,
     ];
 
     /// The kind as stored and hashed.
@@ -129,6 +153,14 @@ impl Event {
             Event::AmendmentProposed => "amendment.proposed",
             Event::AmendmentAccepted => "amendment.accepted",
             Event::AmendmentDeclined => "amendment.declined",
+            Event::RoundCreated => "round.created",
+            Event::RoundOpened => "round.opened",
+            Event::RoundExtended => "round.extended",
+            Event::RoundClosed => "round.closed",
+            Event::RoundCancelled => "round.cancelled",
+            Event::RoundOutcomeWritten => "round.outcome_written",
+            Event::BallotCast => "ballot.cast",
+            Event::BallotChanged => "ballot.changed",
         }
     }
 
@@ -618,13 +650,15 @@ mod tests {
                     "group",
                     "proposal",
                     "amendment",
-                    "comment"
+                    "comment",
+                    "round",
+                    "ballot"
                 ]
                 .contains(&area),
                 "{kind}"
             );
             assert!(
-                what.ends_with("ed") || ["left", "withdrawn", "hidden"].contains(&what),
+                what.ends_with("ed") || ["left", "withdrawn", "hidden", "cast", "outcome_written"].contains(&what),
                 "{kind} says what happened"
             );
         }

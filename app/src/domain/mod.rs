@@ -4,6 +4,7 @@
 
 pub mod amendment;
 pub mod audit;
+pub mod ballot;
 pub mod canonical_json;
 pub mod comment;
 pub mod comment_policy;

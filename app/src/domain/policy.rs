@@ -204,6 +204,8 @@ pub enum Refusal {
     RoundOpen,
     /// Only a comment's author edits or deletes it.
     NotCommentAuthor,
+    /// Only the members who could vote when the round opened vote in it (spec §3).
+    NotInElectorate,
 }
 
 impl Refusal {
@@ -221,6 +223,7 @@ impl Refusal {
             Refusal::ProposalState { .. } => "proposal_state",
             Refusal::RoundOpen => "round_open",
             Refusal::NotCommentAuthor => "not_comment_author",
+            Refusal::NotInElectorate => "not_in_electorate",
         }
     }
 
@@ -268,6 +271,9 @@ impl fmt::Display for Refusal {
                 f.write_str("A decision round on this proposal is open, so its text cannot change.")
             }
             Refusal::NotCommentAuthor => f.write_str("Only a comment's author can do this."),
+            Refusal::NotInElectorate => f.write_str(
+                "Only the members who could vote when the round opened can vote in it.",
+            ),
         }
     }
 }

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod amendment;
 pub mod audit_entry;
+pub mod ballot;
 pub mod comment;
 pub mod comment_mention;
 pub mod comment_version;
@@ -19,4 +20,9 @@ pub mod proposal;
 pub mod proposal_author;
 pub mod proposal_read;
 pub mod proposal_revision;
+pub mod round;
+pub mod round_electorate;
+pub mod round_option;
+pub mod secret_ballot;
 pub mod session;
+pub mod voter_roll;

@@ -136,41 +136,15 @@ pub async fn accept(ctx: &Ctx, slug: &str, number: i32, amendment: i32) -> Servi
     let found = one(&txn, current.id, amendment).await?;
     amendment::check_accept(found.state, found.base_revision, current.revision)
         .map_err(|problem| invalid(None, &problem))?;
-    let text = ProposalText {
-        title: found.title.clone(),
-        summary: found.summary.clone(),
-        body: found.body.clone(),
-    };
-    let revision = current.revision + 1;
-    let version = current.version + 1;
-    let digest = proposals::insert_revision(
+    let (revision, digest) = adopt(
         &txn,
-        &current,
-        NewRevision {
-            number: revision,
-            version,
-            text: &text,
-            author: found.amender_id,
-            note: &amendment::revision_note(found.number, &found.reason),
-            amendment: Some(found.number),
-        },
         ctx,
+        &current,
+        &found,
+        Some(decider),
+        &amendment::revision_note(found.number, &found.reason),
     )
     .await?;
-    let mut updated: proposal::ActiveModel = current.clone().into();
-    updated.title = Set(text.title.clone());
-    updated.summary = Set(text.summary.clone());
-    updated.body = Set(text.body.clone());
-    updated.version = Set(version);
-    updated.revision = Set(revision);
-    updated.active_at = Set(ctx.now);
-    updated.update(&txn).await?;
-    let mut decided: row::ActiveModel = found.clone().into();
-    decided.state = Set(AmendmentState::Accepted);
-    decided.decided_by = Set(Some(decider));
-    decided.decided_at = Set(Some(ctx.now));
-    decided.revision = Set(Some(revision));
-    decided.update(&txn).await?;
     audit::append(
         &txn,
         seen.organisation.id,
@@ -189,6 +163,55 @@ pub async fn accept(ctx: &Ctx, slug: &str, number: i32, amendment: i32) -> Servi
     .await?;
     txn.commit().await?;
     Ok(revision)
+}
+
+/// Makes amendment `found` the next revision of `current`, credited to its amender, and
+/// marks it accepted (by `decider`, or by a decision round when none). Returns the revision's
+/// number and its text's digest.
+pub(super) async fn adopt(
+    txn: &DatabaseTransaction,
+    ctx: &Ctx,
+    current: &proposal::Model,
+    found: &row::Model,
+    decider: Option<Uuid>,
+    note: &str,
+) -> ServiceResult<(i32, String)> {
+    let text = ProposalText {
+        title: found.title.clone(),
+        summary: found.summary.clone(),
+        body: found.body.clone(),
+    };
+    let revision = current.revision + 1;
+    let version = current.version + 1;
+    let digest = proposals::insert_revision(
+        txn,
+        current,
+        NewRevision {
+            number: revision,
+            version,
+            text: &text,
+            author: found.amender_id,
+            note,
+            amendment: Some(found.number),
+        },
+        ctx,
+    )
+    .await?;
+    let mut updated: proposal::ActiveModel = current.clone().into();
+    updated.title = Set(text.title.clone());
+    updated.summary = Set(text.summary.clone());
+    updated.body = Set(text.body.clone());
+    updated.version = Set(version);
+    updated.revision = Set(revision);
+    updated.active_at = Set(ctx.now);
+    updated.update(txn).await?;
+    let mut decided: row::ActiveModel = found.clone().into();
+    decided.state = Set(AmendmentState::Accepted);
+    decided.decided_by = Set(decider);
+    decided.decided_at = Set(Some(ctx.now));
+    decided.revision = Set(Some(revision));
+    decided.update(txn).await?;
+    Ok((revision, digest))
 }
 
 /// Declines amendment `amendment` of proposal `number` with a reason (its authors).

@@ -63,15 +63,15 @@ pub struct Loaded {
     pub authors: Vec<Uuid>,
     /// The asker as the proposal policy sees them.
     pub standing: Standing,
+    /// Whether a decision round on it is scheduled or open (its text is then frozen).
+    pub round_active: bool,
 }
 
 impl Loaded {
     fn facts(&self) -> Facts {
         Facts {
             state: self.proposal.state,
-            // The decision-rounds issue opens rounds; until then none is ever open, and the
-            // policy's check (and its test) is in place for them.
-            round_open: false,
+            round_open: self.round_active,
         }
     }
 
@@ -144,10 +144,12 @@ pub async fn load(db: &impl ConnectionTrait, seen: &Seen, number: i32) -> Servic
         author: member.is_some_and(|m| authors.contains(&m)),
         in_scope,
     };
+    let round_active = super::rounds::active_on(db, proposal.id).await?;
     Ok(Loaded {
         proposal,
         authors,
         standing,
+        round_active,
     })
 }
 

@@ -1,0 +1,591 @@
+//! Decision rounds (decision-rules.md §3, §5, §11): creating one with its whole
+//! configuration, opening it (the electorate snapshot), extending, cancelling and closing it
+//! early. Every write locks the organisation first, then loads, checks `domain::round`'s
+//! rules, writes, and appends its audit event. Counting at close is `services::closing`'s.
+
+use super::{
+    Ctx, Problem, ServiceError, ServiceResult, audit, organisations::Seen, proposals,
+};
+use crate::{
+    domain::{
+        amendment::AmendmentState,
+        audit::Event,
+        digest::sha256_hex,
+        policy::{Action, Refusal},
+        proposal::ProposalState,
+        proposal_policy::ProposalAction,
+        roles::MembershipState,
+        round::{self, RoundProblem, RoundState, RoundStep},
+    },
+    entities::{
+        amendment, group_member, membership, proposal, round as row, round_electorate,
+        round_option,
+    },
+};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
+use serde_json::json;
+use tally::config::{Method, Quorum, TiePolicy};
+use uuid::Uuid;
+
+/// Where a round's options come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OptionsFrom {
+    /// The method's fixed positions (consent, majority): the proposal itself.
+    Proposal,
+    /// Options the facilitator listed.
+    Listed(Vec<String>),
+    /// The proposal as it is and each of its open amendments; the winner becomes the next
+    /// revision.
+    Amendments,
+}
+
+/// A round as a facilitator configured it, every rule that needs no database checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRound {
+    /// The method and its parameters.
+    pub method: Method,
+    /// The options.
+    pub options: OptionsFrom,
+    /// The quorum.
+    pub quorum: Quorum,
+    /// How ties are broken.
+    pub tie_policy: TiePolicy,
+    /// Secret ballot.
+    pub secret: bool,
+    /// Running results shown while open.
+    pub running_results: bool,
+    /// When it opens (none: at once).
+    pub opens_at: Option<DateTime<Utc>>,
+    /// When it closes.
+    pub closes_at: DateTime<Utc>,
+}
+
+fn invalid(field: Option<&str>, problem: &RoundProblem) -> ServiceError {
+    ServiceError::Invalid(vec![Problem::broken(field, problem)])
+}
+
+/// The field a configuration problem belongs to on the form.
+fn field_of(problem: &RoundProblem) -> Option<&'static str> {
+    match problem {
+        RoundProblem::ClosesTooEarly => Some("closes_at"),
+        RoundProblem::OptionCount { .. } | RoundProblem::DuplicateOption { .. } => {
+            Some("options")
+        }
+        RoundProblem::Winners { .. } | RoundProblem::Budget => Some("parameter"),
+        RoundProblem::QuorumBeyondElectorate { .. } => Some("quorum"),
+        _ => None,
+    }
+}
+
+/// The tie policy's stored code.
+pub fn tie_code(policy: TiePolicy) -> &'static str {
+    match policy {
+        TiePolicy::PreviousRoundsThenOrder => "previous-rounds-then-order",
+        TiePolicy::PreviousRoundsThenLot => "previous-rounds-then-lot",
+        TiePolicy::Order => "order",
+        TiePolicy::Lot => "lot",
+    }
+}
+
+/// A stored tie-policy code read back.
+pub fn tie_policy(code: &str) -> TiePolicy {
+    match code {
+        "previous-rounds-then-lot" => TiePolicy::PreviousRoundsThenLot,
+        "order" => TiePolicy::Order,
+        "lot" => TiePolicy::Lot,
+        _ => TiePolicy::PreviousRoundsThenOrder,
+    }
+}
+
+/// A stored round's method.
+pub fn method_of(round: &row::Model) -> ServiceResult<Method> {
+    serde_json::from_str(&round.method)
+        .map_err(|e| ServiceError::Internal(anyhow::anyhow!("round {} method: {e}", round.id)))
+}
+
+/// A stored round's quorum.
+pub fn quorum_of(round: &row::Model) -> ServiceResult<Quorum> {
+    serde_json::from_str(&round.quorum)
+        .map_err(|e| ServiceError::Internal(anyhow::anyhow!("round {} quorum: {e}", round.id)))
+}
+
+/// The members who may vote on `proposal` now: the active members of its scope (the
+/// organisation, or its group) whose role votes (observers never), sorted by id.
+pub async fn voters(
+    db: &impl ConnectionTrait,
+    proposal: &proposal::Model,
+) -> ServiceResult<Vec<Uuid>> {
+    let members = membership::Entity::find()
+        .filter(membership::Column::OrganisationId.eq(proposal.organisation_id))
+        .filter(membership::Column::State.eq(MembershipState::Active))
+        .all(db)
+        .await?;
+    let in_group: Option<Vec<Uuid>> = match proposal.group_id {
+        None => None,
+        Some(group) => Some(
+            group_member::Entity::find()
+                .filter(group_member::Column::GroupId.eq(group))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|g| g.membership_id)
+                .collect(),
+        ),
+    };
+    let mut ids: Vec<Uuid> = members
+        .into_iter()
+        .filter(|m| m.role.may_vote())
+        .filter(|m| in_group.as_ref().is_none_or(|g| g.contains(&m.id)))
+        .map(|m| m.id)
+        .collect();
+    ids.sort_unstable();
+    Ok(ids)
+}
+
+/// The hash of an electorate: SHA-256 of its membership ids, sorted, one per line.
+pub fn electorate_hash(ids: &[Uuid]) -> String {
+    let lines: String = ids.iter().map(|id| format!("{id}\n")).collect();
+    sha256_hex(&[lines.as_bytes()])
+}
+
+/// Whether a round on `proposal` is scheduled or open (its text and amendments are then
+/// frozen: the round decides them).
+pub async fn active_on(db: &impl ConnectionTrait, proposal: Uuid) -> ServiceResult<bool> {
+    Ok(row::Entity::find()
+        .filter(row::Column::ProposalId.eq(proposal))
+        .filter(row::Column::State.is_in([RoundState::Scheduled, RoundState::Open]))
+        .count(db)
+        .await?
+        > 0)
+}
+
+/// Creates a round on proposal `number` (in discussion; facilitators), opening it at once
+/// when its opening instant is now or past.
+pub async fn create(
+    ctx: &Ctx,
+    slug: &str,
+    number: i32,
+    new: &NewRound,
+) -> ServiceResult<row::Model> {
+    let (txn, seen) =
+        super::organisations::authorised_locked(ctx, slug, Action::OpenRound).await?;
+    let loaded = proposals::load(&txn, &seen, number).await?;
+    loaded.require(ProposalAction::Read)?;
+    let current = loaded.proposal;
+    if current.state != ProposalState::Discussion {
+        return Err(ServiceError::Forbidden(Refusal::ProposalState {
+            state: current.state,
+        }));
+    }
+    if active_on(&txn, current.id).await? {
+        return Err(ServiceError::invalid(
+            None,
+            "round_already_active",
+            "A round on this proposal is already scheduled or open.",
+        ));
+    }
+    let options = option_list(&txn, &current, &new.options).await?;
+    let names: Vec<String> = options.iter().map(|(name, _)| name.clone()).collect();
+    let opens_at = new.opens_at.unwrap_or(ctx.now).max(ctx.now);
+    let electorate = u64::try_from(voters(&txn, &current).await?.len()).unwrap_or(0);
+    let problems = round::check_config(
+        &new.method,
+        &names,
+        &new.quorum,
+        opens_at,
+        new.closes_at,
+        ctx.now,
+        Some(electorate),
+    );
+    if !problems.is_empty() {
+        return Err(ServiceError::Invalid(
+            problems
+                .iter()
+                .map(|p| Problem::broken(field_of(p), p))
+                .collect(),
+        ));
+    }
+    let last = row::Entity::find()
+        .filter(row::Column::ProposalId.eq(current.id))
+        .order_by_desc(row::Column::Number)
+        .one(&txn)
+        .await?
+        .map_or(0, |r| r.number);
+    let method = serde_json::to_string(&new.method).map_err(anyhow::Error::from)?;
+    let quorum = serde_json::to_string(&new.quorum).map_err(anyhow::Error::from)?;
+    let created = row::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        organisation_id: Set(seen.organisation.id),
+        proposal_id: Set(current.id),
+        number: Set(last + 1),
+        revision: Set(current.revision),
+        state: Set(RoundState::Scheduled),
+        method: Set(method),
+        quorum: Set(quorum),
+        tie_policy: Set(tie_code(new.tie_policy).to_owned()),
+        secret: Set(new.secret),
+        running_results: Set(new.running_results),
+        on_amendments: Set(new.options == OptionsFrom::Amendments),
+        opens_at: Set(opens_at),
+        closes_at: Set(new.closes_at),
+        created_by: Set(proposals::member_id(&seen)?),
+        created_at: Set(ctx.now),
+        opened_at: Set(None),
+        electorate_size: Set(None),
+        electorate_hash: Set(None),
+        closed_at: Set(None),
+        closed_by: Set(None),
+        close_reason: Set(None),
+        cancelled_at: Set(None),
+        cancelled_by: Set(None),
+        cancel_reason: Set(None),
+        report: Set(None),
+        report_text: Set(None),
+        digest: Set(None),
+        seed: Set(None),
+        outcome: Set(None),
+        statement: Set(None),
+    }
+    .insert(&txn)
+    .await?;
+    for (position, (name, amendment)) in options.iter().enumerate() {
+        round_option::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            round_id: Set(created.id),
+            position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
+            name: Set(name.clone()),
+            amendment: Set(*amendment),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    audit::append(
+        &txn,
+        seen.organisation.id,
+        ctx.account.as_ref().map(|a| a.id),
+        Event::RoundCreated,
+        json!({
+            "round": created.id.to_string(),
+            "proposal": current.id.to_string(),
+            "number": current.number,
+            "round_number": created.number,
+            "revision": created.revision,
+            "method": new.method,
+            "quorum": new.quorum,
+            "tie_policy": created.tie_policy,
+            "secret": created.secret,
+            "running_results": created.running_results,
+            "options": names,
+            "opens_at": created.opens_at.to_rfc3339(),
+            "closes_at": created.closes_at.to_rfc3339(),
+        }),
+        ctx.now,
+    )
+    .await?;
+    let created = if created.opens_at <= ctx.now {
+        open_in(&txn, ctx, created, &current).await?
+    } else {
+        created
+    };
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// The options' names and amendment numbers, in ballot order.
+async fn option_list(
+    db: &impl ConnectionTrait,
+    current: &proposal::Model,
+    from: &OptionsFrom,
+) -> ServiceResult<Vec<(String, Option<i32>)>> {
+    Ok(match from {
+        OptionsFrom::Proposal => vec![(current.title.clone(), None)],
+        OptionsFrom::Listed(names) => names
+            .iter()
+            .map(|n| (n.trim().to_owned(), None))
+            .collect(),
+        OptionsFrom::Amendments => {
+            let open = amendment::Entity::find()
+                .filter(amendment::Column::ProposalId.eq(current.id))
+                .filter(amendment::Column::State.eq(AmendmentState::Open))
+                .order_by_asc(amendment::Column::Number)
+                .all(db)
+                .await?;
+            let mut options = vec![(
+                format!("As it is (revision {})", current.revision),
+                None,
+            )];
+            options.extend(
+                open.into_iter()
+                    .map(|a| (format!("Amendment {}: {}", a.number, a.title), Some(a.number))),
+            );
+            options
+        }
+    })
+}
+
+/// Opens `round` inside `txn`: takes the electorate snapshot, records its size and hash,
+/// and appends `round.opened`.
+async fn open_in(
+    txn: &DatabaseTransaction,
+    ctx: &Ctx,
+    round: row::Model,
+    proposal: &proposal::Model,
+) -> ServiceResult<row::Model> {
+    round::check_open(round.state, round.opens_at, ctx.now).map_err(|p| invalid(None, &p))?;
+    let electorate = voters(txn, proposal).await?;
+    for member in &electorate {
+        round_electorate::ActiveModel {
+            round_id: Set(round.id),
+            membership_id: Set(*member),
+        }
+        .insert(txn)
+        .await?;
+    }
+    let hash = electorate_hash(&electorate);
+    let size = i32::try_from(electorate.len()).unwrap_or(i32::MAX);
+    let mut opened: row::ActiveModel = round.clone().into();
+    opened.state = Set(RoundState::Open);
+    opened.opened_at = Set(Some(ctx.now));
+    opened.revision = Set(proposal.revision);
+    opened.electorate_size = Set(Some(size));
+    opened.electorate_hash = Set(Some(hash.clone()));
+    let opened = opened.update(txn).await?;
+    audit::append(
+        txn,
+        round.organisation_id,
+        None,
+        Event::RoundOpened,
+        json!({
+            "round": round.id.to_string(),
+            "revision": proposal.revision,
+            "electorate_size": size,
+            "electorate_hash": hash,
+        }),
+        ctx.now,
+    )
+    .await?;
+    Ok(opened)
+}
+
+/// Opens every scheduled round whose opening instant has come; returns how many opened. Each
+/// locks its organisation and reads the round again, so a round opens once however many
+/// processes run this.
+pub async fn open_due(ctx: &Ctx) -> ServiceResult<usize> {
+    let due = row::Entity::find()
+        .filter(row::Column::State.eq(RoundState::Scheduled))
+        .filter(row::Column::OpensAt.lte(ctx.now))
+        .all(&ctx.db)
+        .await?;
+    let mut opened = 0;
+    for candidate in due {
+        let txn =
+            super::locks::begin_for_organisation(&ctx.db, candidate.organisation_id).await?;
+        let Some(round) = row::Entity::find_by_id(candidate.id).one(&txn).await? else {
+            continue;
+        };
+        if round.state != RoundState::Scheduled {
+            continue;
+        }
+        let Some(proposal) = proposal::Entity::find_by_id(round.proposal_id)
+            .one(&txn)
+            .await?
+        else {
+            continue;
+        };
+        open_in(&txn, ctx, round, &proposal).await?;
+        txn.commit().await?;
+        opened += 1;
+    }
+    Ok(opened)
+}
+
+/// Round `id` of the organisation `seen`.
+pub async fn one(db: &impl ConnectionTrait, seen: &Seen, id: Uuid) -> ServiceResult<row::Model> {
+    row::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .filter(|r| r.organisation_id == seen.organisation.id)
+        .ok_or(ServiceError::NotFound)
+}
+
+/// Locks the organisation and loads round `id` for a facilitator's `action`.
+async fn locked(
+    ctx: &Ctx,
+    slug: &str,
+    id: Uuid,
+    action: Action,
+) -> ServiceResult<(DatabaseTransaction, Seen, row::Model)> {
+    let (txn, seen) = super::organisations::authorised_locked(ctx, slug, action).await?;
+    let round = one(&txn, &seen, id).await?;
+    Ok((txn, seen, round))
+}
+
+/// Moves an open round's closing instant later, with a reason (facilitators).
+pub async fn extend(
+    ctx: &Ctx,
+    slug: &str,
+    id: Uuid,
+    closes_at: DateTime<Utc>,
+    reason: &str,
+) -> ServiceResult<row::Model> {
+    let (txn, seen, round) = locked(ctx, slug, id, Action::CloseRound).await?;
+    round::check_extend(round.state, round.closes_at, closes_at)
+        .map_err(|p| invalid(Some("closes_at"), &p))?;
+    let before = round.closes_at;
+    let mut extended: row::ActiveModel = round.into();
+    extended.closes_at = Set(closes_at);
+    let extended = extended.update(&txn).await?;
+    audit::append(
+        &txn,
+        seen.organisation.id,
+        ctx.account.as_ref().map(|a| a.id),
+        Event::RoundExtended,
+        json!({
+            "round": id.to_string(),
+            "from": before.to_rfc3339(),
+            "to": closes_at.to_rfc3339(),
+            "reason": reason,
+        }),
+        ctx.now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(extended)
+}
+
+/// Cancels a scheduled or open round, with a reason (facilitators). Its ballots are kept and
+/// never counted.
+pub async fn cancel(ctx: &Ctx, slug: &str, id: Uuid, reason: &str) -> ServiceResult<()> {
+    let (txn, seen, round) = locked(ctx, slug, id, Action::CloseRound).await?;
+    round::check_step(round.state, RoundStep::Cancel).map_err(|p| invalid(None, &p))?;
+    let mut cancelled: row::ActiveModel = round.into();
+    cancelled.state = Set(RoundState::Cancelled);
+    cancelled.cancelled_at = Set(Some(ctx.now));
+    cancelled.cancelled_by = Set(seen.membership.as_ref().map(|m| m.id));
+    cancelled.cancel_reason = Set(Some(reason.to_owned()));
+    cancelled.update(&txn).await?;
+    audit::append(
+        &txn,
+        seen.organisation.id,
+        ctx.account.as_ref().map(|a| a.id),
+        Event::RoundCancelled,
+        json!({ "round": id.to_string(), "reason": reason }),
+        ctx.now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Closes an open round before its time (facilitators): without a reason only when every
+/// member of its electorate has voted. Counts it at once.
+pub async fn close_early(
+    ctx: &Ctx,
+    slug: &str,
+    id: Uuid,
+    reason: Option<&str>,
+) -> ServiceResult<()> {
+    let (txn, seen, round) = locked(ctx, slug, id, Action::CloseRound).await?;
+    let voted = super::ballots::voted_count(&txn, &round).await?;
+    let everyone = round
+        .electorate_size
+        .is_some_and(|size| u64::try_from(size).unwrap_or(0) <= voted);
+    round::check_close_early(round.state, everyone, reason)
+        .map_err(|p| invalid(Some("reason"), &p))?;
+    let closer = seen.membership.as_ref().map(|m| m.id);
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    super::closing::close_in(&txn, ctx, round, closer, reason).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Writes the outcome statement of a closed round (facilitators), replacing any earlier one.
+pub async fn write_statement(
+    ctx: &Ctx,
+    slug: &str,
+    id: Uuid,
+    statement: &str,
+) -> ServiceResult<()> {
+    let (txn, seen, round) = locked(ctx, slug, id, Action::WriteOutcome).await?;
+    if round.state != RoundState::Closed {
+        return Err(invalid(None, &RoundProblem::State { state: round.state }));
+    }
+    let mut written: row::ActiveModel = round.into();
+    written.statement = Set(Some(statement.to_owned()));
+    written.update(&txn).await?;
+    audit::append(
+        &txn,
+        seen.organisation.id,
+        ctx.account.as_ref().map(|a| a.id),
+        Event::RoundOutcomeWritten,
+        json!({ "round": id.to_string(), "digest": sha256_hex(&[statement.as_bytes()]) }),
+        ctx.now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A round's options, in ballot order.
+pub async fn options(
+    db: &impl ConnectionTrait,
+    round: Uuid,
+) -> ServiceResult<Vec<round_option::Model>> {
+    Ok(round_option::Entity::find()
+        .filter(round_option::Column::RoundId.eq(round))
+        .order_by_asc(round_option::Column::Position)
+        .all(db)
+        .await?)
+}
+
+/// The rounds of a proposal, newest first.
+pub async fn of_proposal(
+    db: &impl ConnectionTrait,
+    proposal: Uuid,
+) -> ServiceResult<Vec<row::Model>> {
+    Ok(row::Entity::find()
+        .filter(row::Column::ProposalId.eq(proposal))
+        .order_by_desc(row::Column::Number)
+        .all(db)
+        .await?)
+}
+
+/// The open rounds of an organisation, closing soonest first.
+pub async fn open_in_organisation(
+    db: &impl ConnectionTrait,
+    organisation: Uuid,
+) -> ServiceResult<Vec<row::Model>> {
+    Ok(row::Entity::find()
+        .filter(row::Column::OrganisationId.eq(organisation))
+        .filter(row::Column::State.eq(RoundState::Open))
+        .order_by_asc(row::Column::ClosesAt)
+        .all(db)
+        .await?)
+}
+
+/// Whether membership `member` is in round `round`'s electorate.
+pub async fn in_electorate(
+    db: &impl ConnectionTrait,
+    round: Uuid,
+    member: Uuid,
+) -> ServiceResult<bool> {
+    Ok(round_electorate::Entity::find_by_id((round, member))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+/// The electorate of a round (membership ids).
+pub async fn electorate(db: &impl ConnectionTrait, round: Uuid) -> ServiceResult<Vec<Uuid>> {
+    Ok(round_electorate::Entity::find()
+        .filter(round_electorate::Column::RoundId.eq(round))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|e| e.membership_id)
+        .collect())
+}

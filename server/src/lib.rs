@@ -10,6 +10,7 @@ pub mod config;
 pub mod count;
 pub mod db;
 mod demo;
+mod downloads;
 mod demo_proposals;
 mod health;
 mod instance;
@@ -20,6 +21,7 @@ mod redact;
 mod security;
 mod session;
 pub mod startup;
+pub mod scheduler;
 pub mod state;
 pub mod telemetry;
 

@@ -88,14 +88,18 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        axum::serve(
+        // Rounds open and close on time while this process serves.
+        let scheduler = crate::scheduler::spawn(self.connection.clone());
+        let served = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown)
         .await
-        .context("the server stopped with an error")
+        .context("the server stopped with an error");
+        scheduler.abort();
+        served
     }
 }
 
@@ -141,6 +145,7 @@ pub fn build_router(
     let router = crate::actions::mount(Router::new())
         .route("/healthz", get(health::check))
         .route("/language", post(language::set))
+        .route("/o/{slug}/rounds/{round}/{file}", get(crate::downloads::file))
         .route("/auth/oidc/{provider}/start", get(crate::oidc::start))
         .route("/auth/oidc/{provider}/callback", get(crate::oidc::callback))
         .leptos_routes_with_context(&state, routes, state.provide_contexts(), {

@@ -14,6 +14,7 @@ pub mod amendments;
 pub mod comments;
 pub mod organisations;
 pub mod proposals;
+pub mod rounds;
 
 use serde::{Serialize, de::DeserializeOwned};
 

@@ -140,7 +140,9 @@ pub trait Mount: Sized {
 
 /// Every action, mounted on `m`: the one list the router is built from.
 pub fn mount_all<M: Mount>(m: M) -> M {
-    use super::{accounts::*, amendments::*, comments::*, organisations::*, proposals::*};
+    use super::{
+        accounts::*, amendments::*, comments::*, organisations::*, proposals::*, rounds::*,
+    };
     m.mount::<SignUp>()
         .mount::<SignIn>()
         .mount::<SignOut>()
@@ -171,6 +173,12 @@ pub fn mount_all<M: Mount>(m: M) -> M {
         .mount::<ProposeAmendment>()
         .mount::<AcceptAmendment>()
         .mount::<DeclineAmendment>()
+        .mount::<CreateRound>()
+        .mount::<CastBallot>()
+        .mount::<ExtendRound>()
+        .mount::<CloseRoundEarly>()
+        .mount::<CancelRound>()
+        .mount::<WriteRoundOutcome>()
 }
 
 /// An action's name (its type's, e.g. `ChangeMember`), sent as the `Quorate-Action` header

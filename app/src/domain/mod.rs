@@ -23,6 +23,7 @@ pub mod proposal;
 pub mod proposal_policy;
 pub mod roles;
 pub mod round;
+pub mod round_form;
 pub mod rule;
 pub mod search;
 pub mod text;

@@ -124,16 +124,29 @@ pub fn outcome_code(outcome: &Outcome) -> &'static str {
     }
 }
 
-/// Counts a round's ballots with `tally`: the report and how many ballots there were.
-pub async fn count(
+/// A round's ballots ready for `tally`: one group per ballot (weight 1), in the stable order
+/// of [`ballots::all`], with whose each is.
+pub struct Prepared {
+    /// The contest (ballots not merged).
+    pub contest: Contest,
+    /// Each ballot's owner, parallel to `contest.ballots`.
+    pub owners: Vec<ballots::BallotOwner>,
+    /// The count's configuration (seed from `head`).
+    pub config: CountConfig,
+    /// Each option's id, for the lot.
+    pub lot_ids: Vec<String>,
+}
+
+/// Loads a round's options and ballots and its count configuration, the lot seeded by the
+/// audit head `head` (hex).
+pub async fn prepare(
     db: &impl ConnectionTrait,
     round: &row::Model,
     head: &str,
-) -> ServiceResult<(Report, usize)> {
+) -> ServiceResult<Prepared> {
     let method = rounds::method_of(round)?;
     let options = rounds::options(db, round.id).await?;
-    let cast = ballots::all(db, round).await?;
-    let voted = cast.len();
+    let (owners, marks): (Vec<_>, Vec<_>) = ballots::all(db, round).await?.into_iter().unzip();
     let seats = match method {
         Method::StvScottish { seats } | Method::StvMeek { seats } => seats,
         Method::Approval { winners } => winners,
@@ -150,24 +163,38 @@ pub async fn count(
         withdrawn: Vec::new(),
         seats,
         tie_order: None,
-        ballots: group_ballots(cast.into_iter().map(|(_, marks)| BallotGroup {
-            weight: 1,
-            marks,
-        })),
+        ballots: marks
+            .into_iter()
+            .map(|marks| BallotGroup { weight: 1, marks })
+            .collect(),
     };
     let config = CountConfig {
         method,
         tie_policy: rounds::tie_policy(&round.tie_policy),
         seed: sha256_from_hex(head),
         quorum: rounds::quorum_of(round)?,
-        electorate: round
-            .electorate_size
-            .and_then(|n| u64::try_from(n).ok()),
+        electorate: round.electorate_size.and_then(|n| u64::try_from(n).ok()),
         rctab: Default::default(),
     };
-    // The lot hashes each option's id (counting-rules.md §1.4).
-    let ids: Vec<String> = options.iter().map(|o| o.id.to_string()).collect();
-    let report = tally::count_with_lot_ids(&contest, &config, &ids)
+    Ok(Prepared {
+        contest,
+        owners,
+        config,
+        // The lot hashes each option's id (counting-rules.md §1.4).
+        lot_ids: options.iter().map(|o| o.id.to_string()).collect(),
+    })
+}
+
+/// Counts a round's ballots with `tally`: the report and how many ballots there were.
+pub async fn count(
+    db: &impl ConnectionTrait,
+    round: &row::Model,
+    head: &str,
+) -> ServiceResult<(Report, usize)> {
+    let mut prepared = prepare(db, round, head).await?;
+    let voted = prepared.contest.ballots.len();
+    prepared.contest.ballots = group_ballots(std::mem::take(&mut prepared.contest.ballots));
+    let report = tally::count_with_lot_ids(&prepared.contest, &prepared.config, &prepared.lot_ids)
         .map_err(|e| ServiceError::Internal(anyhow::anyhow!("count of round {}: {e}", round.id)))?;
     Ok((report, voted))
 }

@@ -17,6 +17,7 @@ pub mod members;
 pub mod oidc;
 pub mod organisations;
 pub mod proposals;
+pub mod round_files;
 pub mod rounds;
 pub mod search;
 pub mod sessions;

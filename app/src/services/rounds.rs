@@ -16,66 +16,40 @@ use crate::{
         proposal_policy::ProposalAction,
         roles::MembershipState,
         round::{self, RoundProblem, RoundState, RoundStep},
+        round_form::{self, OptionSource},
     },
     entities::{
         amendment, group_member, membership, proposal, round as row, round_electorate,
         round_option,
     },
 };
-use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 use serde_json::json;
+use std::collections::BTreeMap;
 use tally::config::{Method, Quorum, TiePolicy};
 use uuid::Uuid;
-
-/// Where a round's options come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OptionsFrom {
-    /// The method's fixed positions (consent, majority): the proposal itself.
-    Proposal,
-    /// Options the facilitator listed.
-    Listed(Vec<String>),
-    /// The proposal as it is and each of its open amendments; the winner becomes the next
-    /// revision.
-    Amendments,
-}
-
-/// A round as a facilitator configured it, every rule that needs no database checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewRound {
-    /// The method and its parameters.
-    pub method: Method,
-    /// The options.
-    pub options: OptionsFrom,
-    /// The quorum.
-    pub quorum: Quorum,
-    /// How ties are broken.
-    pub tie_policy: TiePolicy,
-    /// Secret ballot.
-    pub secret: bool,
-    /// Running results shown while open.
-    pub running_results: bool,
-    /// When it opens (none: at once).
-    pub opens_at: Option<DateTime<Utc>>,
-    /// When it closes.
-    pub closes_at: DateTime<Utc>,
-}
 
 fn invalid(field: Option<&str>, problem: &RoundProblem) -> ServiceError {
     ServiceError::Invalid(vec![Problem::broken(field, problem)])
 }
 
 /// The field a configuration problem belongs to on the form.
-fn field_of(problem: &RoundProblem) -> Option<&'static str> {
+fn field_of(method: &Method, problem: &RoundProblem) -> Option<&'static str> {
     match problem {
         RoundProblem::ClosesTooEarly => Some("closes_at"),
         RoundProblem::OptionCount { .. } | RoundProblem::DuplicateOption { .. } => {
             Some("options")
         }
-        RoundProblem::Winners { .. } | RoundProblem::Budget => Some("parameter"),
+        RoundProblem::Winners { .. } | RoundProblem::Budget | RoundProblem::Fraction
+            if !matches!(problem, RoundProblem::Fraction)
+                || matches!(method, Method::Majority { .. }) =>
+        {
+            Some(round_form::parameter_field(method))
+        }
+        RoundProblem::Fraction => Some("quorum"),
         RoundProblem::QuorumBeyondElectorate { .. } => Some("quorum"),
         _ => None,
     }
@@ -163,16 +137,33 @@ pub async fn active_on(db: &impl ConnectionTrait, proposal: Uuid) -> ServiceResu
         > 0)
 }
 
-/// Creates a round on proposal `number` (in discussion; facilitators), opening it at once
-/// when its opening instant is now or past.
+/// The organisation's time zone (UTC if its name is unknown).
+pub fn zone_of(seen: &Seen) -> chrono_tz::Tz {
+    seen.organisation
+        .time_zone
+        .parse()
+        .unwrap_or(chrono_tz::UTC)
+}
+
+/// Creates a round on proposal `number` (in discussion; facilitators) from the form's
+/// fields (times in the organisation's zone), opening it at once when its opening instant
+/// is now or past.
 pub async fn create(
     ctx: &Ctx,
     slug: &str,
     number: i32,
-    new: &NewRound,
+    fields: &BTreeMap<String, String>,
 ) -> ServiceResult<row::Model> {
     let (txn, seen) =
         super::organisations::authorised_locked(ctx, slug, Action::OpenRound).await?;
+    let new = &round_form::read(fields, &zone_of(&seen)).map_err(|problems| {
+        ServiceError::Invalid(
+            problems
+                .iter()
+                .map(|(field, p)| Problem::broken(Some(field), p))
+                .collect(),
+        )
+    })?;
     let loaded = proposals::load(&txn, &seen, number).await?;
     loaded.require(ProposalAction::Read)?;
     let current = loaded.proposal;
@@ -205,7 +196,7 @@ pub async fn create(
         return Err(ServiceError::Invalid(
             problems
                 .iter()
-                .map(|p| Problem::broken(field_of(p), p))
+                .map(|p| Problem::broken(field_of(&new.method, p), p))
                 .collect(),
         ));
     }
@@ -229,7 +220,7 @@ pub async fn create(
         tie_policy: Set(tie_code(new.tie_policy).to_owned()),
         secret: Set(new.secret),
         running_results: Set(new.running_results),
-        on_amendments: Set(new.options == OptionsFrom::Amendments),
+        on_amendments: Set(new.options == OptionSource::Amendments),
         opens_at: Set(opens_at),
         closes_at: Set(new.closes_at),
         created_by: Set(proposals::member_id(&seen)?),
@@ -299,15 +290,15 @@ pub async fn create(
 async fn option_list(
     db: &impl ConnectionTrait,
     current: &proposal::Model,
-    from: &OptionsFrom,
+    from: &OptionSource,
 ) -> ServiceResult<Vec<(String, Option<i32>)>> {
     Ok(match from {
-        OptionsFrom::Proposal => vec![(current.title.clone(), None)],
-        OptionsFrom::Listed(names) => names
+        OptionSource::Proposal => vec![(current.title.clone(), None)],
+        OptionSource::Listed(names) => names
             .iter()
             .map(|n| (n.trim().to_owned(), None))
             .collect(),
-        OptionsFrom::Amendments => {
+        OptionSource::Amendments => {
             let open = amendment::Entity::find()
                 .filter(amendment::Column::ProposalId.eq(current.id))
                 .filter(amendment::Column::State.eq(AmendmentState::Open))
@@ -424,15 +415,18 @@ async fn locked(
     Ok((txn, seen, round))
 }
 
-/// Moves an open round's closing instant later, with a reason (facilitators).
+/// Moves an open round's closing instant later (typed in the organisation's zone), with a
+/// reason (facilitators).
 pub async fn extend(
     ctx: &Ctx,
     slug: &str,
     id: Uuid,
-    closes_at: DateTime<Utc>,
+    closes_at: &str,
     reason: &str,
 ) -> ServiceResult<row::Model> {
     let (txn, seen, round) = locked(ctx, slug, id, Action::CloseRound).await?;
+    let closes_at = round_form::parse_local(closes_at, &zone_of(&seen))
+        .map_err(|p| ServiceError::Invalid(vec![Problem::broken(Some("closes_at"), &p)]))?;
     round::check_extend(round.state, round.closes_at, closes_at)
         .map_err(|p| invalid(Some("closes_at"), &p))?;
     let before = round.closes_at;

@@ -56,7 +56,17 @@ pub fn read(input: impl Read) -> Result<BallotFile, ParseError> {
 }
 
 /// Writes a ballot file as JSON: one key per line, one ballot per line.
-pub fn write(file: &BallotFile, mut out: impl Write) -> Result<(), WriteError> {
+pub fn write(file: &BallotFile, out: impl Write) -> Result<(), WriteError> {
+    write_with_ids(file, &[], out)
+}
+
+/// [`write`], giving ballot group `i` the `"id"` `ids[i]` (a receipt code, a voter's name;
+/// readers ignore it). Groups beyond `ids` get none.
+pub fn write_with_ids(
+    file: &BallotFile,
+    ids: &[String],
+    mut out: impl Write,
+) -> Result<(), WriteError> {
     let contest = &file.contest;
     let mut lines: Vec<String> = vec![
         format!("\"format\": {}", quote(FORMAT_NAME)),
@@ -99,8 +109,11 @@ pub fn write(file: &BallotFile, mut out: impl Write) -> Result<(), WriteError> {
     write!(out, "  \"ballots\": [")?;
     for (i, group) in contest.ballots.iter().enumerate() {
         check_unique(&group.marks)?;
-        let ballot = write_ballot(group.weight, &group.marks, &contest.options)
+        let mut ballot = write_ballot(group.weight, &group.marks, &contest.options)
             .map_err(WriteError::Unrepresentable)?;
+        if let Some(id) = ids.get(i) {
+            ballot.replace_range(..1, &format!("{{\"id\": {}, ", quote(id)));
+        }
         let separator = if i == 0 { "" } else { "," };
         write!(out, "{separator}\n    {ballot}")?;
     }
@@ -465,5 +478,39 @@ impl<'de> Visitor<'de> for Ballots<'_> {
                 .map_err(|_| de::Error::custom(Problem::WeightOverflow))?;
         }
         Ok(groups)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ballot::{BallotGroup, Choice};
+
+    #[test]
+    fn ballots_written_with_ids_read_back_the_same() {
+        let contest = Contest {
+            title: "Solar roof".into(),
+            options: vec!["Solar roof".into()],
+            withdrawn: Vec::new(),
+            seats: 1,
+            tie_order: None,
+            ballots: vec![
+                BallotGroup {
+                    weight: 1,
+                    marks: Marks::YesNo(Choice::Yes),
+                },
+                BallotGroup {
+                    weight: 1,
+                    marks: Marks::YesNo(Choice::No),
+                },
+            ],
+        };
+        let file = BallotFile::from_contest(contest);
+        let mut out = Vec::new();
+        write_with_ids(&file, &["K7QF-2M9X".into(), "Bea \"B\"".into()], &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains(r#"{"id": "K7QF-2M9X", "vote": "yes"}"#), "{text}");
+        assert!(text.contains(r#"{"id": "Bea \"B\"", "vote": "no"}"#), "{text}");
+        assert_eq!(read(text.as_bytes()).unwrap().contest, file.contest);
     }
 }

@@ -1,0 +1,51 @@
+//! A closed round's files at stable addresses: `GET /o/{slug}/rounds/{round}/{file}`, for
+//! anyone who may view the organisation (`services::round_files` says what each holds).
+
+use crate::state::AppState;
+use app::{
+    services::{Ctx, ServiceError, round_files},
+    session::RequestSession,
+};
+use axum::{
+    Extension,
+    extract::{Path, State},
+    http::{StatusCode, header},
+    response::{IntoResponse, Response},
+};
+
+/// Serves one file, or 404 for a round that is not closed, a file the method does not have,
+/// or someone who may not see the organisation.
+pub async fn file(
+    State(state): State<AppState>,
+    session: Option<Extension<RequestSession>>,
+    Path((slug, round, name)): Path<(String, String, String)>,
+) -> Response {
+    let ctx = Ctx {
+        db: state.db.clone(),
+        account: session.and_then(|Extension(s)| s.account),
+        now: chrono::Utc::now(),
+        mail: false,
+    };
+    let Ok(round) = round.parse() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match round_files::download(&ctx, &slug, round, &name).await {
+        Ok((media_type, body)) => (
+            [
+                (header::CONTENT_TYPE, media_type.to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("inline; filename=\"{name}\""),
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(ServiceError::Internal(error)) => {
+            tracing::error!(error = format!("{error:#}"), "a round file failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+        Err(ServiceError::Forbidden(_)) => StatusCode::FORBIDDEN.into_response(),
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}

@@ -553,10 +553,16 @@ mod tests {
 
     /// The sources whose problems reach people: the rules' `code()` tables and every
     /// `Problem::new(…, "code", …)` / `invalid(…, "code", …)` in services.
-    const PROBLEM_SOURCES: [&str; 27] = [
+    const PROBLEM_SOURCES: [&str; 33] = [
         include_str!("actions/amendments.rs"),
         include_str!("actions/comments.rs"),
         include_str!("actions/proposals.rs"),
+        include_str!("actions/rounds.rs"),
+        include_str!("domain/ballot.rs"),
+        include_str!("domain/round_form.rs"),
+        include_str!("services/ballots.rs"),
+        include_str!("services/rounds.rs"),
+        include_str!("../../tally/src/validate.rs"),
         include_str!("domain/amendment.rs"),
         include_str!("domain/comment.rs"),
         include_str!("domain/email.rs"),
@@ -660,6 +666,15 @@ mod tests {
             "base",
             "name",
             "electorate",
+            "option",
+            "rank",
+            "approved",
+            "score",
+            "points",
+            "spent",
+            "budget",
+            "votes",
+            "cost",
         ]
         .iter()
         .map(|n| ((*n).to_owned(), "1".to_owned()))

@@ -135,6 +135,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/o/:slug/p/:number/compare") view=pages::proposal_history::ComparePage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/p/:number/amendments/new") view=pages::amendments::NewAmendmentPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/p/:number/a/:amendment") view=pages::amendments::AmendmentPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/p/:number/rounds/new") view=pages::rounds::NewRoundPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/rounds/:round") view=pages::rounds::RoundPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/invitations") view=pages::invitations::InvitationsPage ssr=SsrMode::Async />
                         <Route path=path!("/invite/:token") view=pages::invitation_accept::InvitationAcceptPage ssr=SsrMode::Async />
                         <Route path=path!("/email/sent") view=pages::email::EmailSentPage />

@@ -48,6 +48,14 @@ pub struct Config {
     /// `["10.0.0.5", "10.1.0.0/16"]`); empty: the connecting address is the client.
     #[serde(default)]
     pub trusted_proxies: Vec<String>,
+    /// Whether this process opens and closes rounds at their times (default: yes). Several
+    /// processes on one database may all do it: each round still closes once.
+    #[serde(default = "yes")]
+    pub scheduler: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// How log lines are written.
@@ -73,6 +81,7 @@ impl Default for Config {
             mail_from: None,
             oidc: Vec::new(),
             trusted_proxies: Vec::new(),
+            scheduler: true,
         }
     }
 }

@@ -34,6 +34,7 @@ pub struct Application {
     router: Router,
     base_url: String,
     connection: DatabaseConnection,
+    scheduler: bool,
 }
 
 impl Application {
@@ -65,6 +66,7 @@ impl Application {
             router,
             base_url,
             connection,
+            scheduler: config.scheduler,
         })
     }
 
@@ -89,7 +91,9 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         // Rounds open and close on time while this process serves.
-        let scheduler = crate::scheduler::spawn(self.connection.clone());
+        let scheduler = self
+            .scheduler
+            .then(|| crate::scheduler::spawn(self.connection.clone()));
         let served = axum::serve(
             self.listener,
             self.router
@@ -98,7 +102,9 @@ impl Application {
         .with_graceful_shutdown(shutdown)
         .await
         .context("the server stopped with an error");
-        scheduler.abort();
+        if let Some(scheduler) = scheduler {
+            scheduler.abort();
+        }
         served
     }
 }

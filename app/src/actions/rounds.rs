@@ -4,11 +4,14 @@
 use super::{Action, proposals::ProposalPath};
 use serde::{Deserialize, Serialize};
 
-/// `POST /o/{slug}/p/{number}/rounds/new`: a facilitator creates a round on a proposal.
+/// `POST /o/{slug}/p/{number}/rounds/new`: a facilitator creates a round on a proposal; the
+/// first post shows its rule in plain sentences, and a second with `confirm=yes` creates it.
 pub struct CreateRound;
 impl Action for CreateRound {
     const ROUTE: &'static str = "/o/{slug}/p/{number}/rounds/new";
     const FORM: &'static str = "round";
+    // The first post answers with the rule to confirm (the page again, 201).
+    const ANSWERS_WITH_PAGE: bool = true;
     type Path = ProposalPath;
 }
 
@@ -117,6 +120,21 @@ mod perform {
         }
 
         async fn perform(ctx: &ActionCtx, path: &ProposalPath, form: &Fields) -> ServiceResult<Done> {
+            // Without `confirm`, the form comes back with the rule in plain sentences to
+            // confirm (spec §3: the statement before confirming); nothing is stored.
+            if field(form, "confirm") != "yes" {
+                let statement = rounds::preview(&ctx.services, &path.slug, number(path)?, form).await?;
+                let mut values = form.clone();
+                values.insert(
+                    "statement".to_owned(),
+                    serde_json::to_string(&statement).map_err(anyhow::Error::from)?,
+                );
+                return Ok(Done::created(FormState {
+                    form: CreateRound::FORM.to_owned(),
+                    values,
+                    problems: Vec::new(),
+                }));
+            }
             let created = rounds::create(&ctx.services, &path.slug, number(path)?, form).await?;
             Ok(Done::see_other(RoundPath::new(&path.slug, created.id).page()))
         }

@@ -12,6 +12,7 @@ pub mod invitations;
 pub mod members;
 pub mod organisations;
 pub mod proposals;
+pub mod rounds;
 pub mod search;
 
 /// An instant as pages show it: in the organisation's time zone, with the zone named

@@ -145,6 +145,8 @@ pub struct OrganisationView {
     pub more: bool,
     /// What the viewer may do.
     pub allowed: Allowed,
+    /// The open decision rounds, closing soonest first (with whether the viewer voted).
+    pub open_rounds: Vec<crate::api::rounds::RoundRow>,
 }
 
 /// A proposal in a list.
@@ -229,7 +231,21 @@ pub async fn organisation_page(
                     active_at: super::local_time(p.active_at, zone),
                 })
                 .collect();
+            let mut open_rounds = Vec::new();
+            for round in
+                crate::services::rounds::open_in_organisation(&ctx.db, seen.organisation.id).await?
+            {
+                if let Some(proposal) = crate::entities::proposal::Entity::find_by_id(round.proposal_id)
+                    .one(&ctx.db)
+                    .await
+                    .map_err(crate::services::ServiceError::from)?
+                {
+                    open_rounds
+                        .push(crate::api::rounds::row_of(&ctx, &seen, &round, &proposal).await?);
+                }
+            }
             Ok(OrganisationView {
+                open_rounds,
                 org: OrgHeader::of(&seen.organisation),
                 description: seen.organisation.description.clone(),
                 time_zone: seen.organisation.time_zone.clone(),

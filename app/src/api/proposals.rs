@@ -99,6 +99,11 @@ pub struct ProposalView {
     pub moderator: bool,
     /// Its amendments, oldest first.
     pub amendments: Vec<crate::api::amendments::AmendmentRow>,
+    /// Its decision rounds, newest first.
+    pub rounds: Vec<crate::api::rounds::RoundRow>,
+    /// Whether the viewer may start a decision round on it (a facilitator, in discussion, no
+    /// round scheduled or open).
+    pub may_start_round: bool,
 }
 
 impl ProposalView {
@@ -274,7 +279,16 @@ pub async fn proposal_page(slug: String, number: i32) -> Result<ProposalView, Ap
                 crate::services::comments::mark_read(&ctx.db, me.id, p.id, ctx.now).await?;
             }
             let amendments = crate::api::amendments::rows(&ctx, p.id, zone).await?;
+            let mut rounds = Vec::new();
+            for round in crate::services::rounds::of_proposal(&ctx.db, p.id).await? {
+                rounds.push(crate::api::rounds::row_of(&ctx, &seen, &round, p).await?);
+            }
+            let may_start_round = seen.may(crate::domain::policy::Action::OpenRound)
+                && p.state == ProposalState::Discussion
+                && !loaded.round_active;
             Ok(ProposalView {
+                rounds,
+                may_start_round,
                 comments,
                 amendments,
                 moderator: seen.may(crate::domain::policy::Action::HideComment),

@@ -73,6 +73,12 @@ fn Dashboard(page: OrganisationView) -> impl IntoView {
             {page.may(Action::InviteMembers).then(|| view! { <li><a href=format!("{base}/invitations")>{t("org-invitations-link")}</a></li> })}
             {page.may(Action::EditOrganisationSettings).then(|| view! { <li><a href=format!("{base}/settings")>{t("org-settings-link")}</a></li> })}
         </ul>
+        {(!page.open_rounds.is_empty()).then(|| view! {
+            <section aria-labelledby="open-rounds">
+                <h2 id="open-rounds">{t("org-open-rounds")}</h2>
+                <crate::pages::rounds::RoundList slug=org.slug.clone() rounds=page.open_rounds.clone() titled=true />
+            </section>
+        })}
         <Proposals page=page.clone() />
         {page.may(Action::LeaveOrganisation).then(|| {
             let membership = page.membership_id.clone().unwrap_or_default();

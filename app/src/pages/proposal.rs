@@ -99,6 +99,7 @@ fn Proposal(page: ProposalView, reply_to: Option<String>) -> impl IntoView {
         </article>
         <AuthorActions page=page.clone() path=path.clone() />
         <History page=page.clone() path=path.clone() />
+        <Rounds page=page.clone() />
         <AmendmentList path=path.clone() amendments=page.amendments.clone() may_amend=page.may(ProposalAction::Amend) />
         {(page.state != ProposalState::Draft).then(|| view! {
             <Discussion
@@ -110,6 +111,23 @@ fn Proposal(page: ProposalView, reply_to: Option<String>) -> impl IntoView {
             />
         })}
     }
+}
+
+/// The proposal's decision rounds, and the link starting one (facilitators).
+#[component]
+fn Rounds(page: ProposalView) -> impl IntoView {
+    let t = use_t();
+    let slug = page.org.slug.clone();
+    let start = format!("/o/{}/p/{}/rounds/new", slug, page.number);
+    (!page.rounds.is_empty() || page.may_start_round).then(|| view! {
+        <section aria-labelledby="rounds">
+            <h2 id="rounds">{t("proposal-rounds")}</h2>
+            <crate::pages::rounds::RoundList slug rounds=page.rounds.clone() />
+            {page.may_start_round.then(|| view! {
+                <p><a href=start class="button">{t("round-start")}</a></p>
+            })}
+        </section>
+    })
 }
 
 #[component]

@@ -92,10 +92,9 @@ pub async fn cast(
         cast_open(&txn, ctx, &round, member, json).await?
     };
     let (event, data) = match &outcome {
-        Cast::Secret { receipt } => (
-            Event::BallotCast,
-            json!({ "round": round.id.to_string(), "receipt": receipt }),
-        ),
+        // No member and no receipt: with the entry's time, a receipt here could be matched to
+        // the voter roll as it fills; the receipts enter the chain at close (`round.closed`).
+        Cast::Secret { .. } => (Event::BallotCast, json!({ "round": round.id.to_string() })),
         Cast::Open { version } => (
             if *version == 1 {
                 Event::BallotCast
@@ -110,7 +109,7 @@ pub async fn cast(
             }),
         ),
     };
-    // A secret ballot's entry names no actor: the receipt is all it holds (spec §8).
+    // A secret ballot's entry names no actor and holds only the round.
     let actor = if round.secret {
         None
     } else {

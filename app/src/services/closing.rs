@@ -74,7 +74,16 @@ pub async fn close_in(
         .await?
         .map(|e| e.hash)
         .unwrap_or_else(|| crate::domain::audit::GENESIS_HASH.to_owned());
-    let (report, voted) = count(txn, &round, &head).await?;
+    let (report, owners) = count(txn, &round, &head).await?;
+    // A secret round's receipts enter the chain here, all at once and sorted: an entry per
+    // ballot at casting time would tie each receipt to a moment (spec §4).
+    let receipts: Vec<&str> = owners
+        .iter()
+        .filter_map(|o| match o {
+            ballots::BallotOwner::Receipt(code) => Some(code.as_str()),
+            ballots::BallotOwner::Member(_) => None,
+        })
+        .collect();
     let json = report
         .to_json()
         .map_err(|e| ServiceError::Internal(anyhow::anyhow!("report: {e}")))?;
@@ -102,7 +111,8 @@ pub async fn close_in(
             "outcome": outcome,
             "digest": digest,
             "seed": head,
-            "ballots": voted,
+            "ballots": owners.len(),
+            "receipts": receipts,
             "electorate_size": round.electorate_size,
             "early": by.is_some(),
             "reason": reason,
@@ -185,18 +195,18 @@ pub async fn prepare(
     })
 }
 
-/// Counts a round's ballots with `tally`: the report and how many ballots there were.
+/// Counts a round's ballots with `tally`: the report and whose the ballots were.
 pub async fn count(
     db: &impl ConnectionTrait,
     round: &row::Model,
     head: &str,
-) -> ServiceResult<(Report, usize)> {
+) -> ServiceResult<(Report, Vec<ballots::BallotOwner>)> {
     let mut prepared = prepare(db, round, head).await?;
-    let voted = prepared.contest.ballots.len();
+    let owners = std::mem::take(&mut prepared.owners);
     prepared.contest.ballots = group_ballots(std::mem::take(&mut prepared.contest.ballots));
     let report = tally::count_with_lot_ids(&prepared.contest, &prepared.config, &prepared.lot_ids)
         .map_err(|e| ServiceError::Internal(anyhow::anyhow!("count of round {}: {e}", round.id)))?;
-    Ok((report, voted))
+    Ok((report, owners))
 }
 
 /// With quorum met, the proposal is decided; on a round over amendments, a winning amendment

@@ -15,7 +15,7 @@ use crate::{
         proposal::ProposalState,
         proposal_policy::ProposalAction,
         roles::MembershipState,
-        round::{self, RoundProblem, RoundState, RoundStep},
+        round::{self, RoundProblem, RoundState, RoundStep, Sentence, Voters},
         round_form::{self, OptionSource},
     },
     entities::{
@@ -156,50 +156,17 @@ pub async fn create(
 ) -> ServiceResult<row::Model> {
     let (txn, seen) =
         super::organisations::authorised_locked(ctx, slug, Action::OpenRound).await?;
-    let new = &round_form::read(fields, &zone_of(&seen)).map_err(|problems| {
-        ServiceError::Invalid(
-            problems
-                .iter()
-                .map(|(field, p)| Problem::broken(Some(field), p))
-                .collect(),
-        )
-    })?;
     let loaded = proposals::load(&txn, &seen, number).await?;
     loaded.require(ProposalAction::Read)?;
     let current = loaded.proposal;
-    if current.state != ProposalState::Discussion {
-        return Err(ServiceError::Forbidden(Refusal::ProposalState {
-            state: current.state,
-        }));
-    }
-    if active_on(&txn, current.id).await? {
-        return Err(ServiceError::invalid(
-            None,
-            "round_already_active",
-            "A round on this proposal is already scheduled or open.",
-        ));
-    }
-    let options = option_list(&txn, &current, &new.options).await?;
-    let names: Vec<String> = options.iter().map(|(name, _)| name.clone()).collect();
-    let opens_at = new.opens_at.unwrap_or(ctx.now).max(ctx.now);
-    let electorate = u64::try_from(voters(&txn, &current).await?.len()).unwrap_or(0);
-    let problems = round::check_config(
-        &new.method,
-        &names,
-        &new.quorum,
+    let Checked {
+        form: new,
+        options,
+        names,
         opens_at,
-        new.closes_at,
-        ctx.now,
-        Some(electorate),
-    );
-    if !problems.is_empty() {
-        return Err(ServiceError::Invalid(
-            problems
-                .iter()
-                .map(|p| Problem::broken(field_of(&new.method, p), p))
-                .collect(),
-        ));
-    }
+        ..
+    } = checked(&txn, ctx, &seen, &current, fields).await?;
+    let new = &new;
     let last = row::Entity::find()
         .filter(row::Column::ProposalId.eq(current.id))
         .order_by_desc(row::Column::Number)
@@ -284,6 +251,106 @@ pub async fn create(
     };
     txn.commit().await?;
     Ok(created)
+}
+
+/// A round's form, read and checked against the proposal and its scope.
+struct Checked {
+    form: round_form::RoundForm,
+    options: Vec<(String, Option<i32>)>,
+    names: Vec<String>,
+    opens_at: chrono::DateTime<chrono::Utc>,
+    voters: Voters,
+}
+
+/// Reads the form in the organisation's zone and checks it against the method's rules, the
+/// proposal's state and its scope's electorate; every problem on its field.
+async fn checked(
+    db: &impl ConnectionTrait,
+    ctx: &Ctx,
+    seen: &Seen,
+    current: &proposal::Model,
+    fields: &BTreeMap<String, String>,
+) -> ServiceResult<Checked> {
+    if current.state != ProposalState::Discussion {
+        return Err(ServiceError::Forbidden(Refusal::ProposalState {
+            state: current.state,
+        }));
+    }
+    if active_on(db, current.id).await? {
+        return Err(ServiceError::invalid(
+            None,
+            "round_already_active",
+            "A round on this proposal is already scheduled or open.",
+        ));
+    }
+    let form = round_form::read(fields, &zone_of(seen)).map_err(|problems| {
+        ServiceError::Invalid(
+            problems
+                .iter()
+                .map(|(field, p)| Problem::broken(Some(field), p))
+                .collect(),
+        )
+    })?;
+    let options = option_list(db, current, &form.options).await?;
+    let names: Vec<String> = options.iter().map(|(name, _)| name.clone()).collect();
+    let opens_at = form.opens_at.unwrap_or(ctx.now).max(ctx.now);
+    let electorate = u64::try_from(voters(db, current).await?.len()).unwrap_or(0);
+    let problems = round::check_config(
+        &form.method,
+        &names,
+        &form.quorum,
+        opens_at,
+        form.closes_at,
+        ctx.now,
+        Some(electorate),
+    );
+    if !problems.is_empty() {
+        return Err(ServiceError::Invalid(
+            problems
+                .iter()
+                .map(|p| Problem::broken(field_of(&form.method, p), p))
+                .collect(),
+        ));
+    }
+    let scope = match current.group_id {
+        Some(group) => proposals::group_name(db, group)
+            .await?
+            .map_or_else(|| seen.organisation.name.clone(), |g| g.name),
+        None => seen.organisation.name.clone(),
+    };
+    Ok(Checked {
+        form,
+        options,
+        names,
+        opens_at,
+        voters: Voters {
+            count: electorate,
+            scope,
+        },
+    })
+}
+
+/// The rule a round configured by `fields` would have, in plain sentences, without creating
+/// it (what the facilitator confirms); refused as creating it would be.
+pub async fn preview(
+    ctx: &Ctx,
+    slug: &str,
+    number: i32,
+    fields: &BTreeMap<String, String>,
+) -> ServiceResult<Vec<Sentence>> {
+    let seen = super::organisations::authorised(ctx, slug, Action::OpenRound).await?;
+    let loaded = proposals::load(&ctx.db, &seen, number).await?;
+    loaded.require(ProposalAction::Read)?;
+    let current = loaded.proposal;
+    let checked = checked(&ctx.db, ctx, &seen, &current, fields).await?;
+    let zone = zone_of(&seen);
+    Ok(round::statement(
+        &checked.form.method,
+        &checked.form.quorum,
+        &checked.voters,
+        checked.form.closes_at.with_timezone(&zone).naive_local(),
+        &seen.organisation.time_zone,
+    ))
 }
 
 /// The options' names and amendment numbers, in ballot order.

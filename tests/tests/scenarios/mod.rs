@@ -15,6 +15,7 @@ pub mod proposal_injection;
 pub mod proposals;
 pub mod query_counts;
 pub mod races;
+pub mod rounds;
 pub mod search;
 pub mod security;
 pub mod web;

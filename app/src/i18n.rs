@@ -529,6 +529,46 @@ mod tests {
                     .map(|s| format!("forbidden-membership-{}", s.code())),
             );
         used.extend(made.map(|key| (key, "format!".to_owned())));
+        // A round's method, tie policy, consent position, choice, state and outcome, and the
+        // result sentences (chosen in `api::rounds`).
+        use crate::domain::round_form::{METHODS, TIE_POLICIES};
+        let rounds = METHODS
+            .iter()
+            .map(|m| format!("round-method-{m}"))
+            .chain(TIE_POLICIES.iter().map(|p| format!("round-tie-{p}")))
+            .chain(
+                ["consent", "concern", "stand_aside", "object"]
+                    .iter()
+                    .map(|p| format!("round-position-{p}")),
+            )
+            .chain(
+                ["yes", "no", "abstain"]
+                    .iter()
+                    .map(|c| format!("round-choice-{c}")),
+            )
+            .chain(
+                ["scheduled", "open", "closed", "cancelled"]
+                    .iter()
+                    .map(|s| format!("round-state-{s}")),
+            )
+            .chain(
+                ["no-quorum", "adopted", "not-adopted", "elected"]
+                    .iter()
+                    .map(|o| format!("round-outcome-{o}")),
+            )
+            .chain(
+                [
+                    "no-quorum",
+                    "majority-adopted",
+                    "majority-not-adopted",
+                    "consent-adopted",
+                    "consent-not-adopted",
+                    "elected",
+                ]
+                .iter()
+                .map(|o| format!("round-result-{o}")),
+            );
+        used.extend(rounds.map(|key| (key, "format!".to_owned())));
         let args = every_argument();
         let mut missing = Vec::new();
         for (key, path) in &used {

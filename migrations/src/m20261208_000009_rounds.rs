@@ -102,7 +102,10 @@ impl MigrationTrait for Migration {
         for (name, columns) in [
             ("rounds_number", vec![Rounds::ProposalId, Rounds::Number]),
             ("rounds_due", vec![Rounds::State, Rounds::ClosesAt]),
-            ("rounds_organisation", vec![Rounds::OrganisationId, Rounds::State]),
+            (
+                "rounds_organisation",
+                vec![Rounds::OrganisationId, Rounds::State],
+            ),
         ] {
             let mut index = Index::create()
                 .if_not_exists()
@@ -250,7 +253,12 @@ impl MigrationTrait for Migration {
             "rounds",
         ] {
             manager
-                .drop_table(Table::drop().table(Alias::new(table)).if_exists().to_owned())
+                .drop_table(
+                    Table::drop()
+                        .table(Alias::new(table))
+                        .if_exists()
+                        .to_owned(),
+                )
                 .await?;
         }
         Ok(())

@@ -151,7 +151,10 @@ pub fn build_router(
     let router = crate::actions::mount(Router::new())
         .route("/healthz", get(health::check))
         .route("/language", post(language::set))
-        .route("/o/{slug}/rounds/{round}/{file}", get(crate::downloads::file))
+        .route(
+            "/o/{slug}/rounds/{round}/{file}",
+            get(crate::downloads::file),
+        )
         .route("/auth/oidc/{provider}/start", get(crate::oidc::start))
         .route("/auth/oidc/{provider}/callback", get(crate::oidc::callback))
         .leptos_routes_with_context(&state, routes, state.provide_contexts(), {

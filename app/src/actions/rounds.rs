@@ -119,11 +119,16 @@ mod perform {
             form.clone()
         }
 
-        async fn perform(ctx: &ActionCtx, path: &ProposalPath, form: &Fields) -> ServiceResult<Done> {
+        async fn perform(
+            ctx: &ActionCtx,
+            path: &ProposalPath,
+            form: &Fields,
+        ) -> ServiceResult<Done> {
             // Without `confirm`, the form comes back with the rule in plain sentences to
             // confirm (spec §3: the statement before confirming); nothing is stored.
             if field(form, "confirm") != "yes" {
-                let statement = rounds::preview(&ctx.services, &path.slug, number(path)?, form).await?;
+                let statement =
+                    rounds::preview(&ctx.services, &path.slug, number(path)?, form).await?;
                 let mut values = form.clone();
                 values.insert(
                     "statement".to_owned(),
@@ -136,7 +141,9 @@ mod perform {
                 }));
             }
             let created = rounds::create(&ctx.services, &path.slug, number(path)?, form).await?;
-            Ok(Done::see_other(RoundPath::new(&path.slug, created.id).page()))
+            Ok(Done::see_other(
+                RoundPath::new(&path.slug, created.id).page(),
+            ))
         }
     }
 

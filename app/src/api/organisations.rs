@@ -235,10 +235,11 @@ pub async fn organisation_page(
             for round in
                 crate::services::rounds::open_in_organisation(&ctx.db, seen.organisation.id).await?
             {
-                if let Some(proposal) = crate::entities::proposal::Entity::find_by_id(round.proposal_id)
-                    .one(&ctx.db)
-                    .await
-                    .map_err(crate::services::ServiceError::from)?
+                if let Some(proposal) =
+                    crate::entities::proposal::Entity::find_by_id(round.proposal_id)
+                        .one(&ctx.db)
+                        .await
+                        .map_err(crate::services::ServiceError::from)?
                 {
                     open_rounds
                         .push(crate::api::rounds::row_of(&ctx, &seen, &round, &proposal).await?);

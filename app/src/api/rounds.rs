@@ -247,11 +247,7 @@ mod build {
     }
 
     /// The outcome sentence and the stage table of a report.
-    pub fn result_of(
-        report: &tally::Report,
-        round: &row::Model,
-        running: bool,
-    ) -> ResultView {
+    pub fn result_of(report: &tally::Report, round: &row::Model, running: bool) -> ResultView {
         let winners: Vec<String> = report
             .details
             .winners()
@@ -261,7 +257,12 @@ mod build {
         let quorum = &report.quorum;
         let mut args = vec![
             ("ballots".to_owned(), quorum.cast.to_string()),
-            ("electorate".to_owned(), quorum.electorate.map_or_else(String::new, |e| e.to_string())),
+            (
+                "electorate".to_owned(),
+                quorum
+                    .electorate
+                    .map_or_else(String::new, |e| e.to_string()),
+            ),
             ("needed".to_owned(), quorum.needed.to_string()),
             ("winners".to_owned(), winners.join(", ")),
         ];
@@ -270,7 +271,10 @@ mod build {
             args.push(("no".to_owned(), m.no.to_string()));
             args.push(("abstain".to_owned(), m.abstain.to_string()));
             args.push(("base".to_owned(), m.base.to_string()));
-            args.push(("threshold".to_owned(), format!("{}/{}", m.threshold.numerator, m.threshold.denominator)));
+            args.push((
+                "threshold".to_owned(),
+                format!("{}/{}", m.threshold.numerator, m.threshold.denominator),
+            ));
         }
         if let Details::Consent(c) = &report.details {
             args.push(("objections".to_owned(), c.objections.len().to_string()));
@@ -337,7 +341,9 @@ mod build {
                 cells.push(cell);
             }
         }
-        let any = rows.iter().any(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
+        let any = rows
+            .iter()
+            .any(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
         any.then_some(StageTable {
             stages: headings,
             rows,
@@ -363,7 +369,9 @@ mod build {
         let names: Vec<String> = options.iter().map(|o| o.name.clone()).collect();
         let electorate = match round.electorate_size {
             Some(size) => Some(u64::try_from(size).unwrap_or(0)),
-            None => Some(u64::try_from(rounds::voters(&ctx.db, &proposal).await?.len()).unwrap_or(0)),
+            None => {
+                Some(u64::try_from(rounds::voters(&ctx.db, &proposal).await?.len()).unwrap_or(0))
+            }
         };
         let scope = match proposal.group_id {
             Some(group) => proposals::group_name(&ctx.db, group)
@@ -390,10 +398,8 @@ mod build {
             None => false,
         };
         let open = round.state == RoundState::Open && ctx.now < round.closes_at;
-        let may_vote = open
-            && in_electorate
-            && seen.may(Action::Vote)
-            && !(round.secret && has_voted);
+        let may_vote =
+            open && in_electorate && seen.may(Action::Vote) && !(round.secret && has_voted);
         let my_ballot = match me {
             Some(m) if !round.secret => match ballots::mine(&ctx.db, round.id, m).await? {
                 Some(b) => serde_json::from_str(&b.marks)
@@ -465,7 +471,9 @@ mod build {
         let files = if round.state == RoundState::Closed {
             round_files::FILES
                 .iter()
-                .filter(|f| round_files::ranked(&method) || !f.contains("rctab") && !f.ends_with(".blt"))
+                .filter(|f| {
+                    round_files::ranked(&method) || !f.contains("rctab") && !f.ends_with(".blt")
+                })
                 .map(|f| (*f).to_owned())
                 .collect()
         } else {
@@ -527,7 +535,7 @@ pub async fn new_round_page(slug: String, number: i32) -> Result<NewRoundView, A
     crate::error::answer(
         async move {
             use crate::{
-                domain::{policy::Action, proposal::ProposalState, policy::Refusal},
+                domain::{policy::Action, policy::Refusal, proposal::ProposalState},
                 services::{ServiceError, amendments, proposals, rounds},
             };
             let ctx = crate::session::service_ctx()?;
@@ -536,7 +544,9 @@ pub async fn new_round_page(slug: String, number: i32) -> Result<NewRoundView, A
             loaded.require(crate::domain::proposal_policy::ProposalAction::Read)?;
             let p = loaded.proposal;
             if p.state != ProposalState::Discussion {
-                return Err(ServiceError::Forbidden(Refusal::ProposalState { state: p.state }).into());
+                return Err(
+                    ServiceError::Forbidden(Refusal::ProposalState { state: p.state }).into(),
+                );
             }
             let open_amendments = amendments::of_proposal(&ctx.db, p.id)
                 .await?

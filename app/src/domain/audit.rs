@@ -658,7 +658,8 @@ mod tests {
                 "{kind}"
             );
             assert!(
-                what.ends_with("ed") || ["left", "withdrawn", "hidden", "cast", "outcome_written"].contains(&what),
+                what.ends_with("ed")
+                    || ["left", "withdrawn", "hidden", "cast", "outcome_written"].contains(&what),
                 "{kind} says what happened"
             );
         }

@@ -224,7 +224,10 @@ fn marks(
                 .map(Marks::Ranking)
                 .map_err(|_| vec![BallotIssue::UnknownOption])
         }
-        Method::Irv { .. } | Method::StvScottish { .. } | Method::StvMeek { .. } | Method::Borda => {
+        Method::Irv { .. }
+        | Method::StvScottish { .. }
+        | Method::StvMeek { .. }
+        | Method::Borda => {
             let mut chosen = Vec::new();
             for rank in 1..=options.len() {
                 let value = field(fields, &format!("rank{rank}"));
@@ -410,7 +413,12 @@ mod tests {
     }
 
     fn codes(result: Result<Marks, Vec<BallotIssue>>) -> Vec<&'static str> {
-        result.err().unwrap_or_default().iter().map(|i| i.code()).collect()
+        result
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|i| i.code())
+            .collect()
     }
 
     #[test]
@@ -426,7 +434,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(describe(&marks, &[]), "object: Too dear");
-        assert_eq!(codes(read(&consent, &[], &form(&[]))), ["ballot_nothing_chosen"]);
+        assert_eq!(
+            codes(read(&consent, &[], &form(&[]))),
+            ["ballot_nothing_chosen"]
+        );
     }
 
     #[test]
@@ -441,7 +452,10 @@ mod tests {
         };
         let marks = read(&majority, &[], &form(&[("choice", "abstain")])).unwrap();
         assert_eq!(marks, Marks::YesNo(Choice::Abstain));
-        assert_eq!(codes(read(&majority, &[], &form(&[("choice", "maybe")]))), ["ballot_nothing_chosen"]);
+        assert_eq!(
+            codes(read(&majority, &[], &form(&[("choice", "maybe")]))),
+            ["ballot_nothing_chosen"]
+        );
     }
 
     #[test]
@@ -455,8 +469,15 @@ mod tests {
         assert_eq!(describe(&marks, &options), "1. Gamma 2. Alpha");
         let refused = read(&irv, &options, &form(&[("rank1", "1"), ("rank2", "1")])).unwrap_err();
         assert_eq!(refused[0].code(), "duplicate_option");
-        assert!(refused[0].args().contains(&("option".to_owned(), "Beta".to_owned())));
-        assert_eq!(codes(read(&irv, &options, &form(&[("rank1", "9")]))), ["ballot_unknown_option"]);
+        assert!(
+            refused[0]
+                .args()
+                .contains(&("option".to_owned(), "Beta".to_owned()))
+        );
+        assert_eq!(
+            codes(read(&irv, &options, &form(&[("rank1", "9")]))),
+            ["ballot_unknown_option"]
+        );
         // Read back into the same fields.
         assert_eq!(fields_of(&marks).get("rank1"), Some(&"2".to_owned()));
     }
@@ -479,7 +500,11 @@ mod tests {
         let dot = Method::Dot { points: 10 };
         let refused = read(&dot, &options, &form(&[("o0", "6"), ("o1", "5")])).unwrap_err();
         assert_eq!(refused[0].code(), "points_over_budget");
-        assert!(refused[0].args().contains(&("spent".to_owned(), "11".to_owned())));
+        assert!(
+            refused[0]
+                .args()
+                .contains(&("spent".to_owned(), "11".to_owned()))
+        );
         let refused = read(&dot, &options, &form(&[("o2", "two")])).unwrap_err();
         assert_eq!(refused[0].code(), "ballot_not_a_number");
         assert_eq!(refused[0].field(&options), Some("o2".to_owned()));
@@ -489,7 +514,11 @@ mod tests {
         };
         let refused = read(&quadratic, &options, &form(&[("o0", "8"), ("o1", "7")])).unwrap_err();
         assert_eq!(refused[0].code(), "quadratic_over_budget");
-        assert!(refused[0].args().contains(&("cost".to_owned(), "113".to_owned())));
+        assert!(
+            refused[0]
+                .args()
+                .contains(&("cost".to_owned(), "113".to_owned()))
+        );
         let score = read(&Method::Score, &options, &form(&[("o0", "5"), ("o1", "")])).unwrap();
         assert_eq!(describe(&score, &options), "Alpha 5");
     }
@@ -501,7 +530,10 @@ mod tests {
         let code = receipt_code(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
         assert_eq!(code.len(), 19);
         assert!(!code.contains(['I', 'L', 'O', 'U']));
-        assert_eq!(normalise_receipt(&code.to_lowercase().replace('-', " ")), code);
+        assert_eq!(
+            normalise_receipt(&code.to_lowercase().replace('-', " ")),
+            code
+        );
         assert_eq!(normalise_receipt("oooo-llll"), "0000-1111");
     }
 

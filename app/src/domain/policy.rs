@@ -271,9 +271,9 @@ impl fmt::Display for Refusal {
                 f.write_str("A decision round on this proposal is open, so its text cannot change.")
             }
             Refusal::NotCommentAuthor => f.write_str("Only a comment's author can do this."),
-            Refusal::NotInElectorate => f.write_str(
-                "Only the members who could vote when the round opened can vote in it.",
-            ),
+            Refusal::NotInElectorate => {
+                f.write_str("Only the members who could vote when the round opened can vote in it.")
+            }
         }
     }
 }

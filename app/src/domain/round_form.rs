@@ -124,7 +124,12 @@ fn ticked(fields: &BTreeMap<String, String>, name: &str) -> bool {
 }
 
 /// A whole number in `name`, `default` when empty.
-fn number(fields: &BTreeMap<String, String>, name: &str, default: u32, problems: &mut Problems) -> u32 {
+fn number(
+    fields: &BTreeMap<String, String>,
+    name: &str,
+    default: u32,
+    problems: &mut Problems,
+) -> u32 {
     let text = value(fields, name);
     if text.is_empty() {
         return default;

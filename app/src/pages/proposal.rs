@@ -119,14 +119,16 @@ fn Rounds(page: ProposalView) -> impl IntoView {
     let t = use_t();
     let slug = page.org.slug.clone();
     let start = format!("/o/{}/p/{}/rounds/new", slug, page.number);
-    (!page.rounds.is_empty() || page.may_start_round).then(|| view! {
-        <section aria-labelledby="rounds">
-            <h2 id="rounds">{t("proposal-rounds")}</h2>
-            <crate::pages::rounds::RoundList slug rounds=page.rounds.clone() />
-            {page.may_start_round.then(|| view! {
-                <p><a href=start class="button">{t("round-start")}</a></p>
-            })}
-        </section>
+    (!page.rounds.is_empty() || page.may_start_round).then(|| {
+        view! {
+            <section aria-labelledby="rounds">
+                <h2 id="rounds">{t("proposal-rounds")}</h2>
+                <crate::pages::rounds::RoundList slug rounds=page.rounds.clone() />
+                {page.may_start_round.then(|| view! {
+                    <p><a href=start class="button">{t("round-start")}</a></p>
+                })}
+            </section>
+        }
     })
 }
 

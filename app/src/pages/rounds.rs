@@ -52,7 +52,11 @@ fn closes_in(language: Language, (days, hours, minutes): (i64, i64, i64)) -> Str
 
 /// Rounds in a list: on a proposal, or the open ones on the organisation's page.
 #[component]
-pub fn RoundList(slug: String, rounds: Vec<RoundRow>, #[prop(optional)] titled: bool) -> impl IntoView {
+pub fn RoundList(
+    slug: String,
+    rounds: Vec<RoundRow>,
+    #[prop(optional)] titled: bool,
+) -> impl IntoView {
     let language = use_language();
     view! {
         <ul class="rounds">
@@ -121,7 +125,11 @@ fn Choice(
     #[prop(optional, into)] hint: Option<String>,
 ) -> impl IntoView {
     let id = format!("{form}-{name}");
-    let chosen = if state.form.is_empty() { initial } else { state.value(name) };
+    let chosen = if state.form.is_empty() {
+        initial
+    } else {
+        state.value(name)
+    };
     let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
     view! {
         <div class="field">
@@ -157,7 +165,8 @@ fn NewRound(page: NewRoundView) -> impl IntoView {
     let state = use_form_state(CreateRound::FORM);
     let form = CreateRound::FORM;
     let path = ProposalPath::new(&page.org.slug, page.number);
-    let statement: Vec<Sentence> = serde_json::from_str(&state.value("statement")).unwrap_or_default();
+    let statement: Vec<Sentence> =
+        serde_json::from_str(&state.value("statement")).unwrap_or_default();
     let previewed = !statement.is_empty();
     let methods: Vec<(String, String)> = METHODS
         .iter()
@@ -178,12 +187,22 @@ fn NewRound(page: NewRoundView) -> impl IntoView {
     ];
     let sources = vec![
         ("list".to_owned(), t("round-options-from-list")),
-        ("amendments".to_owned(), language.tr_with("round-options-from-amendments", "count", page.open_amendments.to_string())),
+        (
+            "amendments".to_owned(),
+            language.tr_with(
+                "round-options-from-amendments",
+                "count",
+                page.open_amendments.to_string(),
+            ),
+        ),
     ];
     let zone_hint = language.tr_with("round-times-hint", "zone", page.zone.clone());
     let voters = language.tr_args(
         "round-new-voters",
-        &[("voters".to_owned(), page.voters.to_string()), ("scope".to_owned(), page.scope.clone())],
+        &[
+            ("voters".to_owned(), page.voters.to_string()),
+            ("scope".to_owned(), page.scope.clone()),
+        ],
     );
     view! {
         <Title text=format!("{} · {}", t("round-new-title"), page.title) />
@@ -251,7 +270,9 @@ pub fn RoundPage() -> impl IntoView {
             query.read().get("receipt"),
         )
     };
-    let data = Resource::new_blocking(key, |(slug, round, receipt)| round_page(slug, round, receipt));
+    let data = Resource::new_blocking(key, |(slug, round, receipt)| {
+        round_page(slug, round, receipt)
+    });
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -278,7 +299,11 @@ fn Round(page: RoundView) -> impl IntoView {
         "round-participation",
         &[
             ("voted".to_owned(), page.voted.to_string()),
-            ("electorate".to_owned(), page.electorate.map_or_else(|| "?".to_owned(), |e| e.to_string())),
+            (
+                "electorate".to_owned(),
+                page.electorate
+                    .map_or_else(|| "?".to_owned(), |e| e.to_string()),
+            ),
             ("needed".to_owned(), page.needed.to_string()),
         ],
     );
@@ -330,13 +355,15 @@ fn Receipt() -> impl IntoView {
     let t = use_t();
     let state = use_form_state(CastBallot::FORM);
     let receipt = state.value("receipt");
-    (!receipt.is_empty()).then(|| view! {
-        <section class="notice receipt" role="status" aria-labelledby="receipt">
-            <h2 id="receipt">{t("round-receipt-heading")}</h2>
-            <p class="receipt-code" data-testid="receipt"><code>{receipt.clone()}</code></p>
-            <p>{t("round-receipt-keep")}</p>
-            <p class="hint">{t("round-receipt-not-receipt-free")}</p>
-        </section>
+    (!receipt.is_empty()).then(|| {
+        view! {
+            <section class="notice receipt" role="status" aria-labelledby="receipt">
+                <h2 id="receipt">{t("round-receipt-heading")}</h2>
+                <p class="receipt-code" data-testid="receipt"><code>{receipt.clone()}</code></p>
+                <p>{t("round-receipt-keep")}</p>
+                <p class="hint">{t("round-receipt-not-receipt-free")}</p>
+            </section>
+        }
     })
 }
 
@@ -347,7 +374,9 @@ fn BallotForm(page: RoundView, path: RoundPath) -> impl IntoView {
     let language = use_language();
     let state = use_form_state(CastBallot::FORM);
     // What the voter sent (refused), else their current ballot.
-    let values: BTreeMap<String, String> = if state.form.is_empty() || !state.values.contains_key("receipt") && state.problems.is_empty() {
+    let values: BTreeMap<String, String> = if state.form.is_empty()
+        || !state.values.contains_key("receipt") && state.problems.is_empty()
+    {
         page.my_ballot.clone()
     } else {
         state.values.clone()
@@ -355,7 +384,6 @@ fn BallotForm(page: RoundView, path: RoundPath) -> impl IntoView {
     let value = move |name: &str| values.get(name).cloned().unwrap_or_default();
     let method = page.round.method.clone();
     let options = page.options.clone();
-    let form = CastBallot::FORM;
     if !page.may_vote {
         let why = if page.has_voted && page.secret {
             "round-secret-already-voted"
@@ -526,7 +554,12 @@ fn majority_fields(language: Language, value: &dyn Fn(&str) -> String) -> impl I
     }
 }
 
-fn number_field(state: &FormState, option: &OptionView, current: String, min: Option<&'static str>) -> impl IntoView {
+fn number_field(
+    state: &FormState,
+    option: &OptionView,
+    current: String,
+    min: Option<&'static str>,
+) -> impl IntoView {
     let name = format!("o{}", option.position);
     let id = format!("ballot-{name}");
     let invalid = !state.problems_of(&name).is_empty();
@@ -607,7 +640,11 @@ fn Ballots(page: RoundView, path: RoundPath) -> impl IntoView {
     let t = use_t();
     let language = use_language();
     let closed = page.round.state == RoundState::Closed;
-    let label = t(if page.secret { "round-receipt" } else { "round-voter" });
+    let label = t(if page.secret {
+        "round-receipt"
+    } else {
+        "round-voter"
+    });
     let lookup = page.lookup.clone();
     (!page.ballots.is_empty() || closed).then(|| view! {
         <section aria-labelledby="ballots">

@@ -14,8 +14,8 @@ use crate::{
     entities::{ballot as row, round, secret_ballot, voter_roll},
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder,
 };
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -79,9 +79,7 @@ pub async fn cast(
         ServiceError::Invalid(
             issues
                 .iter()
-                .map(|issue: &BallotIssue| {
-                    Problem::broken(issue.field(&names).as_deref(), issue)
-                })
+                .map(|issue: &BallotIssue| Problem::broken(issue.field(&names).as_deref(), issue))
                 .collect(),
         )
     })?;
@@ -189,8 +187,7 @@ async fn cast_secret(
     .await
     .map_err(|e| ServiceError::unique_or(e, already_cast))?;
     let mut bytes = [0u8; 10];
-    getrandom::fill(&mut bytes)
-        .map_err(|e| anyhow::anyhow!("the OS random source failed: {e}"))?;
+    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("the OS random source failed: {e}"))?;
     let receipt = ballot::receipt_code(&bytes);
     secret_ballot::ActiveModel {
         id: Set(Uuid::new_v4()),

@@ -8,7 +8,7 @@
 use super::{Ctx, ServiceError, ServiceResult, amendments, audit, ballots, rounds};
 use crate::{
     domain::{
-        audit::Event, digest::sha256_hex, digest::sha256_from_hex, proposal::ProposalState,
+        audit::Event, digest::sha256_from_hex, digest::sha256_hex, proposal::ProposalState,
         round::RoundState,
     },
     entities::{amendment, audit_entry, proposal, round as row},
@@ -37,8 +37,7 @@ pub async fn close_due(ctx: &Ctx) -> ServiceResult<usize> {
         .await?;
     let mut closed = 0;
     for candidate in due {
-        let txn =
-            super::locks::begin_for_organisation(&ctx.db, candidate.organisation_id).await?;
+        let txn = super::locks::begin_for_organisation(&ctx.db, candidate.organisation_id).await?;
         if close_in(&txn, ctx, candidate, None, None).await?.is_some() {
             txn.commit().await?;
             closed += 1;
@@ -240,7 +239,10 @@ async fn decide_proposal(
                 .one(txn)
                 .await?
         {
-            let note = format!("Amendment {number}, chosen in decision round {}.", round.number);
+            let note = format!(
+                "Amendment {number}, chosen in decision round {}.",
+                round.number
+            );
             let (number, _) = amendments::adopt(txn, ctx, &current, &found, None, &note).await?;
             revision = Some(number);
             current = proposal::Entity::find_by_id(round.proposal_id)

@@ -49,7 +49,10 @@ pub async fn download(
     let method = rounds::method_of(&round)?;
     let internal = |e: &dyn std::fmt::Display| ServiceError::Internal(anyhow::anyhow!("{e}"));
     Ok(match name {
-        "report.txt" => ("text/plain; charset=utf-8", round.report_text.unwrap_or_default()),
+        "report.txt" => (
+            "text/plain; charset=utf-8",
+            round.report_text.unwrap_or_default(),
+        ),
         "report.json" => ("application/json", round.report.unwrap_or_default()),
         "summary.rctab.json" if ranked(&method) => {
             let report = recount(ctx, &round).await?;
@@ -72,14 +75,20 @@ pub async fn download(
             let (file, ids) = ballot_file(ctx, &round).await?;
             let mut out = Vec::new();
             formats::json::write_with_ids(&file, &ids, &mut out).map_err(|e| internal(&e))?;
-            ("application/json", String::from_utf8_lossy(&out).into_owned())
+            (
+                "application/json",
+                String::from_utf8_lossy(&out).into_owned(),
+            )
         }
         "ballots.blt" if ranked(&method) => {
             let (mut file, _) = ballot_file(ctx, &round).await?;
             file.contest.ballots = group_ballots(std::mem::take(&mut file.contest.ballots));
             let mut out = Vec::new();
             formats::write_blt(&file, &mut out).map_err(|e| internal(&e))?;
-            ("text/plain; charset=utf-8", String::from_utf8_lossy(&out).into_owned())
+            (
+                "text/plain; charset=utf-8",
+                String::from_utf8_lossy(&out).into_owned(),
+            )
         }
         _ => return Err(ServiceError::NotFound),
     })

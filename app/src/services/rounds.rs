@@ -3,9 +3,7 @@
 //! early. Every write locks the organisation first, then loads, checks `domain::round`'s
 //! rules, writes, and appends its audit event. Counting at close is `services::closing`'s.
 
-use super::{
-    Ctx, Problem, ServiceError, ServiceResult, audit, organisations::Seen, proposals,
-};
+use super::{Ctx, Problem, ServiceError, ServiceResult, audit, organisations::Seen, proposals};
 use crate::{
     domain::{
         amendment::AmendmentState,
@@ -19,8 +17,7 @@ use crate::{
         round_form::{self, OptionSource},
     },
     entities::{
-        amendment, group_member, membership, proposal, round as row, round_electorate,
-        round_option,
+        amendment, group_member, membership, proposal, round as row, round_electorate, round_option,
     },
 };
 use sea_orm::{
@@ -40,9 +37,7 @@ fn invalid(field: Option<&str>, problem: &RoundProblem) -> ServiceError {
 fn field_of(method: &Method, problem: &RoundProblem) -> Option<&'static str> {
     match problem {
         RoundProblem::ClosesTooEarly => Some("closes_at"),
-        RoundProblem::OptionCount { .. } | RoundProblem::DuplicateOption { .. } => {
-            Some("options")
-        }
+        RoundProblem::OptionCount { .. } | RoundProblem::DuplicateOption { .. } => Some("options"),
         RoundProblem::Winners { .. } | RoundProblem::Budget | RoundProblem::Fraction
             if !matches!(problem, RoundProblem::Fraction)
                 || matches!(method, Method::Majority { .. }) =>
@@ -154,8 +149,7 @@ pub async fn create(
     number: i32,
     fields: &BTreeMap<String, String>,
 ) -> ServiceResult<row::Model> {
-    let (txn, seen) =
-        super::organisations::authorised_locked(ctx, slug, Action::OpenRound).await?;
+    let (txn, seen) = super::organisations::authorised_locked(ctx, slug, Action::OpenRound).await?;
     let loaded = proposals::load(&txn, &seen, number).await?;
     loaded.require(ProposalAction::Read)?;
     let current = loaded.proposal;
@@ -361,10 +355,7 @@ async fn option_list(
 ) -> ServiceResult<Vec<(String, Option<i32>)>> {
     Ok(match from {
         OptionSource::Proposal => vec![(current.title.clone(), None)],
-        OptionSource::Listed(names) => names
-            .iter()
-            .map(|n| (n.trim().to_owned(), None))
-            .collect(),
+        OptionSource::Listed(names) => names.iter().map(|n| (n.trim().to_owned(), None)).collect(),
         OptionSource::Amendments => {
             let open = amendment::Entity::find()
                 .filter(amendment::Column::ProposalId.eq(current.id))
@@ -372,14 +363,13 @@ async fn option_list(
                 .order_by_asc(amendment::Column::Number)
                 .all(db)
                 .await?;
-            let mut options = vec![(
-                format!("As it is (revision {})", current.revision),
-                None,
-            )];
-            options.extend(
-                open.into_iter()
-                    .map(|a| (format!("Amendment {}: {}", a.number, a.title), Some(a.number))),
-            );
+            let mut options = vec![(format!("As it is (revision {})", current.revision), None)];
+            options.extend(open.into_iter().map(|a| {
+                (
+                    format!("Amendment {}: {}", a.number, a.title),
+                    Some(a.number),
+                )
+            }));
             options
         }
     })
@@ -440,8 +430,7 @@ pub async fn open_due(ctx: &Ctx) -> ServiceResult<usize> {
         .await?;
     let mut opened = 0;
     for candidate in due {
-        let txn =
-            super::locks::begin_for_organisation(&ctx.db, candidate.organisation_id).await?;
+        let txn = super::locks::begin_for_organisation(&ctx.db, candidate.organisation_id).await?;
         let Some(round) = row::Entity::find_by_id(candidate.id).one(&txn).await? else {
             continue;
         };

@@ -509,8 +509,14 @@ mod tests {
         let mut out = Vec::new();
         write_with_ids(&file, &["K7QF-2M9X".into(), "Bea \"B\"".into()], &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(text.contains(r#"{"id": "K7QF-2M9X", "vote": "yes"}"#), "{text}");
-        assert!(text.contains(r#"{"id": "Bea \"B\"", "vote": "no"}"#), "{text}");
+        assert!(
+            text.contains(r#"{"id": "K7QF-2M9X", "vote": "yes"}"#),
+            "{text}"
+        );
+        assert!(
+            text.contains(r#"{"id": "Bea \"B\"", "vote": "no"}"#),
+            "{text}"
+        );
         assert_eq!(read(text.as_bytes()).unwrap().contest, file.contest);
     }
 }

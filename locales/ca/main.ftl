@@ -652,3 +652,5 @@ problem-round_required = Aquest camp és obligatori.
 problem-round_already_active = Ja hi ha una ronda programada o oberta sobre aquesta proposta.
 problem-round_statement_empty = Primer escriu el text de la conclusió.
 problem-not_in_electorate = Només hi poden votar els membres que podien votar quan es va obrir la ronda.
+round-charts = Gràfics
+round-transfers = Com van passar els vots d'una etapa a la següent

@@ -652,3 +652,5 @@ problem-round_required = This is required.
 problem-round_already_active = A round on this proposal is already scheduled or open.
 problem-round_statement_empty = Write the outcome statement first.
 problem-not_in_electorate = Only the members who could vote when the round opened can vote in it.
+round-charts = Charts
+round-transfers = How the votes moved from stage to stage

@@ -652,3 +652,5 @@ problem-round_required = Este campo es obligatorio.
 problem-round_already_active = Ya hay una ronda programada o abierta sobre esta propuesta.
 problem-round_statement_empty = Escribe primero el texto de la conclusión.
 problem-not_in_electorate = Solo pueden votar en esta ronda las personas socias que podían votar cuando se abrió.
+round-charts = Gráficos
+round-transfers = Cómo pasaron los votos de una etapa a la siguiente

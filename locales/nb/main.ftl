@@ -652,3 +652,5 @@ problem-round_required = Dette må fylles ut.
 problem-round_already_active = En avstemning om dette forslaget er allerede planlagt eller åpen.
 problem-round_statement_empty = Skriv konklusjonsteksten først.
 problem-not_in_electorate = Bare medlemmene som kunne stemme da avstemningen åpnet, kan stemme i den.
+round-charts = Diagrammer
+round-transfers = Hvordan stemmene flyttet seg fra trinn til trinn

@@ -196,10 +196,7 @@ mod build {
     };
     use chrono::{DateTime, Utc};
     use sea_orm::EntityTrait;
-    use tally::{
-        config::Method,
-        report::{Details, Outcome},
-    };
+    use tally::config::Method;
 
     /// The method's code as the form names it.
     pub fn method_code(method: &Method) -> &'static str {
@@ -246,80 +243,108 @@ mod build {
         })
     }
 
-    /// The outcome sentence and the stage table of a report.
-    pub fn result_of(report: &tally::Report, round: &row::Model, running: bool) -> ResultView {
-        let winners: Vec<String> = report
-            .details
-            .winners()
-            .iter()
-            .map(|w| report.name(*w).to_owned())
-            .collect();
-        let quorum = &report.quorum;
+    /// A number or decimal string of a report's JSON as text.
+    fn figure(value: Option<&serde_json::Value>) -> String {
+        match value {
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(serde_json::Value::String(s)) => s.clone(),
+            _ => String::new(),
+        }
+    }
+
+    /// The outcome sentence and the stage table of a report, read from its JSON (the stored
+    /// one of a closed round, so a result page never counts again), with its text.
+    pub fn result_of(
+        json: &serde_json::Value,
+        text: String,
+        round: &row::Model,
+        running: bool,
+    ) -> ResultView {
+        let options: Vec<String> = json
+            .get("options")
+            .and_then(|o| o.as_array())
+            .map(|o| o.iter().filter_map(|n| n.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default();
+        let outcome = json.get("outcome");
+        let kind = outcome
+            .and_then(|o| o.get("kind"))
+            .and_then(|k| k.as_str())
+            .unwrap_or("")
+            .to_owned();
+        let winners: Vec<String> = outcome
+            .and_then(|o| o.get("winners"))
+            .and_then(|w| w.as_array())
+            .map(|w| {
+                w.iter()
+                    .filter_map(|i| i.as_u64())
+                    .filter_map(|i| usize::try_from(i).ok())
+                    .filter_map(|i| options.get(i).cloned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let quorum = json.get("quorum");
+        let details = json.get("details");
+        let of = |value: Option<&serde_json::Value>, key: &str| figure(value.and_then(|v| v.get(key)));
         let mut args = vec![
-            ("ballots".to_owned(), quorum.cast.to_string()),
-            (
-                "electorate".to_owned(),
-                quorum
-                    .electorate
-                    .map_or_else(String::new, |e| e.to_string()),
-            ),
-            ("needed".to_owned(), quorum.needed.to_string()),
+            ("ballots".to_owned(), of(quorum, "cast")),
+            ("electorate".to_owned(), of(quorum, "electorate")),
+            ("needed".to_owned(), of(quorum, "needed")),
             ("winners".to_owned(), winners.join(", ")),
         ];
-        if let Details::Majority(m) = &report.details {
-            args.push(("yes".to_owned(), m.yes.to_string()));
-            args.push(("no".to_owned(), m.no.to_string()));
-            args.push(("abstain".to_owned(), m.abstain.to_string()));
-            args.push(("base".to_owned(), m.base.to_string()));
+        let method = details
+            .and_then(|d| d.get("method"))
+            .and_then(|m| m.as_str())
+            .unwrap_or("");
+        if method == "majority" {
+            for key in ["yes", "no", "abstain", "base"] {
+                args.push((key.to_owned(), of(details, key)));
+            }
+            let threshold = details.and_then(|d| d.get("threshold"));
             args.push((
                 "threshold".to_owned(),
-                format!("{}/{}", m.threshold.numerator, m.threshold.denominator),
+                format!("{}/{}", of(threshold, "numerator"), of(threshold, "denominator")),
             ));
         }
-        if let Details::Consent(c) = &report.details {
-            args.push(("objections".to_owned(), c.objections.len().to_string()));
+        if method == "consent" {
+            args.push(("objections".to_owned(), of(details, "object")));
         }
-        let outcome = crate::services::closing::outcome_code(&report.outcome).to_owned();
-        let key = match (&report.outcome, &report.details) {
-            (Outcome::NoQuorum, _) => "round-result-no-quorum",
-            (Outcome::Adopted, Details::Majority(_)) => "round-result-majority-adopted",
-            (Outcome::NotAdopted, Details::Majority(_)) => "round-result-majority-not-adopted",
-            (Outcome::Adopted, _) => "round-result-consent-adopted",
-            (Outcome::NotAdopted, _) => "round-result-consent-not-adopted",
-            (Outcome::Elected { .. }, _) => "round-result-elected",
+        let key = match (kind.as_str(), method) {
+            ("no-quorum", _) => "round-result-no-quorum",
+            ("adopted", "majority") => "round-result-majority-adopted",
+            ("not-adopted", "majority") => "round-result-majority-not-adopted",
+            ("adopted", _) => "round-result-consent-adopted",
+            ("not-adopted", _) => "round-result-consent-not-adopted",
+            _ => "round-result-elected",
         };
         ResultView {
-            outcome,
+            outcome: kind,
             winners,
             sentence: Sentence {
                 key: key.to_owned(),
                 args,
             },
-            report: report.to_text(),
-            table: stage_table(report),
+            report: text,
+            table: details.and_then(|d| stage_table(d, &options)),
             digest: round.digest.clone().unwrap_or_default(),
             seed: round.seed.clone().unwrap_or_default(),
             running,
         }
     }
 
-    /// Totals per option per stage, from the report's JSON (every staged method writes
-    /// `rounds` or `stages` with `tally` maps; final totals otherwise).
-    fn stage_table(report: &tally::Report) -> Option<StageTable> {
-        let value = serde_json::to_value(&report.details).ok()?;
+    /// Totals per option per stage, from the report's JSON details (IRV `rounds[].tallies`,
+    /// Scottish STV `stages[].totals`, Meek `rounds[].iterations[last].votes`).
+    fn stage_table(value: &serde_json::Value, options: &[String]) -> Option<StageTable> {
         let stages = value
             .get("rounds")
             .or_else(|| value.get("stages"))
             .and_then(|s| s.as_array())?;
         let mut headings = Vec::new();
-        let mut rows: Vec<(String, Vec<String>)> = report
-            .options
+        let mut rows: Vec<(String, Vec<String>)> = options
             .iter()
             .map(|name| (name.clone(), Vec::new()))
             .collect();
         for (i, stage) in stages.iter().enumerate() {
             headings.push((i + 1).to_string());
-            // IRV `tallies`, Scottish STV `totals`, Meek its last iteration's `totals`.
             let last_iteration = stage
                 .get("iterations")
                 .and_then(|i| i.as_array())
@@ -327,23 +352,13 @@ mod build {
             let totals = stage
                 .get("tallies")
                 .or_else(|| stage.get("totals"))
-                .or_else(|| last_iteration.and_then(|i| i.get("totals")))
+                .or_else(|| last_iteration.and_then(|i| i.get("votes")))
                 .and_then(|t| t.as_array());
             for (o, (_, cells)) in rows.iter_mut().enumerate() {
-                let cell = totals
-                    .and_then(|t| t.get(o))
-                    .map(|v| match v {
-                        serde_json::Value::String(s) => s.clone(),
-                        serde_json::Value::Null => String::new(),
-                        other => other.to_string(),
-                    })
-                    .unwrap_or_default();
-                cells.push(cell);
+                cells.push(figure(totals.and_then(|t| t.get(o))));
             }
         }
-        let any = rows
-            .iter()
-            .any(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
+        let any = rows.iter().any(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
         any.then_some(StageTable {
             stages: headings,
             rows,
@@ -428,12 +443,13 @@ mod build {
         let show_running = open && round.running_results;
         let result = match round.state {
             RoundState::Closed => {
-                let report = round_files::recount(ctx, &round).await?;
-                Some(result_of(&report, &round, false))
+                let json = round_files::stored_report(&round)?;
+                Some(result_of(&json, round.report_text.clone().unwrap_or_default(), &round, false))
             }
             RoundState::Open if show_running => {
                 let (report, _) = crate::services::closing::count(&ctx.db, &round, "").await?;
-                Some(result_of(&report, &round, true))
+                let json = serde_json::to_value(&report).map_err(anyhow::Error::from)?;
+                Some(result_of(&json, report.to_text(), &round, true))
             }
             _ => None,
         };

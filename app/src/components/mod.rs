@@ -1,6 +1,7 @@
 //! Small reusable views.
 
 pub mod action_form;
+pub mod charts;
 pub mod diff;
 pub mod forms;
 pub mod language_picker;

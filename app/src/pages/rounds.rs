@@ -602,6 +602,20 @@ fn Result(result: ResultView) -> impl IntoView {
                     </table>
                 </div>
             })}
+            {result.table.clone().filter(|table| table.stages.len() > 1).map(|table| {
+                let titles: Vec<String> = table
+                    .stages
+                    .iter()
+                    .map(|s| language.tr_with("round-stage", "number", s.clone()))
+                    .collect();
+                view! {
+                    <details class="charts-box" open>
+                        <summary>{t("round-charts")}</summary>
+                        <crate::components::charts::Transfers table=table.clone() label=t("round-transfers") />
+                        <crate::components::charts::StageBars table titles />
+                    </details>
+                }
+            })}
             <details>
                 <summary>{t("round-report")}</summary>
                 <pre class="report">{result.report.clone()}</pre>

@@ -124,6 +124,18 @@ async fn ballot_file(ctx: &Ctx, round: &row::Model) -> ServiceResult<(BallotFile
     Ok((file, ids))
 }
 
+/// A closed round's stored report as JSON, checked against its stored digest.
+pub fn stored_report(round: &row::Model) -> ServiceResult<serde_json::Value> {
+    let text = round.report.as_deref().unwrap_or_default();
+    if Some(crate::domain::digest::sha256_hex(&[text.as_bytes()])) != round.digest {
+        return Err(ServiceError::Internal(anyhow::anyhow!(
+            "round {}: the stored report does not match its digest",
+            round.id
+        )));
+    }
+    serde_json::from_str(text).map_err(|e| ServiceError::Internal(anyhow::anyhow!("report: {e}")))
+}
+
 /// The round counted again from its stored ballots and seed; refused if it does not give the
 /// stored report (it always should: the count is deterministic).
 pub async fn recount(ctx: &Ctx, round: &row::Model) -> ServiceResult<tally::Report> {

@@ -335,3 +335,22 @@ export async function secondBrowser(browser: Browser, testInfo: TestInfo, consol
   const page = await context.newPage();
   return { context, page };
 }
+
+/** Someone opens an invitation link in a browser of their own, creates an account there
+ *  and joins; returns that browser. */
+export async function joinInASecondBrowser(
+  browser: Browser,
+  testInfo: TestInfo,
+  consoleErrors: string[],
+  link: string,
+  who: Person,
+) {
+  const second = await secondBrowser(browser, testInfo, consoleErrors);
+  const other = second.page;
+  await other.goto(link);
+  await other.getByRole("main").getByRole("link", { name: "Create an account" }).click();
+  await fillSignUp(other, who, PASSWORD);
+  await submit(other, other.getByRole("button", { name: "Create account" }));
+  await submit(other, other.getByRole("button", { name: /Accept|Join/ }));
+  return second;
+}

@@ -9,37 +9,16 @@ import {
   clickBrand,
   createInvitation,
   createOrganisation,
-  fillSignUp,
   forgiveStatusMessages,
+  joinInASecondBrowser,
   openDashboard,
-  PASSWORD,
   person,
-  type Person,
-  secondBrowser,
   shortUnique,
   signUp,
   submit,
 } from "./fixtures";
-import type { Browser, Page, TestInfo } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
-/** Someone opens an invitation link in a browser of their own, creates an account there
- *  and joins; returns that browser. */
-async function joinInASecondBrowser(
-  browser: Browser,
-  testInfo: TestInfo,
-  consoleErrors: string[],
-  link: string,
-  who: Person,
-) {
-  const second = await secondBrowser(browser, testInfo, consoleErrors);
-  const other = second.page;
-  await other.goto(link);
-  await other.getByRole("main").getByRole("link", { name: "Create an account" }).click();
-  await fillSignUp(other, who, PASSWORD);
-  await submit(other, other.getByRole("button", { name: "Create account" }));
-  await submit(other, other.getByRole("button", { name: /Accept|Join/ }));
-  return second;
-}
 
 /** Opens proposal `title` from the organisation's dashboard. */
 async function openProposal(page: Page, slug: string, title: string) {

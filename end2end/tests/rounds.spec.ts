@@ -10,14 +10,11 @@ import {
   clickBrand,
   createInvitation,
   createOrganisation,
-  fillSignUp,
   forgiveStatusMessages,
+  joinInASecondBrowser,
   openDashboard,
   type Organisation,
-  PASSWORD,
   person,
-  type Person,
-  secondBrowser,
   shortUnique,
   signUp,
   submit,
@@ -26,24 +23,6 @@ import type { Browser, Page, TestInfo } from "@playwright/test";
 
 const TREES = "Oak\nPine\nElm";
 
-/** Someone opens an invitation link in a browser of their own, creates an account there
- *  and joins; returns that browser. */
-async function joinInASecondBrowser(
-  browser: Browser,
-  testInfo: TestInfo,
-  consoleErrors: string[],
-  link: string,
-  who: Person,
-) {
-  const second = await secondBrowser(browser, testInfo, consoleErrors);
-  const other = second.page;
-  await other.goto(link);
-  await other.getByRole("main").getByRole("link", { name: "Create an account" }).click();
-  await fillSignUp(other, who, PASSWORD);
-  await submit(other, other.getByRole("button", { name: "Create account" }));
-  await submit(other, other.getByRole("button", { name: /Accept|Join/ }));
-  return second;
-}
 
 /** Ada creates an organisation and invites Bea as a member, who joins in her own browser. */
 async function adaAndBea(

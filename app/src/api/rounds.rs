@@ -263,7 +263,11 @@ mod build {
         let options: Vec<String> = json
             .get("options")
             .and_then(|o| o.as_array())
-            .map(|o| o.iter().filter_map(|n| n.as_str().map(str::to_owned)).collect())
+            .map(|o| {
+                o.iter()
+                    .filter_map(|n| n.as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default();
         let outcome = json.get("outcome");
         let kind = outcome
@@ -284,7 +288,8 @@ mod build {
             .unwrap_or_default();
         let quorum = json.get("quorum");
         let details = json.get("details");
-        let of = |value: Option<&serde_json::Value>, key: &str| figure(value.and_then(|v| v.get(key)));
+        let of =
+            |value: Option<&serde_json::Value>, key: &str| figure(value.and_then(|v| v.get(key)));
         let mut args = vec![
             ("ballots".to_owned(), of(quorum, "cast")),
             ("electorate".to_owned(), of(quorum, "electorate")),
@@ -302,7 +307,11 @@ mod build {
             let threshold = details.and_then(|d| d.get("threshold"));
             args.push((
                 "threshold".to_owned(),
-                format!("{}/{}", of(threshold, "numerator"), of(threshold, "denominator")),
+                format!(
+                    "{}/{}",
+                    of(threshold, "numerator"),
+                    of(threshold, "denominator")
+                ),
             ));
         }
         if method == "consent" {
@@ -358,7 +367,9 @@ mod build {
                 cells.push(figure(totals.and_then(|t| t.get(o))));
             }
         }
-        let any = rows.iter().any(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
+        let any = rows
+            .iter()
+            .any(|(_, cells)| cells.iter().any(|c| !c.is_empty()));
         any.then_some(StageTable {
             stages: headings,
             rows,
@@ -444,7 +455,12 @@ mod build {
         let result = match round.state {
             RoundState::Closed => {
                 let json = round_files::stored_report(&round)?;
-                Some(result_of(&json, round.report_text.clone().unwrap_or_default(), &round, false))
+                Some(result_of(
+                    &json,
+                    round.report_text.clone().unwrap_or_default(),
+                    &round,
+                    false,
+                ))
             }
             RoundState::Open if show_running => {
                 let (report, _) = crate::services::closing::count(&ctx.db, &round, "").await?;

@@ -124,13 +124,21 @@ pub fn Transfers(table: StageTable, label: String) -> impl IntoView {
         let x1 = LABEL + ((s + 1) as f64) * step;
         let n = table.rows.len();
         let kept: Vec<f64> = (0..n).map(|o| total(s, o).min(total(s + 1, o))).collect();
-        let lost: Vec<f64> = (0..n).map(|o| (total(s, o) - total(s + 1, o)).max(0.0)).collect();
-        let gained: Vec<f64> = (0..n).map(|o| (total(s + 1, o) - total(s, o)).max(0.0)).collect();
+        let lost: Vec<f64> = (0..n)
+            .map(|o| (total(s, o) - total(s + 1, o)).max(0.0))
+            .collect();
+        let gained: Vec<f64> = (0..n)
+            .map(|o| (total(s + 1, o) - total(s, o)).max(0.0))
+            .collect();
         let all_lost: f64 = lost.iter().sum();
         // Where the next band leaves from and arrives at, per option.
         let mut out_y: Vec<f64> = (0..n).map(|o| at(s, o)).collect();
         let mut in_y: Vec<f64> = (0..n).map(|o| at(s + 1, o)).collect();
-        let mut band = |from: usize, to: usize, amount: f64, out_y: &mut Vec<f64>, in_y: &mut Vec<f64>| {
+        let mut band = |from: usize,
+                        to: usize,
+                        amount: f64,
+                        out_y: &mut Vec<f64>,
+                        in_y: &mut Vec<f64>| {
             let h = amount * scale;
             if h <= 0.0 {
                 return;
@@ -155,7 +163,13 @@ pub fn Transfers(table: StageTable, label: String) -> impl IntoView {
             bands.push(view! { <path d=d fill=colour(from) fill-opacity="0.45"></path> });
         };
         for o in 0..n {
-            band(o, o, kept.get(o).copied().unwrap_or(0.0), &mut out_y, &mut in_y);
+            band(
+                o,
+                o,
+                kept.get(o).copied().unwrap_or(0.0),
+                &mut out_y,
+                &mut in_y,
+            );
         }
         if all_lost > 0.0 {
             for (from, l) in lost.iter().enumerate() {

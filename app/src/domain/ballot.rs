@@ -45,13 +45,18 @@ pub enum BallotIssue {
 }
 
 impl BallotIssue {
-    /// The form field it concerns, if one.
-    pub fn field(&self, options: &[String]) -> Option<String> {
+    /// The form field it concerns, if one: on a ranked form the last rank holding the
+    /// option (the repeat), otherwise the option's own field.
+    pub fn field(&self, options: &[String], fields: &BTreeMap<String, String>) -> Option<String> {
         let by_name = |name: &str| {
-            options
+            let i = options.iter().position(|o| o == name)?;
+            let rank = fields
                 .iter()
-                .position(|o| o == name)
-                .map(|i| format!("o{i}"))
+                .filter(|(k, v)| k.starts_with("rank") && v.trim() == i.to_string())
+                .filter_map(|(k, _)| Some((k.trim_start_matches("rank").parse::<usize>().ok()?, k)))
+                .max()
+                .map(|(_, k)| k.clone());
+            Some(rank.unwrap_or_else(|| format!("o{i}")))
         };
         match self {
             BallotIssue::NotANumber { option } => by_name(option),
@@ -426,7 +431,7 @@ mod tests {
         let consent = Method::Consent { max_objections: 0 };
         let refused = read(&consent, &[], &form(&[("position", "object")])).unwrap_err();
         assert_eq!(refused[0].code(), "objection_without_reason");
-        assert_eq!(refused[0].field(&[]), Some("reason".to_owned()));
+        assert_eq!(refused[0].field(&[], &form(&[])), Some("reason".to_owned()));
         let marks = read(
             &consent,
             &[],
@@ -467,8 +472,13 @@ mod tests {
         let options = names(3);
         let marks = read(&irv, &options, &form(&[("rank1", "2"), ("rank3", "0")])).unwrap();
         assert_eq!(describe(&marks, &options), "1. Gamma 2. Alpha");
-        let refused = read(&irv, &options, &form(&[("rank1", "1"), ("rank2", "1")])).unwrap_err();
+        let repeated = form(&[("rank1", "1"), ("rank2", "1")]);
+        let refused = read(&irv, &options, &repeated).unwrap_err();
         assert_eq!(refused[0].code(), "duplicate_option");
+        assert_eq!(
+            refused[0].field(&options, &repeated),
+            Some("rank2".to_owned())
+        );
         assert!(
             refused[0]
                 .args()
@@ -507,7 +517,10 @@ mod tests {
         );
         let refused = read(&dot, &options, &form(&[("o2", "two")])).unwrap_err();
         assert_eq!(refused[0].code(), "ballot_not_a_number");
-        assert_eq!(refused[0].field(&options), Some("o2".to_owned()));
+        assert_eq!(
+            refused[0].field(&options, &form(&[])),
+            Some("o2".to_owned())
+        );
         let quadratic = Method::Quadratic {
             credits: 100,
             allow_negative: false,

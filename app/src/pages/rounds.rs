@@ -416,7 +416,7 @@ fn BallotForm(page: RoundView, path: RoundPath) -> impl IntoView {
                 let name = format!("o{}", o.position);
                 let current = value(&name);
                 view! {
-                    <fieldset class="score">
+                    <fieldset class="score" id=format!("ballot-{name}")>
                         <legend>{o.name.clone()}</legend>
                         {(0..=5).map(|n| {
                             let id = format!("ballot-{name}-{n}");

@@ -79,7 +79,9 @@ pub async fn cast(
         ServiceError::Invalid(
             issues
                 .iter()
-                .map(|issue: &BallotIssue| Problem::broken(issue.field(&names).as_deref(), issue))
+                .map(|issue: &BallotIssue| {
+                    Problem::broken(issue.field(&names, fields).as_deref(), issue)
+                })
                 .collect(),
         )
     })?;

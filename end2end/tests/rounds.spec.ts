@@ -233,11 +233,19 @@ test("a facilitator runs a majority round and a consent round", async ({
   // The open round, with the ballot and the facilitator's controls, passes axe.
   await expectNoAxeViolations(page, browser, roundPath);
 
+  await expect(page.getByTestId("participation")).toContainText("1 of 2 have voted");
+
   // Bea votes no.
   await openRound(other, org.slug, title);
   await other.getByRole("radio", { name: "No", exact: true }).check();
   answer = await cast(other);
   expect(answer.status()).toBe(303);
+  if (testInfo.project.name === "js-on") {
+    // Ada's page follows the round as it runs, without a reload.
+    await expect(page.getByTestId("participation")).toContainText("2 of 2 have voted", {
+      timeout: 10_000,
+    });
+  }
 
   // Everyone voted: Ada closes now, without a reason. 1 of 2 is less than 2/3.
   answer = await closeNow(page);
@@ -386,6 +394,13 @@ test("points ballots: a dot vote over its points and quadratic over budget are r
   ).toBeVisible();
   await page.getByLabel("Oak", { exact: true }).fill("6");
   await page.getByLabel("Pine", { exact: true }).fill("5");
+  if (testInfo.project.name === "js-on") {
+    // The total and the rule it breaks show as the voter types, before casting.
+    await expect(page.getByTestId("points-status")).toContainText("Points used: 11 of 10");
+    await expect(page.getByTestId("points-status")).toContainText(
+      "11 points given; each member has 10",
+    );
+  }
   let answer = await cast(page);
   expect(answer.status()).toBe(422);
   await expect(page.locator('[data-problem="points_over_budget"]').first()).toContainText(

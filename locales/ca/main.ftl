@@ -654,3 +654,6 @@ problem-round_statement_empty = Primer escriu el text de la conclusió.
 problem-not_in_electorate = Només hi poden votar els membres que podien votar quan es va obrir la ronda.
 round-charts = Gràfics
 round-transfers = Com van passar els vots d'una etapa a la següent
+round-state-heading = Estat
+round-points-used = Punts usats: { $used } de { $budget }
+round-credits-used = Crèdits de veu gastats: { $cost } de { $budget }

@@ -654,3 +654,6 @@ problem-round_statement_empty = Write the outcome statement first.
 problem-not_in_electorate = Only the members who could vote when the round opened can vote in it.
 round-charts = Charts
 round-transfers = How the votes moved from stage to stage
+round-state-heading = State
+round-points-used = Points used: { $used } of { $budget }
+round-credits-used = Voice credits spent: { $cost } of { $budget }

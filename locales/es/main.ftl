@@ -654,3 +654,6 @@ problem-round_statement_empty = Escribe primero el texto de la conclusión.
 problem-not_in_electorate = Solo pueden votar en esta ronda las personas socias que podían votar cuando se abrió.
 round-charts = Gráficos
 round-transfers = Cómo pasaron los votos de una etapa a la siguiente
+round-state-heading = Estado
+round-points-used = Puntos usados: { $used } de { $budget }
+round-credits-used = Créditos de voz gastados: { $cost } de { $budget }

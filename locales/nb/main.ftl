@@ -654,3 +654,6 @@ problem-round_statement_empty = Skriv konklusjonsteksten først.
 problem-not_in_electorate = Bare medlemmene som kunne stemme da avstemningen åpnet, kan stemme i den.
 round-charts = Diagrammer
 round-transfers = Hvordan stemmene flyttet seg fra trinn til trinn
+round-state-heading = Status
+round-points-used = Poeng brukt: { $used } av { $budget }
+round-credits-used = Stemmekreditter brukt: { $cost } av { $budget }

@@ -216,7 +216,15 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
         }
     }
 
-    super::demo_proposals::write(db, DEMO_SLUG, &accounts_by_name, chrono::Utc::now()).await?;
+    let now = chrono::Utc::now();
+    super::demo_proposals::write(db, DEMO_SLUG, &accounts_by_name, now).await?;
+    super::demo_rounds::write(
+        db,
+        DEMO_SLUG,
+        &accounts_by_name,
+        now + chrono::Duration::minutes(5),
+    )
+    .await?;
 
     println!("The demo co-op is ready: Riverside Housing Co-op (/o/{DEMO_SLUG}).");
     println!(

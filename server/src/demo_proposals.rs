@@ -359,7 +359,7 @@ const THREAD: [(&str, Option<usize>, &str); 30] = [
     ("cleo", Some(27), "Same from the housing circle."),
 ];
 
-async fn draft(
+pub(crate) async fn draft(
     ctx: &Ctx,
     slug: &str,
     group: Option<&str>,

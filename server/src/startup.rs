@@ -151,6 +151,7 @@ pub fn build_router(
     let router = crate::actions::mount(Router::new())
         .route("/healthz", get(health::check))
         .route("/language", post(language::set))
+        .route("/o/{slug}/rounds/{round}/live", get(crate::live::events))
         .route(
             "/o/{slug}/rounds/{round}/{file}",
             get(crate::downloads::file),

@@ -129,6 +129,8 @@ pub struct RoundView {
     pub revision: i32,
     /// The method in words (tally's description).
     pub method_words: String,
+    /// The method and its parameters (the ballot form's checks run them).
+    pub method: tally::config::Method,
     /// The rule in plain sentences.
     pub statement: Vec<Sentence>,
     /// The options in ballot order.
@@ -525,6 +527,7 @@ mod build {
             round: row,
             revision: round.revision,
             method_words: method.describe(),
+            method: method.clone(),
             statement,
             options: names
                 .iter()

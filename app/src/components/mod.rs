@@ -6,5 +6,7 @@ pub mod diff;
 pub mod forms;
 pub mod language_picker;
 pub mod layout;
+pub mod live_round;
 pub mod organisation_fields;
 pub mod pagination;
+pub mod points_ballot;

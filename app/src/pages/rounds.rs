@@ -12,12 +12,12 @@ use crate::{
             WriteRoundOutcome,
         },
     },
-    api::rounds::{
-        NewRoundView, OptionView, ResultView, RoundRow, RoundView, new_round_page, round_page,
-    },
+    api::rounds::{NewRoundView, ResultView, RoundRow, RoundView, new_round_page, round_page},
     components::{
         action_form::ActionForm,
         forms::{Field, ProblemSummary},
+        live_round::{Figures, LiveRound},
+        points_ballot::PointsBallot,
     },
     domain::{
         round::{RoundState, Sentence},
@@ -295,22 +295,6 @@ fn Round(page: RoundView) -> impl IntoView {
     let heading = language.tr_with("round-number", "number", page.round.number.to_string());
     let state_label = language.tr(&format!("round-state-{}", page.round.state));
     let open = page.round.state == RoundState::Open;
-    let participation = language.tr_args(
-        "round-participation",
-        &[
-            ("voted".to_owned(), page.voted.to_string()),
-            (
-                "electorate".to_owned(),
-                page.electorate
-                    .map_or_else(|| "?".to_owned(), |e| e.to_string()),
-            ),
-            ("needed".to_owned(), page.needed.to_string()),
-        ],
-    );
-    let when = match page.round.closes_in {
-        Some(left) => format!("{} · {}", page.round.closes, closes_in(language, left)),
-        None => page.round.closes.clone(),
-    };
     view! {
         <Title text=format!("{} · {}", heading, page.round.title) />
         <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
@@ -334,10 +318,20 @@ fn Round(page: RoundView) -> impl IntoView {
                 <dt>{t("round-method")}</dt><dd>{language.tr(&format!("round-method-{}", page.round.method))}</dd>
                 <dt>{t("round-decides")}</dt><dd><a href=format!("{}/r/{}", proposal.page(), page.revision)>{language.tr_with("proposal-revision-number", "number", page.revision.to_string())}</a></dd>
                 <dt>{t("round-opens")}</dt><dd>{page.opens.clone()}</dd>
-                <dt>{t("round-closes-label")}</dt><dd>{when}</dd>
                 <dt>{t("round-ballot")}</dt><dd>{t(if page.secret { "round-secret" } else { "round-open-ballot" })}</dd>
-                <dt>{t("round-participation-heading")}</dt><dd data-testid="participation">{participation}</dd>
             </dl>
+            <LiveRound
+                language=language.code().to_owned()
+                events=format!("{}/live", path.page())
+                figures=Figures {
+                    state: page.round.state,
+                    voted: page.voted,
+                    electorate: page.electorate,
+                    needed: page.needed,
+                    left: page.round.closes_in,
+                }
+                closes=page.round.closes.clone()
+            />
             {page.reason.clone().map(|r| view! { <div class="notice"><p class="prewrap">{r}</p></div> })}
         </article>
         <Receipt />
@@ -434,11 +428,16 @@ fn BallotForm(page: RoundView, path: RoundPath) -> impl IntoView {
         }.into_any(),
         "dot" | "quadratic" => {
             let key = if method == "dot" { "round-ballot-dot" } else if page.allow_negative { "round-ballot-quadratic-against" } else { "round-ballot-quadratic" };
-            let min = if method == "quadratic" && page.allow_negative { None } else { Some("0") };
             view! {
                 <fieldset>
                     <legend>{language.tr_with(key, "budget", page.budget.unwrap_or(0).to_string())}</legend>
-                    {options.iter().map(|o| number_field(&state, o, value(&format!("o{}", o.position)), min)).collect_view()}
+                    <PointsBallot
+                        language=language.code().to_owned()
+                        method=page.method.clone()
+                        options=options.iter().map(|o| o.name.clone()).collect()
+                        values=options.iter().map(|o| value(&format!("o{}", o.position))).collect()
+                        negative=page.allow_negative
+                    />
                 </fieldset>
             }.into_any()
         }
@@ -551,23 +550,6 @@ fn majority_fields(language: Language, value: &dyn Fn(&str) -> String) -> impl I
                 }
             }).collect_view()}
         </fieldset>
-    }
-}
-
-fn number_field(
-    state: &FormState,
-    option: &OptionView,
-    current: String,
-    min: Option<&'static str>,
-) -> impl IntoView {
-    let name = format!("o{}", option.position);
-    let id = format!("ballot-{name}");
-    let invalid = !state.problems_of(&name).is_empty();
-    view! {
-        <div class="field" class:field-invalid=invalid>
-            <label for=id.clone()>{option.name.clone()}</label>
-            <input type="number" id=id name=name value=current min=min step="1" inputmode="numeric" aria-invalid=invalid.then_some("true") />
-        </div>
     }
 }
 

@@ -140,6 +140,13 @@ pub fn zone_of(seen: &Seen) -> chrono_tz::Tz {
         .unwrap_or(chrono_tz::UTC)
 }
 
+/// An instant as the round form's time fields take it, in the zone named `zone` (UTC when
+/// the name is unknown): `2026-12-04T18:00`.
+pub fn form_time(zone: &str, at: chrono::DateTime<chrono::Utc>) -> String {
+    let zone: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
+    at.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string()
+}
+
 /// Creates a round on proposal `number` (in discussion; facilitators) from the form's
 /// fields (times in the organisation's zone), opening it at once when its opening instant
 /// is now or past.
@@ -638,4 +645,42 @@ pub async fn electorate(db: &impl ConnectionTrait, round: Uuid) -> ServiceResult
         .into_iter()
         .map(|e| e.membership_id)
         .collect())
+}
+
+/// A round's figures as they change while it is open (the round page's live participation).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Live {
+    /// Its state.
+    pub state: RoundState,
+    /// Ballots cast.
+    pub voted: u64,
+    /// The electorate's size (once open).
+    pub electorate: Option<u64>,
+    /// Ballots the quorum needs.
+    pub needed: u64,
+    /// Days, hours and minutes until it closes, while open.
+    pub left: Option<(i64, i64, i64)>,
+}
+
+/// Round `id`'s live figures, for someone who may view its organisation: never how anyone
+/// voted, whatever the round shows.
+pub async fn live(ctx: &Ctx, slug: &str, id: Uuid) -> ServiceResult<Live> {
+    let seen = super::organisations::authorised(ctx, slug, Action::ViewOrganisation).await?;
+    let round = one(&ctx.db, &seen, id).await?;
+    let electorate = round
+        .electorate_size
+        .and_then(|size| u64::try_from(size).ok());
+    let quorum = quorum_of(&round)?;
+    let minutes = (round.closes_at - ctx.now).num_minutes().max(0);
+    Ok(Live {
+        state: round.state,
+        voted: super::ballots::voted_count(&ctx.db, &round).await?,
+        electorate,
+        needed: electorate.map_or(0, |e| round::ballots_needed(&quorum, e)),
+        left: (round.state == RoundState::Open).then_some((
+            minutes / (24 * 60),
+            (minutes / 60) % 24,
+            minutes % 60,
+        )),
+    })
 }

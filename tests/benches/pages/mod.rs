@@ -22,10 +22,10 @@ const RUNS: usize = 50;
 const WARM_UP: usize = 5;
 
 /// A small deterministic generator (no dependency, same text every run).
-struct Lcg(u64);
+pub(crate) struct Lcg(pub(crate) u64);
 
 impl Lcg {
-    fn next(&mut self, below: usize) -> usize {
+    pub(crate) fn next(&mut self, below: usize) -> usize {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)

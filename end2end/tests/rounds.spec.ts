@@ -23,6 +23,18 @@ import type { Browser, Page, TestInfo } from "@playwright/test";
 
 const TREES = "Oak\nPine\nElm";
 
+/** Ranks `names` in order: with JavaScript by the list's "Rank … next" buttons, without it
+ *  with one select per choice. */
+async function rank(page: Page, testInfo: TestInfo, names: string[]) {
+  for (const [at, name] of names.entries()) {
+    if (testInfo.project.name === "js-on") {
+      await page.getByRole("button", { name: `Rank ${name} next` }).click();
+    } else {
+      await page.getByLabel(`Choice ${at + 1}`, { exact: true }).selectOption({ label: name });
+    }
+  }
+}
+
 
 /** Ada creates an organisation and invites Bea as a member, who joins in her own browser. */
 async function adaAndBea(
@@ -306,20 +318,38 @@ test("ranked ballots: instant runoff with selects and STV with two seats", async
     { Method: "Ranked choice (instant runoff)", "Options, one per line": TREES },
     "by instant runoff",
   );
-  // One select per choice; Oak at two ranks is refused, her choices kept.
-  await expect(page.getByLabel("Choice 3", { exact: true })).toBeVisible();
-  await page.getByLabel("Choice 1", { exact: true }).selectOption({ label: "Oak" });
-  await page.getByLabel("Choice 2", { exact: true }).selectOption({ label: "Oak" });
-  let answer = await cast(page);
-  expect(answer.status()).toBe(422);
-  await expect(page.locator('[data-problem="duplicate_option"]').first()).toContainText(
-    "“Oak” is chosen more than once",
-  );
-  forgiveStatusMessages(consoleErrors, 422);
-  await expect(page.getByLabel("Choice 2", { exact: true }).locator("option:checked")).toHaveText(
-    "Oak",
-  );
-  await page.getByLabel("Choice 2", { exact: true }).selectOption({ label: "Pine" });
+  let answer;
+  if (testInfo.project.name === "js-on") {
+    // With JavaScript: a list ranked with the keyboard, each move announced.
+    await page.getByRole("button", { name: "Rank Pine next" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Rank Oak next" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("rank-announcement")).toHaveText("Oak is now choice 2.");
+    await page.getByRole("button", { name: "Move Oak up" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("rank-announcement")).toHaveText("Oak is now choice 1.");
+    // The focus stays on Oak's buttons, so the keyboard can go on moving it.
+    await expect(page.getByRole("button", { name: "Move Oak down" })).toBeFocused();
+    await expect(
+      page.getByRole("list", { name: "Your ranking, first choice first" }).locator(".rank-name"),
+    ).toHaveText(["1. Oak", "2. Pine"]);
+  } else {
+    // One select per choice; Oak at two ranks is refused, her choices kept.
+    await expect(page.getByLabel("Choice 3", { exact: true })).toBeVisible();
+    await page.getByLabel("Choice 1", { exact: true }).selectOption({ label: "Oak" });
+    await page.getByLabel("Choice 2", { exact: true }).selectOption({ label: "Oak" });
+    answer = await cast(page);
+    expect(answer.status()).toBe(422);
+    await expect(page.locator('[data-problem="duplicate_option"]').first()).toContainText(
+      "“Oak” is chosen more than once",
+    );
+    forgiveStatusMessages(consoleErrors, 422);
+    await expect(
+      page.getByLabel("Choice 2", { exact: true }).locator("option:checked"),
+    ).toHaveText("Oak");
+    await page.getByLabel("Choice 2", { exact: true }).selectOption({ label: "Pine" });
+  }
   answer = await cast(page);
   expect(answer.status()).toBe(303);
   await expect(page.getByRole("button", { name: "Change my ballot" })).toBeVisible();
@@ -327,8 +357,7 @@ test("ranked ballots: instant runoff with selects and STV with two seats", async
 
   // Bea ranks Pine first.
   await openRound(other, org.slug, title);
-  await other.getByLabel("Choice 1", { exact: true }).selectOption({ label: "Pine" });
-  await other.getByLabel("Choice 2", { exact: true }).selectOption({ label: "Oak" });
+  await rank(other, testInfo, ["Pine", "Oak"]);
   answer = await cast(other);
   expect(answer.status()).toBe(303);
 
@@ -347,13 +376,11 @@ test("ranked ballots: instant runoff with selects and STV with two seats", async
   await expect(page.locator(".eyebrow")).toContainText("Round 2");
 
   // Both put Oak first: its surplus moves on to their second choices.
-  await page.getByLabel("Choice 1", { exact: true }).selectOption({ label: "Oak" });
-  await page.getByLabel("Choice 2", { exact: true }).selectOption({ label: "Pine" });
+  await rank(page, testInfo, ["Oak", "Pine"]);
   answer = await cast(page);
   expect(answer.status()).toBe(303);
   await openRound(other, org.slug, title, 2);
-  await other.getByLabel("Choice 1", { exact: true }).selectOption({ label: "Oak" });
-  await other.getByLabel("Choice 2", { exact: true }).selectOption({ label: "Elm" });
+  await rank(other, testInfo, ["Oak", "Elm"]);
   answer = await cast(other);
   expect(answer.status()).toBe(303);
 

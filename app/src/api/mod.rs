@@ -12,6 +12,7 @@ pub mod invitations;
 pub mod members;
 pub mod organisations;
 pub mod proposals;
+pub mod round_details;
 pub mod rounds;
 pub mod search;
 

@@ -101,6 +101,8 @@ pub struct ResultView {
     pub report: String,
     /// Per-option totals at each stage for IRV and STV (stage tables), or final totals.
     pub table: Option<StageTable>,
+    /// The rest of the count, per method (stages, matrices, credits, reasons, ties).
+    pub details: crate::api::round_details::ResultDetails,
     /// The report's SHA-256.
     pub digest: String,
     /// The lot seed (audit head at close).
@@ -306,6 +308,10 @@ mod build {
             for key in ["yes", "no", "abstain", "base"] {
                 args.push((key.to_owned(), of(details, key)));
             }
+            args.push((
+                "percent".to_owned(),
+                percent(&of(details, "yes"), &of(details, "base")),
+            ));
             let threshold = details.and_then(|d| d.get("threshold"));
             args.push((
                 "threshold".to_owned(),
@@ -336,10 +342,32 @@ mod build {
             },
             report: text,
             table: details.and_then(|d| stage_table(d, &options)),
+            details: crate::api::round_details::details_of(json),
             digest: round.digest.clone().unwrap_or_default(),
             seed: round.seed.clone().unwrap_or_default(),
             running,
         }
+    }
+
+    /// `part` of `whole` as a percentage with one decimal, rounded half up, for reading only
+    /// (the threshold is decided exactly by tally, never by this figure).
+    fn percent(part: &str, whole: &str) -> String {
+        match (part.parse::<u128>(), whole.parse::<u128>()) {
+            (Ok(part), Ok(whole)) if whole > 0 => {
+                let tenths = (part * 2000 + whole) / (2 * whole);
+                format!("{}.{}", tenths / 10, tenths % 10)
+            }
+            _ => "0.0".to_owned(),
+        }
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn percentages_round_half_up_to_one_decimal() {
+        assert_eq!(percent("2", "3"), "66.7");
+        assert_eq!(percent("24", "31"), "77.4");
+        assert_eq!(percent("1", "8"), "12.5");
+        assert_eq!(percent("0", "0"), "0.0", "no votes for or against");
     }
 
     /// Totals per option per stage, from the report's JSON details (IRV `rounds[].tallies`,

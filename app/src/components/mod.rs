@@ -10,3 +10,5 @@ pub mod live_round;
 pub mod organisation_fields;
 pub mod pagination;
 pub mod points_ballot;
+pub mod ranked_ballot;
+pub mod result_details;

@@ -18,6 +18,7 @@ use crate::{
         forms::{Field, ProblemSummary},
         live_round::{Figures, LiveRound},
         points_ballot::PointsBallot,
+        ranked_ballot::RankedBallot,
     },
     domain::{
         round::{RoundState, Sentence},
@@ -466,28 +467,21 @@ fn BallotForm(page: RoundView, path: RoundPath) -> impl IntoView {
                 </fieldset>
             }.into_any()
         }
-        _ => view! {
-            <fieldset>
-                <legend>{t("round-ballot-ranked")}</legend>
-                {(1..=options.len()).map(|rank| {
-                    let name = format!("rank{rank}");
-                    let id = format!("ballot-{name}");
-                    let current = value(&name);
-                    view! {
-                        <div class="field">
-                            <label for=id.clone()>{language.tr_with("round-rank", "rank", rank.to_string())}</label>
-                            <select id=id name=name>
-                                <option value="" selected=current.is_empty()>"—"</option>
-                                {options.iter().map(|o| {
-                                    let selected = current == o.position.to_string();
-                                    view! { <option value=o.position.to_string() selected=selected>{o.name.clone()}</option> }
-                                }).collect_view()}
-                            </select>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-        }.into_any(),
+        _ => {
+            let ranks: Vec<Option<usize>> = (1..=options.len())
+                .map(|rank| value(&format!("rank{rank}")).parse().ok())
+                .collect();
+            view! {
+                <fieldset>
+                    <legend>{t("round-ballot-ranked")}</legend>
+                    <RankedBallot
+                        language=language.code().to_owned()
+                        options=options.iter().map(|o| o.name.clone()).collect()
+                        ranks
+                    />
+                </fieldset>
+            }.into_any()
+        }
     };
     let button = if page.secret {
         "round-cast-secret"
@@ -598,6 +592,7 @@ fn Result(result: ResultView) -> impl IntoView {
                     </details>
                 }
             })}
+            <crate::components::result_details::ResultDetailsView details=result.details.clone() />
             <details>
                 <summary>{t("round-report")}</summary>
                 <pre class="report">{result.report.clone()}</pre>

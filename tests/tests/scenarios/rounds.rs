@@ -171,7 +171,9 @@ pub async fn a_two_thirds_majority_is_met_exactly_under_at_least_and_not_under_m
         let outcome = text_of(&page, ".outcome");
         if adopted {
             assert!(
-                outcome.starts_with("Adopted: 2 yes of 3 counted, threshold 2/3"),
+                outcome.starts_with(
+                    "Adopted: 2 yes of 3 counted (66.7 %), threshold 2/3; quorum 3 of 3"
+                ),
                 "{outcome}"
             );
         } else {
@@ -263,6 +265,16 @@ pub async fn an_objection_needs_a_reason_and_an_open_ballot_can_change_until_clo
         text_of(&page, ".report").contains("Fix the roof first."),
         "the concern's reason is in the report"
     );
+    // And on the page itself: the positions counted, the concern with its reason.
+    assert_eq!(
+        text_of(&page, "[data-testid=concerns]").trim(),
+        "Fix the roof first."
+    );
+    let positions = text_of(&page, "[data-testid=positions] tbody");
+    assert!(
+        positions.contains("I consent, with a concern1") && positions.contains("I object0"),
+        "{positions}"
+    );
 }
 
 pub async fn each_method_refuses_a_ballot_that_breaks_its_rule_and_counts_the_rest(db: Db) {
@@ -348,6 +360,9 @@ pub async fn each_method_refuses_a_ballot_that_breaks_its_rule_and_counts_the_re
         text_of(&page, ".result table").contains("Elm"),
         "the stage table lists every option"
     );
+    // What happened at each stage: Elm out at stage 1, its one ballot on to Oak.
+    let first = text_of(&page, "[data-testid=stage-notes] tbody tr:first-child td");
+    assert!(first.contains("Elm") && first.contains("Oak 1"), "{first}");
 
     // Schulze takes equal ranks.
     let number = proposal(&coop, "Trees (schulze)").await;
@@ -357,6 +372,23 @@ pub async fn each_method_refuses_a_ballot_that_breaks_its_rule_and_counts_the_re
             .await
             .status(),
         303
+    );
+    assert_eq!(close_now(ada, &schulze, "Bea alone.").await.status(), 303);
+    let page = carl.page(&format!("/o/coop/rounds/{schulze}"), 200).await;
+    // Bea ranked Oak and Pine equal above Elm: one ballot prefers each of them to Elm,
+    // none prefers one to the other, and the tie between them is broken and said so.
+    assert_eq!(
+        text_of(&page, "[data-testid=pairwise] tbody tr:first-child"),
+        "Oak—01"
+    );
+    assert_eq!(
+        text_of(&page, "[data-testid=pairwise] tbody tr:nth-child(3)"),
+        "Elm00—"
+    );
+    assert!(
+        text_of(&page, "[data-testid=ties]").contains("Oak, Pine were tied for the win"),
+        "{}",
+        text_of(&page, "[data-testid=ties]")
     );
 
     // Approval beyond its options' count is fine; a score outside 0..5 is not.
@@ -1187,16 +1219,22 @@ pub async fn a_process_killed_while_closing_leaves_each_round_open_or_closed_onc
     }
     // Started again, it closes what is left, once.
     let (mut child, _) = serve_binary(&app).await;
-    let mut closed = 0;
     for _ in 0..100 {
-        closed = closed_once_or_open(&app, attempts).await;
-        if closed == ids.len() {
+        // Only the count while it runs: rows and audit entries read one after the other could
+        // straddle a close. Everything is checked once it has stopped.
+        let closed = round::Entity::find()
+            .filter(round::Column::State.eq(RoundState::Closed))
+            .count(&app.connection)
+            .await
+            .unwrap();
+        if closed == ids.len() as u64 {
             break;
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     child.kill().unwrap();
     child.wait().unwrap();
+    let closed = closed_once_or_open(&app, attempts).await;
     assert_eq!(closed, ids.len(), "every round closed in the end");
     let outcomes: Vec<Option<String>> = round::Entity::find()
         .all(&app.connection)

@@ -295,7 +295,7 @@ test("a facilitator runs a majority round and a consent round", async ({
   await second.context.close();
 });
 
-test("ranked ballots: instant runoff with selects and STV with two seats", async ({
+test("ranked ballots: instant runoff (selects without JavaScript, the keyboard list with it) and STV with two seats", async ({
   page,
   browser,
   consoleErrors,
@@ -393,6 +393,10 @@ test("ranked ballots: instant runoff with selects and STV with two seats", async
   for (const tree of ["Oak", "Pine", "Elm"]) {
     await expect(stages.getByRole("rowheader", { name: tree, exact: true })).toBeVisible();
   }
+  // What happened at each stage: Oak reaches the quota of 1 at once.
+  const notes = page.getByRole("table", { name: "What happened at each stage" });
+  await expect(notes.getByRole("columnheader", { name: "Quota" })).toBeVisible();
+  await expect(notes.getByRole("row").nth(1).getByRole("cell").nth(1)).toHaveText("Oak");
   await expectReflowsAt320(page, "a closed STV round, with its stage table");
   await expectNoAxeViolations(page, browser, new URL(page.url()).pathname);
   await second.context.close();
@@ -400,6 +404,7 @@ test("ranked ballots: instant runoff with selects and STV with two seats", async
 
 test("points ballots: a dot vote over its points and quadratic over budget are refused with their totals", async ({
   page,
+  browser,
   consoleErrors,
 }, testInfo) => {
   test.setTimeout(90_000);
@@ -486,6 +491,20 @@ test("points ballots: a dot vote over its points and quadratic over budget are r
   expect(answer.status()).toBe(303);
   await expect(page.getByLabel("Pine", { exact: true })).toHaveValue("1");
   await expect(page.getByLabel("Elm", { exact: true })).toHaveValue("2");
+
+  // Closed early (Bea has not voted): the pairwise counts and the tie are on the page.
+  answer = await closeNow(page, "Ada's ranking is enough for a test.");
+  expect(answer.status()).toBe(303);
+  const pairwise = page.getByRole("table", {
+    name: "Ballots preferring the row’s option to the column’s",
+  });
+  const oak = pairwise.getByRole("row").filter({
+    has: page.getByRole("rowheader", { name: "Oak", exact: true }),
+  });
+  await expect(oak.getByRole("cell")).toHaveText(["—", "0", "1"]);
+  await expect(page.getByTestId("ties")).toContainText("Oak, Pine were tied for the win");
+  await expectReflowsAt320(page, "a closed Schulze round, with its matrices");
+  await expectNoAxeViolations(page, browser, new URL(page.url()).pathname);
 });
 
 test("a secret ballot gives a receipt that is found among the published ballots after the close", async ({

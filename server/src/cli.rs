@@ -36,6 +36,11 @@ pub enum Command {
     },
     /// Fill the database with a sample co-op to try Quorate with.
     Demo,
+    /// Copy the embedded SQLite database to a new file, while the server runs.
+    Backup {
+        /// The file to write (it must not exist yet).
+        path: PathBuf,
+    },
 }
 
 /// `quorate audit ...`
@@ -95,6 +100,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let connection = db::connect(&config.database_url).await?;
             db::migrate(&connection).await?;
             crate::demo::run(&connection).await
+        })?,
+        Command::Backup { path } => runtime.block_on(async {
+            let connection = db::connect_existing(&config.database_url).await?;
+            crate::backup::run(&connection, &path).await
         })?,
         Command::Count(_) => {}
     }

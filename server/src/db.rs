@@ -75,6 +75,15 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     Ok(connection)
 }
 
+/// Connects to a database that must exist already (tools that read one, like `backup`):
+/// an SQLite file that is not there is an error, not a new empty database.
+pub async fn connect_existing(url: &str) -> anyhow::Result<DatabaseConnection> {
+    if let Some(path) = sqlite_path(url).filter(|p| !p.exists()) {
+        anyhow::bail!("there is no database at {}", path.display());
+    }
+    connect(url).await
+}
+
 /// Applies pending migrations. On PostgreSQL an advisory lock makes server processes that
 /// start together migrate one after another.
 pub async fn migrate(connection: &DatabaseConnection) -> anyhow::Result<()> {

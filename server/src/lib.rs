@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod assets;
 mod audit_cli;
+mod backup;
 pub mod cli;
 pub mod client_address;
 pub mod config;

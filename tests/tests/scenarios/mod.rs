@@ -6,6 +6,7 @@
 pub mod addresses;
 pub mod amendments;
 pub mod assets;
+pub mod backup;
 pub mod binary;
 pub mod comments;
 pub mod identity;

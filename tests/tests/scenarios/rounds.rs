@@ -81,7 +81,7 @@ async fn stored_round(app: &TestApp, id: &str) -> round::Model {
 }
 
 /// A published proposal by Bea, numbered as returned.
-async fn proposal(coop: &Coop, title: &str) -> i32 {
+pub(crate) async fn proposal(coop: &Coop, title: &str) -> i32 {
     let bea = coop.browser("Bea");
     let number = draft(bea, title, "We install ten panels.", "").await;
     publish(bea, number).await;
@@ -89,7 +89,7 @@ async fn proposal(coop: &Coop, title: &str) -> i32 {
 }
 
 /// Ada (admin), Bea and Carl (members): three voters.
-async fn three(app: &TestApp) -> Coop {
+pub(crate) async fn three(app: &TestApp) -> Coop {
     app.coop()
         .member("Bea", Role::Member)
         .member("Carl", Role::Member)

@@ -36,6 +36,18 @@ pub enum Command {
     },
     /// Fill the database with a sample co-op to try Quorate with.
     Demo,
+    /// Write one organisation as a JSON document (docs/formats.md) on standard output.
+    Export {
+        /// The organisation's web address (slug).
+        #[arg(long)]
+        org: String,
+    },
+    /// Check an export without any database: recompute its audit chain and count every
+    /// closed round again from its ballots.
+    Verify {
+        /// The export file (`-`: standard input).
+        file: PathBuf,
+    },
     /// Copy the embedded SQLite database to a new file, while the server runs.
     Backup {
         /// The file to write (it must not exist yet).
@@ -71,6 +83,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Some(Command::Count(args)) = &cli.command {
         return crate::count::run(args);
     }
+    // Nor does checking an export.
+    if let Some(Command::Verify { file }) = &cli.command {
+        return crate::export::verify(file);
+    }
     let config = Config::load(cli.config.as_deref())?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     match cli.command.unwrap_or(Command::Serve) {
@@ -105,7 +121,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let connection = db::connect_existing(&config.database_url).await?;
             crate::backup::run(&connection, &path).await
         })?,
-        Command::Count(_) => {}
+        Command::Export { org } => runtime.block_on(async {
+            let connection = db::connect_existing(&config.database_url).await?;
+            crate::export::export(&connection, &org).await
+        })?,
+        Command::Count(_) | Command::Verify { .. } => {}
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -14,6 +14,7 @@ mod demo;
 mod demo_proposals;
 mod demo_rounds;
 mod downloads;
+mod export;
 mod health;
 mod instance;
 mod language;

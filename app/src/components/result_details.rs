@@ -110,7 +110,7 @@ fn Totals(totals: Vec<crate::api::round_details::TotalRow>) -> impl IntoView {
                         <tr>
                             <th scope="row">{row.name}</th>
                             <td>{row.total}</td>
-                            <td>{row.won.then(|| "✓")}</td>
+                            <td>{row.won.then_some("✓")}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

@@ -11,6 +11,7 @@ pub mod comment_policy;
 pub mod diff;
 pub mod digest;
 pub mod email;
+pub mod export;
 pub mod group;
 pub mod invitation;
 pub mod membership;

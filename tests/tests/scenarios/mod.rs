@@ -9,6 +9,7 @@ pub mod assets;
 pub mod backup;
 pub mod binary;
 pub mod comments;
+pub mod export;
 pub mod identity;
 pub mod long_lists;
 pub mod oidc;

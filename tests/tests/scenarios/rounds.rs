@@ -108,7 +108,11 @@ fn text_of(html: &str, selector: &str) -> String {
         .join(" ")
 }
 
-async fn close_now(facilitator: &Browser, round: &str, reason: &str) -> reqwest::Response {
+pub(crate) async fn close_now(
+    facilitator: &Browser,
+    round: &str,
+    reason: &str,
+) -> reqwest::Response {
     facilitator
         .post_form(
             &format!("/o/coop/rounds/{round}/close"),

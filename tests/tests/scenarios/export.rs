@@ -1,0 +1,181 @@
+//! `quorate export --org SLUG` and `quorate verify FILE` (issue #13, decision-rules.md §8):
+//! an export verifies with every closed round counted again, and each kind of tampering is
+//! named precisely; a truncated file or another schema version is refused with the reason.
+
+use super::rounds::{close_now, open_round, proposal, three, vote};
+use crate::helpers::{Db, TestApp, quorate_bin, spawn_app};
+use serde_json::Value;
+use std::process::Output;
+
+fn quorate(app: &TestApp, args: &[&str]) -> Output {
+    std::process::Command::new(quorate_bin())
+        .args(args)
+        .env_remove("QUORATE_BIN")
+        .env("QUORATE_DATABASE_URL", &app.db.url)
+        .env("QUORATE_LOG_LEVEL", "warn")
+        .current_dir(app.db.dir.path())
+        .output()
+        .expect("quorate runs")
+}
+
+/// Writes `document` to a file and verifies it: (success, what it printed).
+fn verify(app: &TestApp, name: &str, document: &str) -> (bool, String) {
+    let path = app.db.dir.path().join(name);
+    std::fs::write(&path, document).unwrap();
+    let output = quorate(app, &["verify", path.to_str().unwrap()]);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), text)
+}
+
+fn round_of<'a>(document: &'a mut Value, secret: bool) -> &'a mut Value {
+    document["rounds"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|r| r["secret"] == secret && r["state"] == "closed")
+        .unwrap()
+}
+
+pub async fn an_export_verifies_and_names_each_kind_of_tampering(db: Db) {
+    let app = spawn_app(db).await;
+    let coop = three(&app).await;
+    let ada = &coop.admin;
+    // An open IRV round and a secret majority round, both closed.
+    let number = proposal(&coop, "Trees").await;
+    let irv = open_round(
+        ada,
+        number,
+        &[("method", "irv"), ("options", "Oak\nPine\nElm")],
+    )
+    .await;
+    for (who, ranks) in [
+        ("Ada", ["0", "1"]),
+        ("Bea", ["1", "0"]),
+        ("Carl", ["2", "0"]),
+    ] {
+        let response = vote(
+            coop.browser(who),
+            &irv,
+            &[("rank1", ranks[0]), ("rank2", ranks[1])],
+        )
+        .await;
+        assert_eq!(response.status(), 303);
+    }
+    assert_eq!(close_now(ada, &irv, "").await.status(), 303);
+    let number = proposal(&coop, "Budget").await;
+    let secret = open_round(ada, number, &[("method", "majority"), ("secret", "on")]).await;
+    for who in ["Ada", "Bea", "Carl"] {
+        let response = vote(coop.browser(who), &secret, &[("choice", "yes")]).await;
+        assert_eq!(response.status(), 201, "{who}");
+    }
+    assert_eq!(close_now(ada, &secret, "").await.status(), 303);
+
+    let exported = quorate(&app, &["export", "--org", "coop"]);
+    assert!(
+        exported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&exported.stderr)
+    );
+    let text = String::from_utf8(exported.stdout).unwrap();
+    let document: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(document["format"], "quorate-organisation-export");
+    assert_eq!(document["version"], 1);
+    let (ok, said) = verify(&app, "org.json", &text);
+    assert!(ok, "{said}");
+    assert!(said.contains("2 rounds recounted, all equal."), "{said}");
+    // The secret round's ballots carry receipts and no member.
+    let mut copy = document.clone();
+    let ballots = round_of(&mut copy, true)["ballots"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(ballots.len(), 3);
+    assert!(
+        ballots
+            .iter()
+            .all(|b| b.get("member").is_none() && b["receipt"].is_string())
+    );
+
+    // A changed ballot: Carl's open ballot now ranks Pine first.
+    let mut changed = document.clone();
+    let carl_id = changed["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == "Carl")
+        .unwrap()["id"]
+        .clone();
+    let round = round_of(&mut changed, false);
+    let carls = round["ballots"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|b| b["member"] == carl_id)
+        .unwrap();
+    carls["marks"] = serde_json::json!({ "ranking": [[1]] });
+    let (ok, said) = verify(&app, "changed-ballot.json", &changed.to_string());
+    assert!(!ok);
+    assert!(
+        said.contains("Round 1 of proposal 1: the ballot of Carl differs from the one the audit chain recorded at entry"),
+        "{said}"
+    );
+
+    // A removed ballot in the secret round.
+    let mut removed = document.clone();
+    let round = round_of(&mut removed, true);
+    let gone = round["ballots"].as_array_mut().unwrap().remove(0);
+    let (ok, said) = verify(&app, "removed-ballot.json", &removed.to_string());
+    assert!(!ok);
+    let receipt = gone["receipt"].as_str().unwrap();
+    assert!(
+        said.contains(&format!("the ballot with receipt {receipt} is missing")),
+        "{said}"
+    );
+    assert!(
+        said.contains("2 ballots are exported, but 3 were counted at its close"),
+        "{said}"
+    );
+
+    // A changed audit entry.
+    let mut entry = document.clone();
+    let entries = entry["audit"].as_array_mut().unwrap();
+    entries[2]["data"]["tampered"] = Value::Bool(true);
+    let seq = entries[2]["seq"].as_u64().unwrap();
+    let (ok, said) = verify(&app, "changed-entry.json", &entry.to_string());
+    assert!(!ok);
+    assert!(
+        said.contains(&format!("The audit chain breaks at entry {seq}")),
+        "{said}"
+    );
+
+    // A changed stored result: the report says something else.
+    let mut result = document.clone();
+    let round = round_of(&mut result, true);
+    let report = round["result"]["report"]
+        .as_str()
+        .unwrap()
+        .replace("adopted", "not-adopted");
+    round["result"]["report"] = Value::String(report);
+    let (ok, said) = verify(&app, "changed-result.json", &result.to_string());
+    assert!(!ok);
+    assert!(
+        said.contains("Round 1 of proposal 2: the stored result was changed"),
+        "{said}"
+    );
+
+    // Not an export at all, cut short, or of another version: one clear line, exit 1.
+    let (ok, said) = verify(&app, "truncated.json", &text[..text.len() / 2]);
+    assert!(
+        !ok && said.contains("not a complete JSON document"),
+        "{said}"
+    );
+    let mut later = document.clone();
+    later["version"] = Value::from(2);
+    let (ok, said) = verify(&app, "later.json", &later.to_string());
+    assert!(!ok && said.contains("schema version 2"), "{said}");
+    assert_eq!(said.trim().lines().count(), 1, "{said}");
+}

@@ -96,6 +96,9 @@ org-members-link = Membres
 org-invitations-link = Invitacions
 org-settings-link = Configuració
 org-settings-title = Configuració de l'organització
+org-export-heading = Exportació
+org-export-text = Tot el que l'organització ha decidit, en un sol document JSON: els membres, les propostes, les rondes de decisió amb les paperetes (tal com permet el secret) i els resultats, i la cadena d'auditoria. Qualsevol pot tornar-ho a comprovar amb quorate verify, sense base de dades.
+org-export-link = Descarrega l'exportació (JSON)
 org-leave = Surt d'aquesta organització
 org-leave-question = Vols deixar { $organisation }? Perds immediatament l'accés a les seves propostes i rondes; per tornar-hi necessitaràs una invitació nova.
 

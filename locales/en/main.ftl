@@ -96,6 +96,9 @@ org-members-link = Members
 org-invitations-link = Invitations
 org-settings-link = Settings
 org-settings-title = Organisation settings
+org-export-heading = Export
+org-export-text = Everything the organisation has decided, as one JSON document: its members, proposals, decision rounds with their ballots (as secrecy allows) and results, and its audit chain. Anyone can re-check it with quorate verify, without a database.
+org-export-link = Download the export (JSON)
 org-leave = Leave this organisation
 org-leave-question = Leave { $organisation }? You lose access to its proposals and rounds at once; to come back you need a new invitation.
 

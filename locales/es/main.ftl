@@ -96,6 +96,9 @@ org-members-link = Personas socias
 org-invitations-link = Invitaciones
 org-settings-link = Configuración
 org-settings-title = Configuración de la organización
+org-export-heading = Exportación
+org-export-text = Todo lo que la organización ha decidido, en un solo documento JSON: sus miembros, propuestas, rondas de decisión con sus papeletas (según permita el secreto) y resultados, y su cadena de auditoría. Cualquiera puede volver a comprobarlo con quorate verify, sin base de datos.
+org-export-link = Descarga la exportación (JSON)
 org-leave = Salir de esta organización
 org-leave-question = ¿Dejar { $organisation }? Pierdes el acceso a sus propuestas y rondas de inmediato; para volver necesitas una nueva invitación.
 

@@ -96,6 +96,9 @@ org-members-link = Medlemmer
 org-invitations-link = Invitasjoner
 org-settings-link = Innstillinger
 org-settings-title = Innstillinger for organisasjonen
+org-export-heading = Eksport
+org-export-text = Alt organisasjonen har bestemt, som ett JSON-dokument: medlemmene, forslagene, beslutningsrundene med stemmesedlene (så langt hemmeligholdet tillater) og resultatene, og revisjonskjeden. Hvem som helst kan kontrollere det igjen med quorate verify, uten database.
+org-export-link = Last ned eksporten (JSON)
 org-leave = Gå ut av denne organisasjonen
 org-leave-question = Gå ut av { $organisation }? Du mister straks tilgangen til forslagene og rundene der; for å komme tilbake trenger du en ny invitasjon.
 

@@ -217,3 +217,54 @@ pub fn verify(file: &Path) -> anyhow::Result<ExitCode> {
         }
     }
 }
+
+/// `GET /o/{slug}/export.json`: the export, for the organisation's admins (spec §14).
+pub async fn download(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    session: Option<axum::Extension<app::session::RequestSession>>,
+    axum::extract::Path(slug): axum::extract::Path<String>,
+) -> axum::response::Response {
+    use axum::{
+        http::{StatusCode, header},
+        response::IntoResponse,
+    };
+    let ctx = app::services::Ctx {
+        db: state.db.clone(),
+        account: session.and_then(|axum::Extension(s)| s.account),
+        now: chrono::Utc::now(),
+        mail: false,
+    };
+    let allowed = app::services::organisations::authorised(
+        &ctx,
+        &slug,
+        app::domain::policy::Action::ExportOrganisation,
+    )
+    .await;
+    match allowed {
+        Ok(_) => {}
+        Err(ServiceError::Forbidden(_)) => return StatusCode::FORBIDDEN.into_response(),
+        Err(_) => return StatusCode::NOT_FOUND.into_response(),
+    }
+    let document = match build(&state.db, &slug).await {
+        Ok(document) => document,
+        Err(error) => {
+            tracing::error!(error = format!("{error:#}"), "an export failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    match serde_json::to_string_pretty(&document) {
+        Ok(body) => (
+            [
+                (header::CONTENT_TYPE, "application/json".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{slug}.json\""),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_owned()),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}

@@ -152,6 +152,7 @@ pub fn build_router(
         .route("/healthz", get(health::check))
         .route("/language", post(language::set))
         .route("/o/{slug}/rounds/{round}/live", get(crate::live::events))
+        .route("/o/{slug}/export.json", get(crate::export::download))
         .route(
             "/o/{slug}/rounds/{round}/{file}",
             get(crate::downloads::file),

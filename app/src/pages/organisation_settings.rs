@@ -29,14 +29,16 @@ pub fn OrganisationSettingsPage() -> impl IntoView {
                 Suspend::new(async move {
                     match data.await {
                         Ok(page) if page.may(Action::EditOrganisationSettings) => {
+                            let may_export = page.may(Action::ExportOrganisation);
                             let org = page.settings;
                             let state = use_form_state(UpdateSettings::FORM);
                             let target = UpdateSettings::target(&OrgPath::new(org.slug.clone()));
                             let base = format!("/o/{}", org.slug);
+                            let export = format!("{base}/export.json");
                             view! {
                                 <Title text=format!("{} · {}", t("org-settings-title"), org.name) />
                                 <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
-                                    <a href="/">{t("nav-home")}</a> " / " <a href=base>{org.name.clone()}</a>
+                                    <a href="/">{t("nav-home")}</a> " / " <a href=base.clone()>{org.name.clone()}</a>
                                 </nav>
                                 <section class="narrow">
                                     <h1>{t("org-settings-title")}</h1>
@@ -46,6 +48,13 @@ pub fn OrganisationSettingsPage() -> impl IntoView {
                                         <button type="submit">{t("account-save")}</button>
                                     </ActionForm>
                                 </section>
+                                {may_export.then(|| view! {
+                                    <section class="narrow" aria-labelledby="export">
+                                        <h2 id="export">{t("org-export-heading")}</h2>
+                                        <p>{t("org-export-text")}</p>
+                                        <p><a href=export download="">{t("org-export-link")}</a></p>
+                                    </section>
+                                })}
                             }
                             .into_any()
                         }

@@ -3,7 +3,8 @@
 //! named precisely; a truncated file or another schema version is refused with the reason.
 
 use super::rounds::{close_now, open_round, proposal, three, vote};
-use crate::helpers::{Db, TestApp, quorate_bin, spawn_app};
+use crate::helpers::{Db, TestApp, lookup, quorate_bin, spawn_app};
+use app::domain::roles::Role;
 use serde_json::Value;
 use std::process::Output;
 
@@ -31,7 +32,7 @@ fn verify(app: &TestApp, name: &str, document: &str) -> (bool, String) {
     (output.status.success(), text)
 }
 
-fn round_of<'a>(document: &'a mut Value, secret: bool) -> &'a mut Value {
+fn round_of(document: &mut Value, secret: bool) -> &mut Value {
     document["rounds"]
         .as_array_mut()
         .unwrap()
@@ -178,4 +179,56 @@ pub async fn an_export_verifies_and_names_each_kind_of_tampering(db: Db) {
     let (ok, said) = verify(&app, "later.json", &later.to_string());
     assert!(!ok && said.contains("schema version 2"), "{said}");
     assert_eq!(said.trim().lines().count(), 1, "{said}");
+}
+
+pub async fn only_admins_download_the_organisations_export(db: Db) {
+    let app = spawn_app(db).await;
+    let coop = app
+        .coop()
+        .member("Bea", Role::Member)
+        .member("Obe", Role::Observer)
+        .member("Fay", Role::Facilitator)
+        .member("Sue", Role::Admin)
+        .group("Housing", "housing")
+        .build()
+        .await;
+    let sue = lookup::membership_of(&app, "coop", coop.email("Sue"))
+        .await
+        .id;
+    coop.admin
+        .post_redirects(
+            &format!("/o/coop/members/{sue}/suspend"),
+            &[],
+            "/o/coop/members",
+        )
+        .await;
+    let outsider = app.browser();
+    outsider.sign_up("Out", "out@example.org").await;
+    let anonymous = app.browser();
+    for (who, browser, status) in [
+        ("someone not signed in", &anonymous, 403),
+        ("a non-member", &outsider, 404),
+        ("an observer", coop.browser("Obe"), 403),
+        ("a member", coop.browser("Bea"), 403),
+        ("a facilitator", coop.browser("Fay"), 403),
+        ("a suspended admin", coop.browser("Sue"), 403),
+    ] {
+        let response = browser.get("/o/coop/export.json").await;
+        assert_eq!(response.status(), status, "{who}");
+        let body = response.text().await.unwrap();
+        assert!(!body.contains("quorate-organisation-export"), "{who}");
+    }
+    let response = coop.admin.get("/o/coop/export.json").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-disposition"],
+        "attachment; filename=\"coop.json\""
+    );
+    let document = app::domain::export::read(&response.text().await.unwrap()).unwrap();
+    assert_eq!(document.organisation.slug, "coop");
+    assert_eq!(document.members.len(), 5);
+    assert!(app::domain::export::verify(&document).holds());
+    // The admin's settings page links to it; nobody else's does.
+    let page = coop.admin.page("/o/coop/settings", 200).await;
+    assert!(page.contains(r#"href="/o/coop/export.json""#));
 }

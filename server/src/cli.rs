@@ -42,6 +42,12 @@ pub enum Command {
         #[arg(long)]
         org: String,
     },
+    /// Restore an organisation from an export into this instance's database (refused, with
+    /// nothing changed, if it does not verify or is already here).
+    Import {
+        /// The export file.
+        file: PathBuf,
+    },
     /// Check an export without any database: recompute its audit chain and count every
     /// closed round again from its ballots.
     Verify {
@@ -124,6 +130,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Export { org } => runtime.block_on(async {
             let connection = db::connect_existing(&config.database_url).await?;
             crate::export::export(&connection, &org).await
+        })?,
+        Command::Import { file } => runtime.block_on(async {
+            let connection = db::connect(&config.database_url).await?;
+            db::migrate(&connection).await?;
+            crate::import::run(&connection, &file).await
         })?,
         Command::Count(_) | Command::Verify { .. } => {}
     }

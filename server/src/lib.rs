@@ -16,6 +16,7 @@ mod demo_rounds;
 mod downloads;
 mod export;
 mod health;
+mod import;
 mod instance;
 mod language;
 mod live;

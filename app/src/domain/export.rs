@@ -5,9 +5,15 @@
 //! Pure: the verifier needs no database, only the document.
 
 use crate::domain::{
+    amendment::AmendmentState,
     audit::{AuditEntry, verify_chain},
     digest::{sha256_from_hex, sha256_hex},
+    proposal::ProposalState,
+    roles::{MembershipState, Role},
+    round::RoundState,
 };
+use chrono::{DateTime, NaiveDate, Utc};
+use uuid::Uuid;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,22 +28,27 @@ pub const FORMAT: &str = "quorate-organisation-export";
 /// The schema version this build writes and reads.
 pub const VERSION: u32 = 1;
 
-/// One organisation, exported.
+/// One organisation, exported. Every timestamp is RFC 3339 in UTC, to the microsecond (what
+/// both engines store), so an export imported into the other engine exports the same again.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Export {
     /// Always [`FORMAT`].
     pub format: String,
     /// The schema version ([`VERSION`]).
     pub version: u32,
-    /// When it was written (RFC 3339, UTC); an instance field, not part of the record.
+    /// When it was written; an instance field, not part of the record.
     pub exported_at: String,
     /// The instance that wrote it (its UUID); an instance field.
     pub instance: String,
     /// The organisation.
     pub organisation: Organisation,
+    /// The accounts of its members (no password hashes, no sign-in links).
+    pub accounts: Vec<Account>,
     /// Its members.
     pub members: Vec<Member>,
-    /// Its proposals (title and state; their texts come with a later version).
+    /// Its groups.
+    pub groups: Vec<Group>,
+    /// Its proposals, with every revision, amendment and comment.
     pub proposals: Vec<Proposal>,
     /// Its decision rounds, with their ballots as the secrecy rules allow and their results.
     pub rounds: Vec<Round>,
@@ -45,45 +56,213 @@ pub struct Export {
     pub audit: Vec<Entry>,
 }
 
+/// A timestamp as exported.
+pub type Time = DateTime<Utc>;
+
 /// The organisation's own fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Organisation {
-    /// Its UUID.
-    pub id: String,
+    /// Its UUID (the audit chain names it).
+    pub id: Uuid,
     /// Its web address.
     pub slug: String,
     /// Its name.
     pub name: String,
     /// Its time zone (IANA).
     pub time_zone: String,
+    /// Its default language.
+    pub default_language: String,
+    /// Its description (Markdown).
+    pub description: String,
+    /// When it was created.
+    pub created_at: Time,
+}
+
+/// A member's account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    /// Its UUID (audit entries name it as the actor).
+    pub id: Uuid,
+    /// Its e-mail address.
+    pub email: String,
+    /// Its display name.
+    pub display_name: String,
+    /// Its language, if chosen.
+    pub language: Option<String>,
+    /// When it was created.
+    pub created_at: Time,
+    /// When its address was confirmed.
+    pub email_verified_at: Option<Time>,
 }
 
 /// A member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Member {
     /// The membership's UUID (what ballots and audit entries name).
-    pub id: String,
-    /// The account's display name.
+    pub id: Uuid,
+    /// The account.
+    pub account: Uuid,
+    /// The account's display name (for reading; the account holds it).
     pub name: String,
-    /// `admin`, `facilitator`, `member` or `observer`.
-    pub role: String,
+    /// The role.
+    pub role: Role,
     /// `active`, `suspended`, …
-    pub state: String,
+    pub state: MembershipState,
+    /// When the membership was created.
+    pub created_at: Time,
+    /// When it last changed.
+    pub updated_at: Time,
 }
 
-/// A proposal.
+/// A group and its members.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// Its UUID.
+    pub id: Uuid,
+    /// Its web address.
+    pub slug: String,
+    /// Its name.
+    pub name: String,
+    /// Its description.
+    pub description: String,
+    /// When it was created.
+    pub created_at: Time,
+    /// Its members, with when each was added.
+    pub members: Vec<(Uuid, Time)>,
+}
+
+/// A proposal with its history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Proposal {
     /// Its UUID.
-    pub id: String,
+    pub id: Uuid,
     /// Its number in the organisation.
     pub number: i32,
-    /// Its title.
-    pub title: String,
+    /// Its group, if it belongs to one.
+    pub group: Option<Uuid>,
     /// Its state.
-    pub state: String,
+    pub state: ProposalState,
+    /// Its title now.
+    pub title: String,
+    /// Its summary now.
+    pub summary: String,
+    /// Its text now (Markdown).
+    pub body: String,
+    /// When it is due.
+    pub due_on: Option<NaiveDate>,
+    /// Its edit version (optimistic locking).
+    pub version: i32,
     /// Its latest revision.
     pub revision: i32,
+    /// Who drafted it (membership).
+    pub created_by: Uuid,
+    /// When.
+    pub created_at: Time,
+    /// Its last activity.
+    pub active_at: Time,
+    /// When it was published.
+    pub published_at: Option<Time>,
+    /// When it was withdrawn.
+    pub withdrawn_at: Option<Time>,
+    /// By whom.
+    pub withdrawn_by: Option<Uuid>,
+    /// Why.
+    pub withdrawal_reason: Option<String>,
+    /// Its authors (memberships) with when each was added.
+    pub authors: Vec<(Uuid, Time)>,
+    /// Every revision, first first.
+    pub revisions: Vec<Revision>,
+    /// Every amendment.
+    pub amendments: Vec<Amendment>,
+    /// Every comment, hidden ones flagged (`hidden_at`), in the order they were written.
+    pub comments: Vec<Comment>,
+}
+
+/// A frozen revision of a proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revision {
+    /// Its UUID.
+    pub id: Uuid,
+    /// Its number.
+    pub number: i32,
+    /// The proposal's edit version it froze.
+    pub version: i32,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Text.
+    pub body: String,
+    /// Who made it.
+    pub author: Uuid,
+    /// Its note.
+    pub note: String,
+    /// The SHA-256 of its text.
+    pub digest: String,
+    /// When.
+    pub created_at: Time,
+    /// The amendment it came from.
+    pub amendment: Option<i32>,
+}
+
+/// An amendment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amendment {
+    /// Its UUID.
+    pub id: Uuid,
+    /// Its number on the proposal.
+    pub number: i32,
+    /// Who proposed it.
+    pub amender: Uuid,
+    /// The revision it amends.
+    pub base_revision: i32,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Text.
+    pub body: String,
+    /// Why.
+    pub reason: String,
+    /// Its state.
+    pub state: AmendmentState,
+    /// When proposed.
+    pub created_at: Time,
+    /// Who decided it.
+    pub decided_by: Option<Uuid>,
+    /// When.
+    pub decided_at: Option<Time>,
+    /// Why declined.
+    pub decline_reason: Option<String>,
+    /// The revision it became.
+    pub revision: Option<i32>,
+}
+
+/// A comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    /// Its UUID.
+    pub id: Uuid,
+    /// The comment it answers.
+    pub parent: Option<Uuid>,
+    /// Its depth in the thread.
+    pub depth: i32,
+    /// Who wrote it.
+    pub author: Uuid,
+    /// Its text (Markdown).
+    pub body: String,
+    /// When written.
+    pub created_at: Time,
+    /// When last edited.
+    pub edited_at: Option<Time>,
+    /// When its author deleted it.
+    pub deleted_at: Option<Time>,
+    /// When a facilitator hid it.
+    pub hidden_at: Option<Time>,
+    /// Who hid it.
+    pub hidden_by: Option<Uuid>,
+    /// Why.
+    pub hidden_reason: Option<String>,
 }
 
 /// A decision round.
@@ -95,8 +274,10 @@ pub struct Round {
     pub proposal: i32,
     /// Its number on the proposal.
     pub number: i32,
-    /// `scheduled`, `open`, `closed` or `cancelled`.
-    pub state: String,
+    /// The revision it decides.
+    pub revision: i32,
+    /// Its state.
+    pub state: RoundState,
     /// The method and its parameters.
     pub method: Method,
     /// The quorum.
@@ -105,11 +286,46 @@ pub struct Round {
     pub tie_policy: TiePolicy,
     /// Secret ballot.
     pub secret: bool,
+    /// Running results shown.
+    pub running_results: bool,
+    /// Over the proposal's amendments.
+    pub on_amendments: bool,
+    /// When it opens.
+    pub opens_at: Time,
+    /// When it closes.
+    pub closes_at: Time,
+    /// Who created it (account).
+    pub created_by: Uuid,
+    /// When.
+    pub created_at: Time,
+    /// When it opened.
+    pub opened_at: Option<Time>,
     /// The electorate's size (once opened).
     pub electorate: Option<u64>,
+    /// The SHA-256 of the electorate list.
+    pub electorate_hash: Option<String>,
+    /// The electorate: the memberships that could vote when it opened.
+    pub electorate_members: Vec<Uuid>,
+    /// When it closed.
+    pub closed_at: Option<Time>,
+    /// Who closed it early.
+    pub closed_by: Option<Uuid>,
+    /// Why early.
+    pub close_reason: Option<String>,
+    /// When it was cancelled.
+    pub cancelled_at: Option<Time>,
+    /// By whom.
+    pub cancelled_by: Option<Uuid>,
+    /// Why.
+    pub cancel_reason: Option<String>,
+    /// The facilitator's outcome statement (Markdown).
+    pub statement: Option<String>,
     /// The options in ballot order, with their UUIDs (the lot hashes them).
     pub options: Vec<RoundOption>,
-    /// The ballots, in the order the close counted them (closed rounds only).
+    /// Secret rounds: who has voted (never how).
+    pub voted: Vec<Uuid>,
+    /// The ballots, in the order the close counted them (closed rounds only: an open
+    /// round's ballots are nobody's to see yet).
     pub ballots: Vec<Ballot>,
     /// The stored result (closed rounds only).
     pub result: Option<StoredResult>,
@@ -122,12 +338,16 @@ pub struct RoundOption {
     pub id: String,
     /// Its name.
     pub name: String,
+    /// The amendment it stands for (a round over amendments).
+    pub amendment: Option<i32>,
 }
 
 /// A ballot: whose (a membership id in an open round, a receipt code in a secret one) and
 /// what it says.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ballot {
+    /// Its UUID.
+    pub id: Uuid,
     /// The voter's membership id (open rounds).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member: Option<String>,
@@ -136,6 +356,9 @@ pub struct Ballot {
     pub receipt: Option<String>,
     /// The marks, as `tally` reads them.
     pub marks: Marks,
+    /// Open rounds: the version counted and when it was cast.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<(i32, Time)>,
 }
 
 /// A closed round's stored result.
@@ -143,6 +366,8 @@ pub struct Ballot {
 pub struct StoredResult {
     /// The report as stored (tally's JSON, exactly as hashed).
     pub report: String,
+    /// The report as text.
+    pub text: String,
     /// Its SHA-256.
     pub digest: String,
     /// The lot seed (the audit head at close).
@@ -220,7 +445,7 @@ pub fn verify(export: &Export) -> Verdict {
             (
                 AuditEntry {
                     seq: e.seq,
-                    org_id: export.organisation.id.clone(),
+                    org_id: export.organisation.id.to_string(),
                     at: e.at.clone(),
                     actor: e.actor.clone(),
                     kind: e.kind.clone(),
@@ -238,7 +463,7 @@ pub fn verify(export: &Export) -> Verdict {
         }
     };
     let mut recounted = 0;
-    for round in export.rounds.iter().filter(|r| r.state == "closed") {
+    for round in export.rounds.iter().filter(|r| r.state == RoundState::Closed) {
         recounted += 1;
         problems.extend(check_round(export, round));
     }
@@ -412,7 +637,7 @@ fn check_open_ballots(export: &Export, here: &str, round: &Round) -> Vec<String>
         let voter = export
             .members
             .iter()
-            .find(|m| m.id == member)
+            .find(|m| m.id.to_string() == member)
             .map_or_else(|| member.to_owned(), |m| m.name.clone());
         match last.get(member) {
             None => problems.push(format!(
@@ -434,7 +659,7 @@ fn check_open_ballots(export: &Export, here: &str, round: &Round) -> Vec<String>
             let voter = export
                 .members
                 .iter()
-                .find(|m| m.id == *member)
+                .find(|m| m.id.to_string() == *member)
                 .map_or_else(|| (*member).to_owned(), |m| m.name.clone());
             problems.push(format!(
                 "{here}: the ballot of {voter} is missing (the audit chain recorded it at entry {}).",

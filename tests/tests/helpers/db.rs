@@ -4,7 +4,6 @@ use sea_orm::{ConnectionTrait, Database};
 use tempfile::TempDir;
 
 /// The engine a scenario runs on.
-#[expect(dead_code, reason = "each test binary runs on one engine")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Db {
     /// A temp SQLite file.

@@ -135,8 +135,9 @@ pub async fn build(db: &DatabaseConnection, slug: &str) -> anyhow::Result<doc::E
                 at: e.at,
                 actor: e.actor,
                 kind: e.kind,
-                data: serde_json::from_str(&e.data)
-                    .with_context(|| format!("audit entry {} holds data that is not JSON", e.seq))?,
+                data: serde_json::from_str(&e.data).with_context(|| {
+                    format!("audit entry {} holds data that is not JSON", e.seq)
+                })?,
                 hash: e.hash,
             })
         })

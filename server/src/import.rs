@@ -17,7 +17,7 @@ use app::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction,
-    EntityTrait, PaginatorTrait, QueryFilter,
+    EntityTrait, ExprTrait, PaginatorTrait, QueryFilter,
 };
 use std::{collections::HashMap, path::Path};
 use uuid::Uuid;
@@ -29,8 +29,8 @@ fn id(text: &str, what: &str) -> anyhow::Result<Uuid> {
 
 /// Imports the export in `file`; prints what went in.
 pub async fn run(db: &DatabaseConnection, file: &Path) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(file)
-        .with_context(|| format!("cannot read {}", file.display()))?;
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let document = doc::read(&text).map_err(anyhow::Error::msg)?;
     let verdict = doc::verify(&document);
     if let Some(problem) = verdict.problems.first() {
@@ -39,11 +39,7 @@ pub async fn run(db: &DatabaseConnection, file: &Path) -> anyhow::Result<()> {
             escape_controls(problem)
         );
     }
-    if let Some(open) = document
-        .rounds
-        .iter()
-        .find(|r| r.state == RoundState::Open)
-    {
+    if let Some(open) = document.rounds.iter().find(|r| r.state == RoundState::Open) {
         bail!(
             "round {} of proposal {} is still open; close or cancel it and export again (an \
              open round's ballots are not exported), so nothing was imported",

@@ -13,7 +13,6 @@ use crate::domain::{
     round::RoundState,
 };
 use chrono::{DateTime, NaiveDate, Utc};
-use uuid::Uuid;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,6 +21,7 @@ use tally::{
     ballot::{BallotGroup, Contest, Marks, group_ballots},
     config::{Method, Quorum, TiePolicy},
 };
+use uuid::Uuid;
 
 /// The document's `format` field.
 pub const FORMAT: &str = "quorate-organisation-export";
@@ -463,7 +463,11 @@ pub fn verify(export: &Export) -> Verdict {
         }
     };
     let mut recounted = 0;
-    for round in export.rounds.iter().filter(|r| r.state == RoundState::Closed) {
+    for round in export
+        .rounds
+        .iter()
+        .filter(|r| r.state == RoundState::Closed)
+    {
         recounted += 1;
         problems.extend(check_round(export, round));
     }

@@ -9,7 +9,7 @@ use sea_orm::{ColumnTrait, Database, EntityTrait, QueryFilter};
 use std::{path::Path, process::Output};
 
 /// Runs `quorate ARGS` on the database at `url`.
-fn quorate(app: &TestApp, url: &str, args: &[&str]) -> Output {
+pub(crate) fn quorate(app: &TestApp, url: &str, args: &[&str]) -> Output {
     std::process::Command::new(quorate_bin())
         .args(args)
         .env_remove("QUORATE_BIN")
@@ -20,7 +20,7 @@ fn quorate(app: &TestApp, url: &str, args: &[&str]) -> Output {
         .expect("quorate runs")
 }
 
-fn stderr(output: &Output) -> String {
+pub(crate) fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).trim().to_owned()
 }
 

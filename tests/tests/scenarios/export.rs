@@ -2,21 +2,15 @@
 //! an export verifies with every closed round counted again, and each kind of tampering is
 //! named precisely; a truncated file or another schema version is refused with the reason.
 
+use super::backup::{quorate as quorate_at, stderr};
 use super::rounds::{close_now, open_round, proposal, three, vote};
-use crate::helpers::{Db, TestApp, lookup, quorate_bin, spawn_app};
+use crate::helpers::{Db, TestApp, lookup, spawn_app};
 use app::domain::roles::Role;
 use serde_json::Value;
 use std::process::Output;
 
 fn quorate(app: &TestApp, args: &[&str]) -> Output {
-    std::process::Command::new(quorate_bin())
-        .args(args)
-        .env_remove("QUORATE_BIN")
-        .env("QUORATE_DATABASE_URL", &app.db.url)
-        .env("QUORATE_LOG_LEVEL", "warn")
-        .current_dir(app.db.dir.path())
-        .output()
-        .expect("quorate runs")
+    quorate_at(app, &app.db.url, args)
 }
 
 /// Writes `document` to a file and verifies it: (success, what it printed).
@@ -233,18 +227,6 @@ pub async fn only_admins_download_the_organisations_export(db: Db) {
     assert!(page.contains(r#"href="/o/coop/export.json""#));
 }
 
-/// `quorate ARGS` on the database at `url`, from `dir`.
-fn quorate_on(dir: &std::path::Path, url: &str, args: &[&str]) -> Output {
-    std::process::Command::new(quorate_bin())
-        .args(args)
-        .env_remove("QUORATE_BIN")
-        .env("QUORATE_DATABASE_URL", url)
-        .env("QUORATE_LOG_LEVEL", "warn")
-        .current_dir(dir)
-        .output()
-        .expect("quorate runs")
-}
-
 /// The export minus its instance fields (`exported_at`, `instance`: docs/formats.md).
 fn record(text: &str) -> Value {
     let mut document: Value = serde_json::from_str(text).unwrap();
@@ -267,7 +249,14 @@ pub async fn an_export_imported_into_the_other_engine_exports_the_same(db: Db) {
     let ada = &coop.admin;
     // A proposal with an amendment, a comment hidden by a facilitator and a reply.
     let number = proposal(&coop, "Trees").await;
-    let amended = super::amendments::propose(coop.browser("Carl"), number, 1, "Plant oaks.", "Oaks live longer.").await;
+    let amended = super::amendments::propose(
+        coop.browser("Carl"),
+        number,
+        1,
+        "Plant oaks.",
+        "Oaks live longer.",
+    )
+    .await;
     assert_eq!(amended.status(), 303);
     let comment = super::comments::post(coop.browser("Bea"), number, "Something rude.", "").await;
     super::comments::post(coop.browser("Carl"), number, "Please be kind.", &comment).await;
@@ -280,7 +269,12 @@ pub async fn an_export_imported_into_the_other_engine_exports_the_same(db: Db) {
         .await;
     assert_eq!(hidden.status(), 303);
     // A closed open-ballot round, a closed secret round, a scheduled one.
-    let irv = open_round(ada, number, &[("method", "irv"), ("options", "Oak\nPine\nElm")]).await;
+    let irv = open_round(
+        ada,
+        number,
+        &[("method", "irv"), ("options", "Oak\nPine\nElm")],
+    )
+    .await;
     for (who, first) in [("Ada", "0"), ("Bea", "1"), ("Carl", "0")] {
         let response = vote(coop.browser(who), &irv, &[("rank1", first)]).await;
         assert_eq!(response.status(), 303);
@@ -289,13 +283,27 @@ pub async fn an_export_imported_into_the_other_engine_exports_the_same(db: Db) {
     let budget = proposal(&coop, "Budget").await;
     let secret = open_round(ada, budget, &[("method", "majority"), ("secret", "on")]).await;
     for who in ["Bea", "Carl"] {
-        assert_eq!(vote(coop.browser(who), &secret, &[("choice", "no")]).await.status(), 201);
+        assert_eq!(
+            vote(coop.browser(who), &secret, &[("choice", "no")])
+                .await
+                .status(),
+            201
+        );
     }
     assert_eq!(close_now(ada, &secret, "Enough.").await.status(), 303);
     let later = proposal(&coop, "Later").await;
     let opens = super::rounds::local_in(7 * 24 * 3600);
     let closes = super::rounds::local_in(8 * 24 * 3600);
-    open_round(ada, later, &[("method", "consent"), ("opens_at", &opens), ("closes_at", &closes)]).await;
+    open_round(
+        ada,
+        later,
+        &[
+            ("method", "consent"),
+            ("opens_at", &opens),
+            ("closes_at", &closes),
+        ],
+    )
+    .await;
 
     let exported = quorate(&app, &["export", "--org", "coop"]);
     assert!(exported.status.success(), "{}", stderr(&exported));
@@ -307,44 +315,87 @@ pub async fn an_export_imported_into_the_other_engine_exports_the_same(db: Db) {
     assert_eq!(document["groups"][0]["slug"], "housing");
     let comments = document["proposals"][0]["comments"].as_array().unwrap();
     assert_eq!(comments.len(), 2);
-    assert_eq!(comments[0]["hidden_reason"], "Personal attack", "hidden ones flagged");
-    assert_eq!(document["proposals"][0]["amendments"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        comments[0]["hidden_reason"], "Personal attack",
+        "hidden ones flagged"
+    );
+    assert_eq!(
+        document["proposals"][0]["amendments"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(document["rounds"].as_array().unwrap().len(), 3);
 
     // Into the other engine, and out again: the same record.
-    let other = if matches!(db, Db::Sqlite) { Db::Postgres } else { Db::Sqlite };
+    let other = if matches!(db, Db::Sqlite) {
+        Db::Postgres
+    } else {
+        Db::Sqlite
+    };
     let target = crate::helpers::TestDb::new(other).await;
-    let imported = quorate_on(target.dir.path(), &target.url, &["import", file_arg]);
+    let imported = quorate_at(&app, &target.url, &["import", file_arg]);
     assert!(imported.status.success(), "{}", stderr(&imported));
     let said = String::from_utf8_lossy(&imported.stdout);
     assert!(said.starts_with("Imported "), "{said}");
     assert!(said.contains("the audit chain holds"), "{said}");
-    let again = quorate_on(target.dir.path(), &target.url, &["export", "--org", "coop"]);
+    let again = quorate_at(&app, &target.url, &["export", "--org", "coop"]);
     assert!(again.status.success(), "{}", stderr(&again));
     let second = String::from_utf8(again.stdout).unwrap();
-    assert_eq!(record(&second), document, "export, import into the other engine, export again");
-    let verified = quorate_on(target.dir.path(), &target.url, &["audit", "verify", "--org", "coop"]);
-    assert!(verified.status.success(), "{}", String::from_utf8_lossy(&verified.stdout));
+    assert_eq!(
+        record(&second),
+        document,
+        "export, import into the other engine, export again"
+    );
+    let verified = quorate_at(&app, &target.url, &["audit", "verify", "--org", "coop"]);
+    assert!(
+        verified.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verified.stdout)
+    );
 
     // Refused, changing nothing: the same organisation again, a tampered export, an open round.
-    let twice = quorate_on(target.dir.path(), &target.url, &["import", file_arg]);
+    let twice = quorate_at(&app, &target.url, &["import", file_arg]);
     assert!(!twice.status.success());
-    assert!(stderr(&twice).contains("is already here, so nothing was imported"), "{}", stderr(&twice));
+    assert!(
+        stderr(&twice).contains("is already here, so nothing was imported"),
+        "{}",
+        stderr(&twice)
+    );
     let fresh = crate::helpers::TestDb::new(other).await;
     let mut tampered: Value = serde_json::from_str(&first).unwrap();
     let entries = tampered["audit"].as_array_mut().unwrap();
     entries[1]["data"]["tampered"] = Value::Bool(true);
     let tampered_file = app.db.dir.path().join("tampered.json");
     std::fs::write(&tampered_file, tampered.to_string()).unwrap();
-    let refused = quorate_on(fresh.dir.path(), &fresh.url, &["import", tampered_file.to_str().unwrap()]);
+    let refused = quorate_at(
+        &app,
+        &fresh.url,
+        &["import", tampered_file.to_str().unwrap()],
+    );
     assert!(!refused.status.success());
-    assert!(stderr(&refused).contains("does not verify, so nothing was imported: The audit chain breaks at entry 2"), "{}", stderr(&refused));
-    let empty = quorate_on(fresh.dir.path(), &fresh.url, &["export", "--org", "coop"]);
-    assert!(stderr(&empty).contains("there is no organisation"), "{}", stderr(&empty));
+    assert!(
+        stderr(&refused).contains(
+            "does not verify, so nothing was imported: The audit chain breaks at entry 2"
+        ),
+        "{}",
+        stderr(&refused)
+    );
+    let empty = quorate_at(&app, &fresh.url, &["export", "--org", "coop"]);
+    assert!(
+        stderr(&empty).contains("there is no organisation"),
+        "{}",
+        stderr(&empty)
+    );
     let open = proposal(&coop, "Open").await;
     open_round(ada, open, &[("method", "majority")]).await;
     let with_open = quorate(&app, &["export", "--org", "coop"]);
     std::fs::write(&file, &with_open.stdout).unwrap();
-    let refused = quorate_on(fresh.dir.path(), &fresh.url, &["import", file_arg]);
-    assert!(stderr(&refused).contains("is still open"), "{}", stderr(&refused));
+    let refused = quorate_at(&app, &fresh.url, &["import", file_arg]);
+    assert!(
+        stderr(&refused).contains("is still open"),
+        "{}",
+        stderr(&refused)
+    );
 }

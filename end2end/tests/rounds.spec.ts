@@ -270,6 +270,16 @@ test("a facilitator runs a majority round and a consent round", async ({
   await expect(beasBallot.getByRole("cell").nth(1)).toHaveText("no");
   await expectNoAxeViolations(page, browser, roundPath);
 
+  // The minutes of the decision, from the record: followed by a link, print-ready.
+  await page.getByRole("link", { name: "Minutes of this decision (print, Markdown, JSON)" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Decision on proposal");
+  await expect(page.locator(".minutes .outcome")).toContainText("Not adopted: 1 yes of 2 counted");
+  await expect(page.getByTestId("minutes-audit")).toContainText("The close is audit entry");
+  await expectReflowsAt320(page, "a decision's minutes");
+  await expectNoAxeViolations(page, browser, new URL(page.url()).pathname);
+  await page.getByRole("link", { name: "Round 1", exact: true }).click();
+  await expect(page.locator(".eyebrow")).toContainText("Closed");
+
   // A second proposal, decided by consent.
   const compost = "Compost bins";
   await publishProposal(other, org, compost, "We put two compost bins in the yard.");

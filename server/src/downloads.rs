@@ -1,5 +1,6 @@
 //! A closed round's files at stable addresses: `GET /o/{slug}/rounds/{round}/{file}`, for
-//! anyone who may view the organisation (`services::round_files` says what each holds).
+//! anyone who may view the organisation (`services::round_files` says what each holds; the
+//! minutes, `minutes.md` and `minutes.json`, come from `api::round_minutes`).
 
 use crate::state::AppState;
 use app::{
@@ -29,7 +30,12 @@ pub async fn file(
     let Ok(round) = round.parse() else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    match round_files::download(&ctx, &slug, round, &name).await {
+    let file = if matches!(name.as_str(), "minutes.md" | "minutes.json") {
+        app::api::round_minutes::download(&ctx, &slug, round, &name).await
+    } else {
+        round_files::download(&ctx, &slug, round, &name).await
+    };
+    match file {
         Ok((media_type, body)) => (
             [
                 (header::CONTENT_TYPE, media_type.to_owned()),

@@ -13,6 +13,7 @@ pub mod members;
 pub mod organisations;
 pub mod proposals;
 pub mod round_details;
+pub mod round_minutes;
 pub mod rounds;
 pub mod search;
 

@@ -181,6 +181,9 @@ pub struct RoundView {
 }
 
 #[cfg(feature = "ssr")]
+pub use build::round_view;
+
+#[cfg(feature = "ssr")]
 mod build {
     use super::*;
     use crate::{

@@ -234,7 +234,7 @@ fn Positions(consent: ConsentDetails) -> impl IntoView {
 }
 
 /// A tie in one sentence: who was tied for what, the rule and the pick.
-fn tie_sentence(language: Language, tie: &TieNote) -> String {
+pub fn tie_sentence(language: Language, tie: &TieNote) -> String {
     let decision = match tie.decision.as_str() {
         "winner" => language.tr("round-tie-decision-winner"),
         "election_order" => language.tr("round-tie-decision-election-order"),

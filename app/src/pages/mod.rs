@@ -20,6 +20,7 @@ pub mod proposal;
 pub mod proposal_edit;
 pub mod proposal_history;
 pub mod proposal_new;
+pub mod round_minutes;
 pub mod rounds;
 pub mod search;
 pub mod sign_in;

@@ -667,6 +667,7 @@ fn Ballots(page: RoundView, path: RoundPath) -> impl IntoView {
             </div>
             {(!page.files.is_empty()).then(|| view! {
                 <h3>{t("round-files")}</h3>
+                <p><a href=format!("{}/minutes", path.page())>{t("minutes-link")}</a></p>
                 <ul class="files">
                     {page.files.iter().map(|f| view! {
                         <li><a href=format!("{}/{}", path.page(), f)>{f.clone()}</a></li>

@@ -12,6 +12,7 @@ pub mod comments;
 pub mod export;
 pub mod identity;
 pub mod long_lists;
+pub mod minutes;
 pub mod oidc;
 pub mod proposal_injection;
 pub mod proposals;

@@ -266,6 +266,31 @@ test("sign out, then sign in: a wrong password is refused without saying which p
   await expect(page.getByLabel("E-mail address")).toHaveValue(who.email);
 });
 
+test("a member makes a calendar address, which is shown once, and turns it off", async ({
+  page,
+}, testInfo) => {
+  const who = person(testInfo, "Cal");
+  await signUp(page, who);
+  await page.getByRole("banner").getByRole("link", { name: who.name }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("calendar-status")).toHaveText("You have no calendar address.");
+  const made = await submit(page, page.getByRole("button", { name: "Make a calendar address" }));
+  expect(made.status()).toBe(201);
+  const field = page.getByLabel(/Your calendar address/);
+  await expect(field).toHaveValue(/\/calendar\/[A-Za-z0-9_-]+\.ics$/);
+  const address = await field.inputValue();
+  // What a calendar app does: fetch the address, with no cookie of this browser's.
+  const feed = await page.request.get(address, { headers: { cookie: "" } });
+  expect(feed.status()).toBe(200);
+  expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+  await expect(page.getByTestId("calendar-status")).toContainText("You have a calendar address, made on");
+  const off = await submit(page, page.getByRole("button", { name: "Turn the calendar off" }));
+  expect(off.status()).toBe(303);
+  await expect(page.getByTestId("calendar-status")).toHaveText("You have no calendar address.");
+  await expect(page.getByLabel(/Your calendar address/)).toHaveCount(0);
+  expect((await page.request.get(address)).status()).toBe(404);
+});
+
 test("the keyboard fills in the sign-up form in order and Enter creates the account", async ({
   page,
   consoleErrors,

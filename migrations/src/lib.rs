@@ -13,6 +13,7 @@ mod m20261206_000006_comments;
 mod m20261207_000007_amendments;
 mod m20261207_000008_search;
 mod m20261208_000009_rounds;
+mod m20261209_000010_calendar_feeds;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000007_amendments::Migration),
             Box::new(m20261207_000008_search::Migration),
             Box::new(m20261208_000009_rounds::Migration),
+            Box::new(m20261209_000010_calendar_feeds::Migration),
         ]
     }
 }

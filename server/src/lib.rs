@@ -5,6 +5,7 @@ pub mod actions;
 pub mod assets;
 mod audit_cli;
 mod backup;
+mod calendar;
 pub mod cli;
 pub mod client_address;
 pub mod config;

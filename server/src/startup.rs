@@ -153,6 +153,7 @@ pub fn build_router(
         .route("/language", post(language::set))
         .route("/o/{slug}/rounds/{round}/live", get(crate::live::events))
         .route("/o/{slug}/export.json", get(crate::export::download))
+        .route("/calendar/{file}", get(crate::calendar::feed))
         .route(
             "/o/{slug}/rounds/{round}/{file}",
             get(crate::downloads::file),

@@ -53,6 +53,24 @@ impl Action for EndOtherSessions {
     type Path = NoPath;
 }
 
+/// `POST /account/calendar`: makes a new secret calendar address (the old one stops
+/// working), shown once on the account page that answers.
+pub struct ReplaceCalendarFeed;
+impl Action for ReplaceCalendarFeed {
+    const ROUTE: &'static str = "/account/calendar";
+    const FORM: &'static str = "calendar";
+    const ANSWERS_WITH_PAGE: bool = true;
+    type Path = NoPath;
+}
+
+/// `POST /account/calendar/off`: the calendar address stops working.
+pub struct TurnOffCalendarFeed;
+impl Action for TurnOffCalendarFeed {
+    const ROUTE: &'static str = "/account/calendar/off";
+    const FORM: &'static str = "calendar_off";
+    type Path = NoPath;
+}
+
 /// `POST /account/email`: mails a link that proves the account's own address.
 pub struct RequestConfirmation;
 impl Action for RequestConfirmation {
@@ -306,6 +324,38 @@ mod perform {
         async fn perform(ctx: &ActionCtx, _: &NoPath, _: &Empty) -> ServiceResult<Done> {
             let account = ctx.services.signed_in()?;
             sessions::end_others(&ctx.services.db, account.id, ctx.session.as_deref()).await?;
+            Ok(Done::see_other("/account"))
+        }
+    }
+
+    impl Perform for ReplaceCalendarFeed {
+        type Form = Empty;
+
+        fn page(_: &NoPath, _: &Empty) -> String {
+            "/account".to_owned()
+        }
+
+        async fn perform(ctx: &ActionCtx, _: &NoPath, _: &Empty) -> ServiceResult<Done> {
+            let token = crate::services::calendar::replace(&ctx.services).await?;
+            // Shown once: only its hash is kept.
+            let address = format!("{}/calendar/{token}.ics", ctx.base_url);
+            Ok(Done::created(crate::dto::FormState {
+                form: ReplaceCalendarFeed::FORM.to_owned(),
+                values: crate::actions::kept_values(&[("address", &address)]),
+                problems: Vec::new(),
+            }))
+        }
+    }
+
+    impl Perform for TurnOffCalendarFeed {
+        type Form = Empty;
+
+        fn page(_: &NoPath, _: &Empty) -> String {
+            "/account".to_owned()
+        }
+
+        async fn perform(ctx: &ActionCtx, _: &NoPath, _: &Empty) -> ServiceResult<Done> {
+            crate::services::calendar::turn_off(&ctx.services).await?;
             Ok(Done::see_other("/account"))
         }
     }

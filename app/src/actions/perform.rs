@@ -150,6 +150,8 @@ pub fn mount_all<M: Mount>(m: M) -> M {
         .mount::<ChangePassword>()
         .mount::<EndOtherSessions>()
         .mount::<RequestConfirmation>()
+        .mount::<ReplaceCalendarFeed>()
+        .mount::<TurnOffCalendarFeed>()
         .mount::<ConfirmAddress>()
         .mount::<UnlinkIdentity>()
         .mount::<CreateOrganisation>()

@@ -32,6 +32,8 @@ pub struct AccountView {
     pub has_password: bool,
     /// The linked sign-in methods.
     pub identities: Vec<LinkedIdentity>,
+    /// When the calendar address was made (RFC 3339), if there is one.
+    pub calendar_since: Option<String>,
 }
 
 /// The signed-in person's account page.
@@ -58,7 +60,11 @@ pub async fn account_page() -> Result<AccountView, AppError> {
                     last_used_at: identity.last_used_at.map(|t| t.to_rfc3339()),
                 })
                 .collect();
+            let calendar_since = crate::services::calendar::made_at(&ctx.db, account.id)
+                .await?
+                .map(|t| t.to_rfc3339());
             Ok(AccountView {
+                calendar_since,
                 email_verified: account.email_verified_at.is_some(),
                 mail: ctx.mail,
                 has_password: account.password_hash.is_some(),

@@ -13,6 +13,7 @@ pub mod digest;
 pub mod email;
 pub mod export;
 pub mod group;
+pub mod ical;
 pub mod invitation;
 pub mod membership;
 pub mod oidc;

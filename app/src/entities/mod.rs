@@ -4,6 +4,7 @@ pub mod account;
 pub mod amendment;
 pub mod audit_entry;
 pub mod ballot;
+pub mod calendar_feed;
 pub mod comment;
 pub mod comment_mention;
 pub mod comment_version;

@@ -5,7 +5,8 @@ use crate::{
     actions::{
         Action, NoPath,
         accounts::{
-            ChangePassword, EndOtherSessions, RequestConfirmation, UnlinkIdentity, UpdateProfile,
+            ChangePassword, EndOtherSessions, ReplaceCalendarFeed, RequestConfirmation,
+            TurnOffCalendarFeed, UnlinkIdentity, UpdateProfile,
         },
     },
     api::accounts::{AccountView, LinkedIdentity, account_page},
@@ -105,6 +106,7 @@ fn AccountForms(view: AccountView) -> impl IntoView {
                         .collect_view()}
                 </ul>
             })}
+            <Calendar since=view.calendar_since.clone() />
             <h2>{t("account-sessions")}</h2>
             <p>{t("account-sessions-text")}</p>
             <ProblemSummary form=EndOtherSessions::FORM state=use_form_state(EndOtherSessions::FORM) />
@@ -185,6 +187,41 @@ fn LinkedIdentities(identities: Vec<LinkedIdentity>, has_password: bool) -> impl
             </tbody>
         </table>
     })
+}
+
+/// The calendar address: made, replaced or turned off; a new one is shown once.
+#[component]
+fn Calendar(since: Option<String>) -> impl IntoView {
+    let t = use_t();
+    let language = use_language();
+    let made = use_form_state(ReplaceCalendarFeed::FORM);
+    let address = made.value("address");
+    let has_feed = since.is_some();
+    view! {
+        <h2 id="calendar">{t("account-calendar")}</h2>
+        <p>{t("account-calendar-text")}</p>
+        {(!address.is_empty()).then(|| view! {
+            <div class="notice" role="status">
+                <label for="calendar-address">{t("account-calendar-new")}</label>
+                <input id="calendar-address" type="text" readonly value=address.clone() />
+                <p class="hint">{t("account-calendar-keep")}</p>
+            </div>
+        })}
+        <p data-testid="calendar-status">{match &since {
+            Some(at) => language.tr_with("account-calendar-since", "date", day(at)),
+            None => t("account-calendar-none"),
+        }}</p>
+        <div class="member-actions">
+            <ActionForm target=ReplaceCalendarFeed::target(&NoPath {})>
+                <button type="submit">{t(if has_feed { "account-calendar-replace" } else { "account-calendar-make" })}</button>
+            </ActionForm>
+            {has_feed.then(|| view! {
+                <ActionForm target=TurnOffCalendarFeed::target(&NoPath {})>
+                    <button type="submit" class="secondary">{t("account-calendar-off")}</button>
+                </ActionForm>
+            })}
+        </div>
+    }
 }
 
 /// The date part of an RFC 3339 instant (`2026-12-01`).

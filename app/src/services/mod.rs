@@ -7,6 +7,7 @@ pub mod addresses;
 pub mod amendments;
 pub mod audit;
 pub mod ballots;
+pub mod calendar;
 pub mod closing;
 pub mod comments;
 pub mod error;

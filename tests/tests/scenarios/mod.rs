@@ -8,6 +8,7 @@ pub mod amendments;
 pub mod assets;
 pub mod backup;
 pub mod binary;
+pub mod calendar;
 pub mod comments;
 pub mod export;
 pub mod identity;

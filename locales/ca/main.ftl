@@ -732,3 +732,7 @@ account-calendar-replace = Fes una adreça nova (l'antiga deixa de funcionar)
 account-calendar-off = Desactiva el calendari
 account-calendar-new = La teva adreça de calendari (es mostra un sol cop; copia-la ara a la teva aplicació de calendari):
 account-calendar-keep = Quorate només en guarda una empremta, així que no la pot tornar a mostrar.
+problem-meeting_link_not_web = Un enllaç ha de ser una adreça web que comenci per https:// o http://.
+problem-meeting_not_a_proposal_number = Indica una proposta pel seu número, o deixa-ho en blanc.
+problem-meeting_too_many_guests = Una reunió llista com a màxim { $max } persones convidades.
+problem-meeting_state = Una reunió amb l'acta en estat { $state } no pot fer això.

@@ -732,3 +732,7 @@ account-calendar-replace = Make a new address (the old one stops working)
 account-calendar-off = Turn the calendar off
 account-calendar-new = Your calendar address (shown once; copy it into your calendar app now):
 account-calendar-keep = Quorate keeps only a fingerprint of it, so it cannot show it again.
+problem-meeting_link_not_web = A link must be a web address starting with https:// or http://.
+problem-meeting_not_a_proposal_number = Refer to a proposal by its number, or leave it empty.
+problem-meeting_too_many_guests = A meeting lists at most { $max } guests.
+problem-meeting_state = A meeting whose minutes are { $state } cannot do this.

@@ -732,3 +732,7 @@ account-calendar-replace = Haz una dirección nueva (la antigua deja de funciona
 account-calendar-off = Desactiva el calendario
 account-calendar-new = Tu dirección de calendario (se muestra una sola vez; cópiala ahora en tu aplicación de calendario):
 account-calendar-keep = Quorate solo guarda una huella, así que no puede volver a mostrarla.
+problem-meeting_link_not_web = Un enlace debe ser una dirección web que empiece por https:// o http://.
+problem-meeting_not_a_proposal_number = Indica una propuesta por su número, o déjalo en blanco.
+problem-meeting_too_many_guests = Una reunión lista como máximo { $max } invitados.
+problem-meeting_state = Una reunión con el acta en estado { $state } no puede hacer esto.

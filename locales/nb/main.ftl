@@ -732,3 +732,7 @@ account-calendar-replace = Lag en ny adresse (den gamle slutter å virke)
 account-calendar-off = Slå av kalenderen
 account-calendar-new = Kalenderadressen din (vises én gang; kopier den inn i kalenderappen nå):
 account-calendar-keep = Quorate tar bare vare på et fingeravtrykk av den, så den kan ikke vises igjen.
+problem-meeting_link_not_web = En lenke må være en nettadresse som begynner med https:// eller http://.
+problem-meeting_not_a_proposal_number = Vis til et forslag med nummeret, eller la feltet stå tomt.
+problem-meeting_too_many_guests = Et møte har høyst { $max } gjester.
+problem-meeting_state = Et møte med protokoll i tilstanden { $state } kan ikke gjøre dette.

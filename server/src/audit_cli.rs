@@ -6,9 +6,12 @@ use app::{domain::text::escape_controls, entities::organisation, services::audit
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::process::ExitCode;
 
-/// Verifies the chain and prints the verdict; exit status 1 when it breaks.
-pub async fn verify(db: &sea_orm::DatabaseConnection, slug: &str) -> anyhow::Result<ExitCode> {
-    let org = organisation::Entity::find()
+/// The organisation at web address `slug`, or a one-line error naming it (for commands).
+pub async fn organisation_at(
+    db: &sea_orm::DatabaseConnection,
+    slug: &str,
+) -> anyhow::Result<organisation::Model> {
+    organisation::Entity::find()
         .filter(organisation::Column::Slug.eq(slug))
         .one(db)
         .await?
@@ -17,7 +20,12 @@ pub async fn verify(db: &sea_orm::DatabaseConnection, slug: &str) -> anyhow::Res
                 "there is no organisation with the address {:?}",
                 escape_controls(slug)
             )
-        })?;
+        })
+}
+
+/// Verifies the chain and prints the verdict; exit status 1 when it breaks.
+pub async fn verify(db: &sea_orm::DatabaseConnection, slug: &str) -> anyhow::Result<ExitCode> {
+    let org = organisation_at(db, slug).await?;
     let entries = audit::entries(db, org.id)
         .await
         .map_err(anyhow::Error::new)?

@@ -32,16 +32,7 @@ fn ot(at: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
 
 /// Builds the export of organisation `slug`.
 pub async fn build(db: &DatabaseConnection, slug: &str) -> anyhow::Result<doc::Export> {
-    let org = organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq(slug))
-        .one(db)
-        .await?
-        .with_context(|| {
-            format!(
-                "there is no organisation with the address {:?}",
-                escape_controls(slug)
-            )
-        })?;
+    let org = crate::audit_cli::organisation_at(db, slug).await?;
     let instance = crate::instance::ensure_identity(db).await?;
     let memberships = membership::Entity::find()
         .filter(membership::Column::OrganisationId.eq(org.id))

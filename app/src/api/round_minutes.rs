@@ -477,3 +477,16 @@ pub async fn round_minutes(slug: String, round: String) -> Result<MinutesView, A
         .await,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn typed_text_cannot_open_markup_or_break_a_table_in_markdown() {
+        assert_eq!(
+            cell("Roof <script>|x\r\ny & z"),
+            "Roof &lt;script&gt;\\|x  y &amp; z"
+        );
+    }
+}

@@ -33,6 +33,34 @@ pub fn ResultDetailsView(details: ResultDetails) -> impl IntoView {
     }
 }
 
+/// Every option's total at every stage (IRV, STV): the stage table.
+#[component]
+pub fn StageTableView(table: crate::api::rounds::StageTable) -> impl IntoView {
+    let t = use_t();
+    let language = use_language();
+    view! {
+        <div class="table-scroll">
+            <table>
+                <caption>{t("round-stage-table")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("round-option")}</th>
+                        {table.stages.iter().map(|s| view! { <th scope="col">{language.tr_with("round-stage", "number", s.clone())}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {table.rows.iter().map(|(name, cells)| view! {
+                        <tr>
+                            <th scope="row">{name.clone()}</th>
+                            {cells.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
 /// Names joined for a sentence or a cell.
 fn list(names: &[String]) -> String {
     names.join(", ")

@@ -15,6 +15,7 @@ pub mod export;
 pub mod group;
 pub mod ical;
 pub mod invitation;
+pub mod meeting;
 pub mod membership;
 pub mod oidc;
 pub mod organisation;

@@ -80,27 +80,7 @@ fn Minutes(page: MinutesView) -> impl IntoView {
             </ul>
             <h2>{t("round-result")}</h2>
             <p class="outcome"><strong>{m.outcome.clone()}</strong></p>
-            {m.table.clone().map(|table| view! {
-                <div class="table-scroll">
-                    <table>
-                        <caption>{t("round-stage-table")}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t("round-option")}</th>
-                                {table.stages.iter().map(|s| view! { <th scope="col">{language.tr_with("round-stage", "number", s.clone())}</th> }).collect_view()}
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {table.rows.iter().map(|(name, cells)| view! {
-                                <tr>
-                                    <th scope="row">{name.clone()}</th>
-                                    {cells.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            })}
+            {m.table.clone().map(|table| view! { <crate::components::result_details::StageTableView table /> })}
             <ResultDetailsView details=m.details.clone() />
             {page.statement_html.clone().map(|html| view! {
                 <h2>{t("round-outcome-statement")}</h2>

@@ -557,27 +557,7 @@ fn Result(result: ResultView) -> impl IntoView {
         <section class="card result" aria-labelledby="result">
             <h2 id="result">{t(if result.running { "round-running-results" } else { "round-result" })}</h2>
             <p class="outcome" data-outcome=result.outcome.clone()><strong>{sentence}</strong></p>
-            {result.table.clone().map(|table| view! {
-                <div class="table-scroll">
-                    <table>
-                        <caption>{t("round-stage-table")}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t("round-option")}</th>
-                                {table.stages.iter().map(|s| view! { <th scope="col">{language.tr_with("round-stage", "number", s.clone())}</th> }).collect_view()}
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {table.rows.iter().map(|(name, cells)| view! {
-                                <tr>
-                                    <th scope="row">{name.clone()}</th>
-                                    {cells.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            })}
+            {result.table.clone().map(|table| view! { <crate::components::result_details::StageTableView table /> })}
             {result.table.clone().filter(|table| table.stages.len() > 1).map(|table| {
                 let titles: Vec<String> = table
                     .stages

@@ -1,0 +1,508 @@
+//! Meetings (decision-rules.md §9): what a meeting is made of, as typed into its forms, and
+//! how its minutes move from draft to approved. Pure: no clock, no database.
+//!
+//! | state    | event     | next     | note                                              |
+//! |----------|-----------|----------|---------------------------------------------------|
+//! | draft    | hold      | held     | the meeting took place; notes can still be edited |
+//! | held     | approve   | approved | the minutes are approved and become read-only     |
+//! | approved | correct   | approved | a correction is a new, visible version            |
+//! | any other pair       | refused  | `meeting_state`, naming the state                 |
+
+use crate::domain::{
+    rule::{Rule, args},
+    text::{self, Lines},
+};
+use crate::dto::Problem;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The most characters a meeting's or an agenda item's title has.
+pub const TITLE_MAX_CHARS: usize = 200;
+/// The most characters a place has.
+pub const PLACE_MAX_CHARS: usize = 200;
+/// The most characters a link has.
+pub const LINK_MAX_CHARS: usize = 500;
+/// The most characters of an agenda item's notes (Markdown).
+pub const NOTES_MAX_CHARS: usize = 20_000;
+/// The most characters of an action point.
+pub const ACTION_MAX_CHARS: usize = 500;
+/// The most characters of a guest's name.
+pub const GUEST_MAX_CHARS: usize = 120;
+/// The most guests one meeting lists.
+pub const GUESTS_MAX: usize = 100;
+
+/// Where a meeting's minutes stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingState {
+    /// Being prepared: details, agenda, attendance.
+    Draft,
+    /// It took place; the minute-taker finishes the notes.
+    Held,
+    /// The minutes are approved: read-only, corrected only by a new version.
+    Approved,
+}
+
+impl MeetingState {
+    /// The stable code.
+    pub fn code(self) -> &'static str {
+        match self {
+            MeetingState::Draft => "draft",
+            MeetingState::Held => "held",
+            MeetingState::Approved => "approved",
+        }
+    }
+
+    /// Whether the details, agenda, attendance and notes may change.
+    pub fn editable(self) -> bool {
+        self != MeetingState::Approved
+    }
+}
+
+/// What can happen to a meeting's minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingEvent {
+    /// The meeting took place.
+    Hold,
+    /// The minutes are approved.
+    Approve,
+    /// Approved minutes are corrected (a new version, with a reason).
+    Correct,
+}
+
+/// The next state, or why not.
+pub fn transition(
+    state: MeetingState,
+    event: MeetingEvent,
+) -> Result<MeetingState, MeetingProblem> {
+    match (state, event) {
+        (MeetingState::Draft, MeetingEvent::Hold) => Ok(MeetingState::Held),
+        (MeetingState::Held, MeetingEvent::Approve) => Ok(MeetingState::Approved),
+        (MeetingState::Approved, MeetingEvent::Correct) => Ok(MeetingState::Approved),
+        (state, _) => Err(MeetingProblem::State { state }),
+    }
+}
+
+/// Something wrong with what was typed into a meeting's forms, or asked of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MeetingProblem {
+    /// A text is shorter or longer than its rule allows.
+    Length {
+        /// The fewest characters.
+        min: usize,
+        /// The most characters.
+        max: usize,
+        /// How many were typed.
+        actual: usize,
+    },
+    /// A control character where none belongs.
+    ControlCharacters,
+    /// The date and time does not exist in the organisation's zone, or is not one.
+    NotATime,
+    /// A link must be a web address (`https://…` or `http://…`).
+    LinkNotWeb,
+    /// A due date is not `YYYY-MM-DD`.
+    NotADate,
+    /// A proposal is referred to by its number.
+    NotAProposalNumber,
+    /// More guests than a meeting lists.
+    TooManyGuests {
+        /// The most.
+        max: usize,
+    },
+    /// The meeting's state does not allow this.
+    State {
+        /// Its state.
+        state: MeetingState,
+    },
+}
+
+impl Rule for MeetingProblem {
+    fn code(&self) -> &'static str {
+        match self {
+            MeetingProblem::Length { min: 0, .. } => "text_too_long",
+            MeetingProblem::Length { .. } => "text_length",
+            MeetingProblem::ControlCharacters => text::CONTROL_CHARACTERS,
+            MeetingProblem::NotATime => "round_not_a_time",
+            MeetingProblem::LinkNotWeb => "meeting_link_not_web",
+            MeetingProblem::NotADate => "due_date_malformed",
+            MeetingProblem::NotAProposalNumber => "meeting_not_a_proposal_number",
+            MeetingProblem::TooManyGuests { .. } => "meeting_too_many_guests",
+            MeetingProblem::State { .. } => "meeting_state",
+        }
+    }
+
+    fn args(&self) -> Vec<(String, String)> {
+        match self {
+            MeetingProblem::Length { min, max, actual } => args([
+                ("min", min as &dyn ToString),
+                ("max", max),
+                ("actual", actual),
+            ]),
+            MeetingProblem::TooManyGuests { max } => args([("max", max as _)]),
+            MeetingProblem::State { state } => args([("state", &state.code() as _)]),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl fmt::Display for MeetingProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MeetingProblem::Length { min, max, actual } => write!(
+                f,
+                "This must have between {min} and {max} characters (it has {actual})."
+            ),
+            MeetingProblem::ControlCharacters => f.write_str(text::CONTROL_CHARACTERS_MESSAGE),
+            MeetingProblem::NotATime => {
+                f.write_str("Enter a date and time that exists in the organisation's time zone.")
+            }
+            MeetingProblem::LinkNotWeb => {
+                f.write_str("A link must be a web address starting with https:// or http://.")
+            }
+            MeetingProblem::NotADate => f.write_str("Enter a date as YYYY-MM-DD."),
+            MeetingProblem::NotAProposalNumber => {
+                f.write_str("Refer to a proposal by its number, or leave it empty.")
+            }
+            MeetingProblem::TooManyGuests { max } => {
+                write!(f, "A meeting lists at most {max} guests.")
+            }
+            MeetingProblem::State { state } => {
+                write!(
+                    f,
+                    "A meeting whose minutes are {} cannot do this.",
+                    state.code()
+                )
+            }
+        }
+    }
+}
+
+fn check(
+    problems: &mut Vec<Problem>,
+    field: &str,
+    value: &str,
+    min: usize,
+    max: usize,
+    lines: Lines,
+) {
+    let actual = value.chars().count();
+    if !(min..=max).contains(&actual) {
+        problems.push(Problem::broken(
+            Some(field),
+            &MeetingProblem::Length { min, max, actual },
+        ));
+    }
+    if text::has_control_characters(value, lines) {
+        problems.push(Problem::broken(
+            Some(field),
+            &MeetingProblem::ControlCharacters,
+        ));
+    }
+}
+
+fn done<T>(value: T, problems: Vec<Problem>) -> Result<T, Vec<Problem>> {
+    if problems.is_empty() {
+        Ok(value)
+    } else {
+        Err(problems)
+    }
+}
+
+/// A meeting's details as typed: the time already read in the organisation's zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingDetails {
+    /// Its title.
+    pub title: String,
+    /// When it starts.
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    /// Where (may be empty).
+    pub place: String,
+    /// A link to join (may be empty).
+    pub link: String,
+}
+
+/// Checks a meeting's details; `starts_at` is typed in `zone`.
+pub fn parse_details<Z: chrono::TimeZone>(
+    title: &str,
+    starts_at: &str,
+    place: &str,
+    link: &str,
+    zone: &Z,
+) -> Result<MeetingDetails, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let (title, place, link) = (title.trim(), place.trim(), link.trim());
+    check(
+        &mut problems,
+        "title",
+        title,
+        1,
+        TITLE_MAX_CHARS,
+        Lines::Single,
+    );
+    check(
+        &mut problems,
+        "place",
+        place,
+        0,
+        PLACE_MAX_CHARS,
+        Lines::Single,
+    );
+    check(
+        &mut problems,
+        "link",
+        link,
+        0,
+        LINK_MAX_CHARS,
+        Lines::Single,
+    );
+    let web = link.to_ascii_lowercase();
+    if !link.is_empty() && !(web.starts_with("https://") || web.starts_with("http://")) {
+        problems.push(Problem::broken(Some("link"), &MeetingProblem::LinkNotWeb));
+    }
+    let starts = super::round_form::parse_local(starts_at, zone).ok();
+    if starts.is_none() {
+        problems.push(Problem::broken(
+            Some("starts_at"),
+            &MeetingProblem::NotATime,
+        ));
+    }
+    match starts {
+        Some(starts_at) if problems.is_empty() => Ok(MeetingDetails {
+            title: title.to_owned(),
+            starts_at,
+            place: place.to_owned(),
+            link: link.to_owned(),
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// Guests by name, one per line (blank lines skipped).
+pub fn parse_guests(text: &str) -> Result<Vec<String>, Vec<Problem>> {
+    let guests: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let mut problems = Vec::new();
+    for guest in &guests {
+        check(
+            &mut problems,
+            "guests",
+            guest,
+            1,
+            GUEST_MAX_CHARS,
+            Lines::Single,
+        );
+    }
+    if guests.len() > GUESTS_MAX {
+        problems.push(Problem::broken(
+            Some("guests"),
+            &MeetingProblem::TooManyGuests { max: GUESTS_MAX },
+        ));
+    }
+    done(guests, problems)
+}
+
+/// An agenda item as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaItemText {
+    /// Its title.
+    pub title: String,
+    /// The proposal it is about, by number (checked against the organisation by the service).
+    pub proposal: Option<i32>,
+    /// Its notes (Markdown).
+    pub notes: String,
+}
+
+/// Checks an agenda item.
+pub fn parse_item(
+    title: &str,
+    proposal: &str,
+    notes: &str,
+) -> Result<AgendaItemText, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let (title, notes) = (title.trim(), notes.trim_end());
+    check(
+        &mut problems,
+        "title",
+        title,
+        1,
+        TITLE_MAX_CHARS,
+        Lines::Single,
+    );
+    check(
+        &mut problems,
+        "notes",
+        notes,
+        0,
+        NOTES_MAX_CHARS,
+        Lines::Multi,
+    );
+    let proposal = match proposal.trim().trim_start_matches('#') {
+        "" => None,
+        number => match number.parse::<i32>() {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                problems.push(Problem::broken(
+                    Some("proposal"),
+                    &MeetingProblem::NotAProposalNumber,
+                ));
+                None
+            }
+        },
+    };
+    done(
+        AgendaItemText {
+            title: title.to_owned(),
+            proposal,
+            notes: notes.to_owned(),
+        },
+        problems,
+    )
+}
+
+/// An action point as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionPointText {
+    /// What is to be done.
+    pub text: String,
+    /// By when.
+    pub due: Option<chrono::NaiveDate>,
+}
+
+/// Checks an action point.
+pub fn parse_action_point(text: &str, due: &str) -> Result<ActionPointText, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let text = text.trim();
+    check(
+        &mut problems,
+        "text",
+        text,
+        1,
+        ACTION_MAX_CHARS,
+        Lines::Single,
+    );
+    let due = match due.trim() {
+        "" => None,
+        typed => match chrono::NaiveDate::parse_from_str(typed, "%Y-%m-%d") {
+            Ok(date) => Some(date),
+            Err(_) => {
+                problems.push(Problem::broken(Some("due"), &MeetingProblem::NotADate));
+                None
+            }
+        },
+    };
+    done(
+        ActionPointText {
+            text: text.to_owned(),
+            due,
+        },
+        problems,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(result: Result<impl fmt::Debug, Vec<Problem>>) -> Vec<(String, String)> {
+        result
+            .err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| (p.field.unwrap_or_default(), p.code))
+            .collect()
+    }
+
+    #[test]
+    fn minutes_move_from_draft_to_held_to_approved_and_are_then_corrected_only() {
+        use MeetingEvent::*;
+        use MeetingState::*;
+        assert_eq!(transition(Draft, Hold), Ok(Held));
+        assert_eq!(transition(Held, Approve), Ok(Approved));
+        assert_eq!(transition(Approved, Correct), Ok(Approved));
+        for (state, event) in [
+            (Draft, Approve),
+            (Draft, Correct),
+            (Held, Hold),
+            (Held, Correct),
+            (Approved, Hold),
+            (Approved, Approve),
+        ] {
+            assert_eq!(
+                transition(state, event),
+                Err(MeetingProblem::State { state }),
+                "{state:?} {event:?}"
+            );
+        }
+        assert!(Draft.editable() && Held.editable() && !Approved.editable());
+    }
+
+    #[test]
+    fn details_name_every_broken_rule_with_its_field() {
+        let zone = chrono_tz_free_utc();
+        assert_eq!(
+            codes(parse_details(
+                " ",
+                "tomorrow",
+                "Hall\u{1b}[2J",
+                "javascript:alert(1)",
+                &zone
+            )),
+            [
+                ("title".to_owned(), "text_length".to_owned()),
+                ("place".to_owned(), "control_characters".to_owned()),
+                ("link".to_owned(), "meeting_link_not_web".to_owned()),
+                ("starts_at".to_owned(), "round_not_a_time".to_owned()),
+            ]
+        );
+        let ok = parse_details(
+            " AGM ",
+            "2026-12-05T18:00",
+            "",
+            "https://meet.example/agm",
+            &zone,
+        )
+        .unwrap();
+        assert_eq!(ok.title, "AGM");
+        assert_eq!(ok.starts_at.to_rfc3339(), "2026-12-05T18:00:00+00:00");
+    }
+
+    fn chrono_tz_free_utc() -> chrono::Utc {
+        chrono::Utc
+    }
+
+    #[test]
+    fn guests_items_and_action_points_are_checked() {
+        assert_eq!(parse_guests("Ana\n\n  Joan  \n").unwrap(), ["Ana", "Joan"]);
+        assert_eq!(
+            codes(parse_guests(&"G\n".repeat(GUESTS_MAX + 1))),
+            [("guests".to_owned(), "meeting_too_many_guests".to_owned())]
+        );
+        let item = parse_item("Budget", "#7", "Agreed.\n").unwrap();
+        assert_eq!((item.proposal, item.notes.as_str()), (Some(7), "Agreed."));
+        assert_eq!(
+            codes(parse_item("Budget", "seven", "")),
+            [(
+                "proposal".to_owned(),
+                "meeting_not_a_proposal_number".to_owned()
+            )]
+        );
+        assert_eq!(
+            codes(parse_action_point("", "2026-13-01")),
+            [
+                ("text".to_owned(), "text_length".to_owned()),
+                ("due".to_owned(), "due_date_malformed".to_owned()),
+            ]
+        );
+        assert_eq!(
+            parse_action_point("Book the hall", "2026-12-20")
+                .unwrap()
+                .due,
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 20)
+        );
+    }
+}

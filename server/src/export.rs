@@ -6,9 +6,8 @@ use anyhow::Context;
 use app::{
     domain::{export as doc, round::RoundState, text::escape_controls},
     entities::{
-        account, amendment, ballot, comment, group, group_member, membership, organisation,
-        proposal, proposal_author, proposal_revision, round, round_electorate, secret_ballot,
-        voter_roll,
+        account, amendment, ballot, comment, group, group_member, membership, proposal,
+        proposal_author, proposal_revision, round, round_electorate, secret_ballot, voter_roll,
     },
     services::{ServiceError, audit, rounds},
 };

@@ -257,7 +257,8 @@ pub fn parse_details<Z: chrono::TimeZone>(
         Lines::Single,
     );
     let web = link.to_ascii_lowercase();
-    if !link.is_empty() && !(web.starts_with("https://") || web.starts_with("http://")) {
+    let web_link = web.starts_with("https://") || web.starts_with("http://");
+    if !link.is_empty() && !web_link {
         problems.push(Problem::broken(Some("link"), &MeetingProblem::LinkNotWeb));
     }
     let starts = super::round_form::parse_local(starts_at, zone).ok();

@@ -14,6 +14,7 @@ mod m20261207_000007_amendments;
 mod m20261207_000008_search;
 mod m20261208_000009_rounds;
 mod m20261209_000010_calendar_feeds;
+mod m20261209_000011_round_reminders;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000008_search::Migration),
             Box::new(m20261208_000009_rounds::Migration),
             Box::new(m20261209_000010_calendar_feeds::Migration),
+            Box::new(m20261209_000011_round_reminders::Migration),
         ]
     }
 }

@@ -265,40 +265,75 @@ impl MigrationTrait for Migration {
     }
 }
 
+/// `rounds` (later migrations add columns).
 #[derive(DeriveIden)]
-enum Rounds {
+pub enum Rounds {
+    /// The table.
     Table,
+    /// Column.
     Id,
+    /// Column.
     OrganisationId,
+    /// Column.
     ProposalId,
+    /// Column.
     Number,
+    /// Column.
     Revision,
+    /// Column.
     State,
+    /// Column.
     Method,
+    /// Column.
     Quorum,
+    /// Column.
     TiePolicy,
+    /// Column.
     Secret,
+    /// Column.
     RunningResults,
+    /// Column.
     OnAmendments,
+    /// Column.
     OpensAt,
+    /// Column.
     ClosesAt,
+    /// Column.
     CreatedBy,
+    /// Column.
     CreatedAt,
+    /// Column.
     OpenedAt,
+    /// Column.
     ElectorateSize,
+    /// Column.
     ElectorateHash,
+    /// Column.
     ClosedAt,
+    /// Column.
     ClosedBy,
+    /// Column.
     CloseReason,
+    /// Column.
     CancelledAt,
+    /// Column.
     CancelledBy,
+    /// Column.
     CancelReason,
+    /// Column.
     Report,
+    /// Column.
     ReportText,
+    /// Column.
     Digest,
+    /// Column.
     Seed,
+    /// Column.
     Outcome,
+    /// Column.
     Statement,
+    /// Column.
+    ReminderHours,
 }
 
 #[derive(DeriveIden)]

@@ -341,6 +341,7 @@ async fn export_round(
         tie_policy: rounds::tie_policy(&r.tie_policy),
         secret: r.secret,
         running_results: r.running_results,
+        reminder_hours: u32::try_from(r.reminder_hours).unwrap_or(0),
         on_amendments: r.on_amendments,
         opens_at: t(r.opens_at),
         closes_at: t(r.closes_at),

@@ -315,6 +315,9 @@ async fn insert_round(
         tie_policy: Set(tie_code(r.tie_policy).to_owned()),
         secret: Set(r.secret),
         running_results: Set(r.running_results),
+        reminder_hours: Set(
+            i32::try_from(r.reminder_hours).context("a reminder lead time out of range")?
+        ),
         on_amendments: Set(r.on_amendments),
         opens_at: Set(r.opens_at),
         closes_at: Set(r.closes_at),

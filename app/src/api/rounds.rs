@@ -439,7 +439,7 @@ mod build {
             None => seen.organisation.name.clone(),
         };
         let tz: chrono_tz::Tz = zone.parse().unwrap_or(chrono_tz::UTC);
-        let statement = round::statement(
+        let mut statement = round::statement(
             &method,
             &quorum,
             &Voters {
@@ -449,6 +449,9 @@ mod build {
             round.closes_at.with_timezone(&tz).naive_local(),
             &zone,
         );
+        statement.push(round::reminder_sentence(
+            u32::try_from(round.reminder_hours).unwrap_or(0),
+        ));
         let me = seen.membership.as_ref().map(|m| m.id);
         let voters = ballots::voted(&ctx.db, &round).await?;
         let has_voted = me.is_some_and(|m| voters.contains(&m));

@@ -288,6 +288,9 @@ pub struct Round {
     pub secret: bool,
     /// Running results shown.
     pub running_results: bool,
+    /// Hours before closing that members who have not voted are reminded (0: never).
+    #[serde(default = "reminder_default")]
+    pub reminder_hours: u32,
     /// Over the proposal's amendments.
     pub on_amendments: bool,
     /// When it opens.
@@ -329,6 +332,10 @@ pub struct Round {
     pub ballots: Vec<Ballot>,
     /// The stored result (closed rounds only).
     pub result: Option<StoredResult>,
+}
+
+fn reminder_default() -> u32 {
+    crate::domain::round_form::REMINDER_DEFAULT_HOURS
 }
 
 /// An option of a round.

@@ -393,6 +393,15 @@ pub struct Voters {
     pub scope: String,
 }
 
+/// The reminder in a sentence (0 hours: none).
+pub fn reminder_sentence(hours: u32) -> Sentence {
+    if hours == 0 {
+        Sentence::new("round-rule-no-reminder", &[])
+    } else {
+        Sentence::new("round-rule-reminder", &[("hours", hours.to_string())])
+    }
+}
+
 /// The rule of a round in plain words: how it is decided, the participation it needs, and
 /// when it closes (`closes` in the organisation's zone, named by `zone`). For example, in
 /// English: "Adopted if at least 2/3 of the votes for or against are yes. At least 12 of the

@@ -49,6 +49,8 @@ pub enum FormProblem {
     NotATime,
     /// A required field is empty.
     Required,
+    /// The reminder's lead time is beyond two weeks.
+    ReminderRange,
 }
 
 impl Rule for FormProblem {
@@ -60,6 +62,7 @@ impl Rule for FormProblem {
             FormProblem::Quorum => "round_quorum_unreadable",
             FormProblem::NotATime => "round_not_a_time",
             FormProblem::Required => "round_required",
+            FormProblem::ReminderRange => "round_reminder_range",
         }
     }
 }
@@ -77,6 +80,9 @@ impl fmt::Display for FormProblem {
                 "Enter a date and time (2026-12-04 18:00) that exists in the organisation's time zone."
             }
             FormProblem::Required => "This is required.",
+            FormProblem::ReminderRange => {
+                "A reminder goes out 0 (none) to 336 hours (two weeks) before closing."
+            }
         })
     }
 }
@@ -111,7 +117,14 @@ pub struct RoundForm {
     pub opens_at: Option<DateTime<Utc>>,
     /// Closing instant.
     pub closes_at: DateTime<Utc>,
+    /// Hours before closing that members who have not voted are reminded (0: never).
+    pub reminder_hours: u32,
 }
+
+/// The reminder's default lead time (spec §12: 24 h before closing).
+pub const REMINDER_DEFAULT_HOURS: u32 = 24;
+/// The longest lead time: two weeks.
+pub const REMINDER_MAX_HOURS: u32 = 336;
 
 type Problems = Vec<(String, FormProblem)>;
 
@@ -294,6 +307,15 @@ pub fn read<Z: TimeZone>(
             .map_err(|p| problems.push(("closes_at".to_owned(), p)))
             .ok(),
     };
+    let reminder_hours = number(
+        fields,
+        "reminder_hours",
+        REMINDER_DEFAULT_HOURS,
+        &mut problems,
+    );
+    if reminder_hours > REMINDER_MAX_HOURS {
+        problems.push(("reminder_hours".to_owned(), FormProblem::ReminderRange));
+    }
     let tie_policy = match value(fields, "tie_policy") {
         "previous-rounds-then-lot" => TiePolicy::PreviousRoundsThenLot,
         "order" => TiePolicy::Order,
@@ -310,6 +332,7 @@ pub fn read<Z: TimeZone>(
             running_results: ticked(fields, "running_results"),
             opens_at,
             closes_at,
+            reminder_hours,
         }),
         _ => Err(problems),
     }
@@ -356,6 +379,29 @@ mod tests {
         // 18:00 in Madrid in December is 17:00 UTC.
         assert_eq!(read.closes_at.to_rfc3339(), "2026-12-04T17:00:00+00:00");
         assert_eq!(quorum_text(&read.quorum), "1/3");
+        assert_eq!(read.reminder_hours, 24, "the reminder's default lead time");
+    }
+
+    #[test]
+    fn a_reminder_goes_out_up_to_two_weeks_before_closing() {
+        let with = |hours: &str| {
+            read(
+                &form(&[
+                    ("method", "consent"),
+                    ("closes_at", "2026-12-04T18:00"),
+                    ("reminder_hours", hours),
+                ]),
+                &MADRID,
+            )
+        };
+        assert_eq!(with("0").unwrap().reminder_hours, 0, "none");
+        assert_eq!(with("336").unwrap().reminder_hours, 336);
+        let too_far = with("337").unwrap_err();
+        assert_eq!(
+            too_far,
+            [("reminder_hours".to_owned(), FormProblem::ReminderRange)]
+        );
+        assert_eq!(too_far[0].1.code(), "round_reminder_range");
     }
 
     #[test]

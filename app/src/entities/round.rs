@@ -78,6 +78,8 @@ pub struct Model {
     /// The facilitator's outcome statement (Markdown).
     #[sea_orm(column_type = "Text", nullable)]
     pub statement: Option<String>,
+    /// Hours before closing that members who have not voted are reminded (0: never).
+    pub reminder_hours: i32,
 }
 
 /// Relations are followed in services with explicit queries.

@@ -246,6 +246,7 @@ fn NewRound(page: NewRoundView) -> impl IntoView {
                 <Field form name="quorum" label=t("field-round-quorum") state=state.clone() hint=t("field-round-quorum-hint") />
                 <Field form name="opens_at" kind="datetime-local" label=t("field-round-opens-at") state=state.clone() hint=zone_hint.clone() />
                 <Field form name="closes_at" kind="datetime-local" label=t("field-round-closes-at") state=state.clone() initial=page.default_closes.clone() hint=zone_hint required=true />
+                <Field form name="reminder_hours" kind="number" label=t("field-round-reminder") state=state.clone() initial="24" hint=t("field-round-reminder-hint") />
                 <Tick form name="secret" label=t("field-round-secret") state=state.clone() />
                 <Tick form name="running_results" label=t("field-round-running-results") state=state.clone() />
                 <Choice form name="tie_policy" label=t("field-round-tie-policy") state=state.clone() choices=ties initial="previous-rounds-then-order" />

@@ -188,6 +188,7 @@ pub async fn create(
         tie_policy: Set(tie_code(new.tie_policy).to_owned()),
         secret: Set(new.secret),
         running_results: Set(new.running_results),
+        reminder_hours: Set(i32::try_from(new.reminder_hours).unwrap_or(i32::MAX)),
         on_amendments: Set(new.options == OptionSource::Amendments),
         opens_at: Set(opens_at),
         closes_at: Set(new.closes_at),
@@ -238,6 +239,7 @@ pub async fn create(
             "tie_policy": created.tie_policy,
             "secret": created.secret,
             "running_results": created.running_results,
+            "reminder_hours": created.reminder_hours,
             "options": names,
             "opens_at": created.opens_at.to_rfc3339(),
             "closes_at": created.closes_at.to_rfc3339(),
@@ -345,13 +347,15 @@ pub async fn preview(
     let current = loaded.proposal;
     let checked = checked(&ctx.db, ctx, &seen, &current, fields).await?;
     let zone = zone_of(&seen);
-    Ok(round::statement(
+    let mut sentences = round::statement(
         &checked.form.method,
         &checked.form.quorum,
         &checked.voters,
         checked.form.closes_at.with_timezone(&zone).naive_local(),
         &seen.organisation.time_zone,
-    ))
+    );
+    sentences.push(round::reminder_sentence(checked.form.reminder_hours));
+    Ok(sentences)
 }
 
 /// The options' names and amendment numbers, in ballot order.

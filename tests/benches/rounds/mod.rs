@@ -83,6 +83,7 @@ async fn seeded_round(
         tie_policy: Set("previous-rounds-then-order".into()),
         secret: Set(true),
         running_results: Set(false),
+        reminder_hours: Set(24),
         on_amendments: Set(false),
         opens_at: Set(now),
         closes_at: Set(now + Duration::days(7)),

@@ -957,12 +957,39 @@ pub async fn a_rounds_configuration_is_checked_and_frozen_once_open(db: Db) {
         problem_codes(&response.text().await.unwrap()),
         ["round_quorum_beyond_electorate"]
     );
+    // The reminder's lead time: up to two weeks before closing.
+    let response = create_round(
+        ada,
+        number,
+        &[("method", "majority"), ("reminder_hours", "400")],
+        true,
+    )
+    .await;
+    let html = response.text().await.unwrap();
+    assert_eq!(problem_codes(&html), ["round_reminder_range"]);
+    assert!(
+        html.contains(r#"value="400""#),
+        "the form keeps what was typed"
+    );
     assert_eq!(
         round::Entity::find().count(&app.connection).await.unwrap(),
         0,
         "nothing stored"
     );
-    let id = open_round(ada, number, &[("method", "majority")]).await;
+    let id = open_round(
+        ada,
+        number,
+        &[("method", "majority"), ("reminder_hours", "6")],
+    )
+    .await;
+    assert_eq!(stored_round(&app, &id).await.reminder_hours, 6);
+    let page = ada.page(&format!("/o/coop/rounds/{id}"), 200).await;
+    assert!(
+        text_of(&page, ".statement")
+            .contains("Members who have not voted are reminded 6 h before it closes."),
+        "{}",
+        text_of(&page, ".statement")
+    );
     // One round at a time; the proposal's text is frozen while it is open.
     let again = create_round(ada, number, &[("method", "majority")], true).await;
     assert_eq!(

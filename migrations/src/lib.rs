@@ -15,6 +15,7 @@ mod m20261207_000008_search;
 mod m20261208_000009_rounds;
 mod m20261209_000010_calendar_feeds;
 mod m20261209_000011_round_reminders;
+mod m20261210_000012_meetings;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000009_rounds::Migration),
             Box::new(m20261209_000010_calendar_feeds::Migration),
             Box::new(m20261209_000011_round_reminders::Migration),
+            Box::new(m20261210_000012_meetings::Migration),
         ]
     }
 }

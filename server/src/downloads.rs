@@ -55,3 +55,40 @@ pub async fn file(
         Err(_) => StatusCode::NOT_FOUND.into_response(),
     }
 }
+
+/// `GET /o/{slug}/meetings/{number}/minutes.md`: a meeting's minutes as Markdown, for anyone
+/// who may view the organisation (`api::meetings`).
+pub async fn meeting_minutes(
+    State(state): State<AppState>,
+    session: Option<Extension<RequestSession>>,
+    Path((slug, number)): Path<(String, i32)>,
+) -> Response {
+    let ctx = Ctx {
+        db: state.db.clone(),
+        account: session.and_then(|Extension(s)| s.account),
+        now: chrono::Utc::now(),
+        mail: false,
+    };
+    match app::api::meetings::download(&ctx, &slug, number).await {
+        Ok(body) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    "text/markdown; charset=utf-8".to_owned(),
+                ),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("inline; filename=\"meeting-{number}.md\""),
+                ),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(ServiceError::Internal(error)) => {
+            tracing::error!(error = format!("{error:#}"), "meeting minutes failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+        Err(ServiceError::Forbidden(_)) => StatusCode::FORBIDDEN.into_response(),
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}

@@ -155,6 +155,10 @@ pub fn build_router(
         .route("/o/{slug}/export.json", get(crate::export::download))
         .route("/calendar/{file}", get(crate::calendar::feed))
         .route(
+            "/o/{slug}/meetings/{number}/minutes.md",
+            get(crate::downloads::meeting_minutes),
+        )
+        .route(
             "/o/{slug}/rounds/{round}/{file}",
             get(crate::downloads::file),
         )

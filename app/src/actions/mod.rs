@@ -12,6 +12,7 @@
 pub mod accounts;
 pub mod amendments;
 pub mod comments;
+pub mod meetings;
 pub mod organisations;
 pub mod proposals;
 pub mod rounds;

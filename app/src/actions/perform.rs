@@ -141,7 +141,8 @@ pub trait Mount: Sized {
 /// Every action, mounted on `m`: the one list the router is built from.
 pub fn mount_all<M: Mount>(m: M) -> M {
     use super::{
-        accounts::*, amendments::*, comments::*, organisations::*, proposals::*, rounds::*,
+        accounts::*, amendments::*, comments::*, meetings::*, organisations::*, proposals::*,
+        rounds::*,
     };
     m.mount::<SignUp>()
         .mount::<SignIn>()
@@ -181,6 +182,12 @@ pub fn mount_all<M: Mount>(m: M) -> M {
         .mount::<CloseRoundEarly>()
         .mount::<CancelRound>()
         .mount::<WriteRoundOutcome>()
+        .mount::<CreateMeeting>()
+        .mount::<SetAttendance>()
+        .mount::<AddAgendaItem>()
+        .mount::<EditAgendaItem>()
+        .mount::<HoldMeeting>()
+        .mount::<ApproveMinutes>()
 }
 
 /// An action's name (its type's, e.g. `ChangeMember`), sent as the `Quorate-Action` header

@@ -64,7 +64,7 @@ pub struct DecisionMinutes {
 
 /// A cell or name for a Markdown table: no pipe or line break can break the table, and no
 /// HTML is taken as HTML by a renderer.
-fn cell(text: &str) -> String {
+pub fn cell(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

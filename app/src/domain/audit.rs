@@ -93,11 +93,17 @@ pub enum Event {
     BallotCast,
     /// An open ballot was changed (member and the new ballot).
     BallotChanged,
+    /// A meeting was created.
+    MeetingCreated,
+    /// A meeting took place (its minutes can be finished).
+    MeetingHeld,
+    /// A meeting's minutes were approved (with the SHA-256 of their text).
+    MeetingMinutesApproved,
 }
 
 impl Event {
     /// Every event, for documentation and tests.
-    pub const ALL: [Event; 29] = [
+    pub const ALL: [Event; 32] = [
         Event::OrganisationCreated,
         Event::OrganisationSettingsChanged,
         Event::InvitationCreated,
@@ -127,6 +133,9 @@ impl Event {
         Event::RoundOutcomeWritten,
         Event::BallotCast,
         Event::BallotChanged,
+        Event::MeetingCreated,
+        Event::MeetingHeld,
+        Event::MeetingMinutesApproved,
     ];
 
     /// The kind as stored and hashed.
@@ -161,6 +170,9 @@ impl Event {
             Event::RoundOutcomeWritten => "round.outcome_written",
             Event::BallotCast => "ballot.cast",
             Event::BallotChanged => "ballot.changed",
+            Event::MeetingCreated => "meeting.created",
+            Event::MeetingHeld => "meeting.held",
+            Event::MeetingMinutesApproved => "meeting.minutes_approved",
         }
     }
 
@@ -652,14 +664,23 @@ mod tests {
                     "amendment",
                     "comment",
                     "round",
-                    "ballot"
+                    "ballot",
+                    "meeting"
                 ]
                 .contains(&area),
                 "{kind}"
             );
             assert!(
                 what.ends_with("ed")
-                    || ["left", "withdrawn", "hidden", "cast", "outcome_written"].contains(&what),
+                    || [
+                        "left",
+                        "withdrawn",
+                        "hidden",
+                        "cast",
+                        "outcome_written",
+                        "held"
+                    ]
+                    .contains(&what),
                 "{kind} says what happened"
             );
         }

@@ -34,6 +34,15 @@ pub const GUESTS_MAX: usize = 100;
 /// Where a meeting's minutes stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum),
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::N(16))",
+        rename_all = "snake_case"
+    )
+)]
 pub enum MeetingState {
     /// Being prepared: details, agenda, attendance.
     Draft,
@@ -56,6 +65,36 @@ impl MeetingState {
     /// Whether the details, agenda, attendance and notes may change.
     pub fn editable(self) -> bool {
         self != MeetingState::Approved
+    }
+}
+
+/// Whether a member attended or sent apologies (a member with neither was absent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum),
+    sea_orm(
+        rs_type = "String",
+        db_type = "String(sea_orm::sea_query::StringLen::N(16))",
+        rename_all = "snake_case"
+    )
+)]
+pub enum Attendance {
+    /// Attended.
+    Present,
+    /// Sent apologies.
+    Apologies,
+}
+
+impl Attendance {
+    /// Reads a form's value: `present`, `apologies`; anything else is absent.
+    pub fn from_code(code: &str) -> Option<Attendance> {
+        match code {
+            "present" => Some(Attendance::Present),
+            "apologies" => Some(Attendance::Apologies),
+            _ => None,
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Database entities (server only). Views never see these; services turn them into DTOs.
 
 pub mod account;
+pub mod agenda_item;
 pub mod amendment;
 pub mod audit_entry;
 pub mod ballot;
@@ -13,6 +14,8 @@ pub mod group;
 pub mod group_member;
 pub mod invitation;
 pub mod login_throttle;
+pub mod meeting;
+pub mod meeting_attendance;
 pub mod membership;
 pub mod oidc_flow;
 pub mod oidc_identity;

@@ -70,6 +70,7 @@ fn Dashboard(page: OrganisationView) -> impl IntoView {
         <ul class="actions">
             <li><a href=format!("{base}/members")>{t("org-members-link")}</a></li>
             <li><a href=format!("{base}/groups")>{t("org-groups-link")}</a></li>
+            <li><a href=format!("{base}/meetings")>{t("meetings-title")}</a></li>
             {page.may(Action::InviteMembers).then(|| view! { <li><a href=format!("{base}/invitations")>{t("org-invitations-link")}</a></li> })}
             {page.may(Action::EditOrganisationSettings).then(|| view! { <li><a href=format!("{base}/settings")>{t("org-settings-link")}</a></li> })}
         </ul>

@@ -14,6 +14,7 @@ pub mod error;
 pub mod groups;
 pub mod invitations;
 pub mod locks;
+pub mod meetings;
 pub mod members;
 pub mod oidc;
 pub mod organisations;

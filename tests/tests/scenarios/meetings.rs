@@ -240,3 +240,56 @@ pub async fn a_facilitator_runs_a_meeting_whose_minutes_come_from_the_record(db:
     );
     assert_eq!(outsider.get("/o/coop/meetings/1").await.status(), 404);
 }
+
+/// Every text typed into a meeting (title, place, guests, an item's title and notes) stays
+/// text on the meetings list and the meeting's page, `<head>` included.
+pub async fn text_typed_into_a_meeting_stays_text(db: Db) {
+    use super::security::{PAYLOADS, foreign_markup, title_of};
+    let app = spawn_app(db).await;
+    let coop = app.coop().build().await;
+    let ada = &coop.admin;
+    let starts = local_in(3600);
+    let markdown = [
+        "[x](javascript:alert(1))",
+        "<svg onload=alert(1)>",
+        "<img src=x onerror=alert(1)>",
+    ];
+    for (i, payload) in PAYLOADS.iter().chain(markdown.iter()).enumerate() {
+        let title = format!("M{i} {payload}");
+        let created = ada
+            .post_form(
+                "/o/coop/meetings/new",
+                &[
+                    ("title", title.as_str()),
+                    ("starts_at", starts.as_str()),
+                    ("place", payload),
+                    ("link", ""),
+                    ("guests", payload),
+                ],
+            )
+            .await;
+        assert_eq!(created.status(), 303, "{payload}");
+        let page = location(&created);
+        let added = ada
+            .post_form(
+                &format!("{page}/items"),
+                &[("title", payload), ("proposal", ""), ("notes", payload)],
+            )
+            .await;
+        assert_eq!(added.status(), 303, "{payload}");
+        let html = ada.page(&page, 200).await;
+        let foreign = foreign_markup(&html);
+        assert!(foreign.is_empty(), "{page} with {payload:?}: {foreign:#?}");
+        assert!(
+            title_of(&html).starts_with(&title),
+            "{payload}: {}",
+            title_of(&html)
+        );
+    }
+    let list = ada.page("/o/coop/meetings", 200).await;
+    assert!(
+        foreign_markup(&list).is_empty(),
+        "{:#?}",
+        foreign_markup(&list)
+    );
+}

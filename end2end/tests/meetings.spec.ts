@@ -1,0 +1,95 @@
+// Meetings (issue #13), as a facilitator runs one in the browser, with JavaScript on and off:
+// create it from the organisation's dashboard, record attendance, build the agenda and its
+// notes, mark it held and approve the minutes, which then stay read-only; axe and 320 px on
+// the meetings pages.
+import {
+  test,
+  expect,
+  axeViolationsInSchemes,
+  createOrganisation,
+  forgiveStatusMessages,
+  openOrgPage,
+  person,
+  shortUnique,
+  signUp,
+  submit,
+} from "./fixtures";
+import type { Browser, Page } from "@playwright/test";
+
+async function expectNoAxeViolations(page: Page, browser: Browser, path: string) {
+  const violations = await axeViolationsInSchemes(page, browser, path, ["light", "dark"], {
+    reuseCookies: true,
+  });
+  expect(violations.light, `${path} (light)`).toEqual([]);
+  expect(violations.dark, `${path} (dark)`).toEqual([]);
+}
+
+async function expectReflowsAt320(page: Page, what: string) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 800 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect.soft(width, `${what} (${page.url()}) is ${width}px wide at 320px`).toBeLessThanOrEqual(320);
+  if (size) await page.setViewportSize(size);
+}
+
+test("a facilitator runs a meeting from the agenda to approved minutes", async ({
+  page,
+  browser,
+  consoleErrors,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const ada = person(testInfo, "Ada");
+  const org = { name: `Meeting Co-op ${shortUnique(testInfo)}`, slug: shortUnique(testInfo) };
+  await signUp(page, ada);
+  await createOrganisation(page, org);
+  await openOrgPage(page, org, "Meetings");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Meetings");
+  await expectNoAxeViolations(page, browser, `/o/${org.slug}/meetings`);
+  await expectReflowsAt320(page, "the meetings page");
+
+  // A refused form keeps what was typed and names the rule.
+  await page.getByLabel("Title", { exact: true }).fill("General meeting");
+  await page.getByLabel("Link", { exact: true }).fill("ftp://example.org/room");
+  let answer = await submit(page, page.getByRole("button", { name: "Create the meeting" }));
+  expect(answer.status()).toBe(422);
+  forgiveStatusMessages(consoleErrors, 422);
+  await expect(page.locator('[data-problem="meeting_link_not_web"]').first()).toBeVisible();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("General meeting");
+  await page.getByLabel("Link", { exact: true }).fill("https://meet.example.org/room");
+  await page.getByLabel("Place", { exact: true }).fill("The hall");
+  answer = await submit(page, page.getByRole("button", { name: "Create the meeting" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("General meeting");
+  await expect(page.locator(".eyebrow")).toHaveText("Draft");
+
+  // Attendance: Ada is present.
+  await page.getByRole("group", { name: ada.name }).getByLabel("Present").check();
+  answer = await submit(page, page.getByRole("button", { name: "Save the attendance" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.getByTestId("attendance")).toContainText(ada.name);
+
+  // The agenda: an item, then its notes.
+  await page.getByLabel("Item", { exact: true }).fill("Budget for next year");
+  answer = await submit(page, page.getByRole("button", { name: "Add an item" }).last());
+  expect(answer.status()).toBe(303);
+  await expect(page.locator(".agenda-item h3")).toHaveText("Budget for next year");
+  await page.getByText("Edit this item").click();
+  await page.locator(".agenda-item").getByLabel("Notes").fill("Agreed: **5 %** more for repairs.");
+  answer = await submit(page, page.getByRole("button", { name: "Save the item" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.locator(".agenda-item .markdown strong")).toHaveText("5 %");
+  await expectNoAxeViolations(page, browser, new URL(page.url()).pathname);
+  await expectReflowsAt320(page, "a meeting's page");
+
+  // Held, then approved: read-only afterwards.
+  answer = await submit(page, page.getByRole("button", { name: "Mark the meeting as held" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.locator(".eyebrow")).toHaveText("Held");
+  answer = await submit(page, page.getByRole("button", { name: "Approve the minutes" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.locator(".eyebrow")).toHaveText("Minutes approved");
+  await expect(page.getByTestId("approved")).toContainText("(version 1)");
+  await expect(page.getByRole("button", { name: "Save the attendance" })).toHaveCount(0);
+  await expect(page.getByText("Edit this item")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "minutes.md" })).toBeVisible();
+});

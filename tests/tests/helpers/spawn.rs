@@ -224,6 +224,9 @@ pub async fn counting_instance(
         bind: "127.0.0.1:0".into(),
         site_root: workspace_root().join("target/site"),
         log_level: "warn".into(),
+        // The scheduler's own queries (due rounds, every few seconds) would be counted with
+        // the page's whenever a tick fell inside a request.
+        scheduler: false,
         ..Config::default()
     };
     let instance = Application::build_on(config, connection)

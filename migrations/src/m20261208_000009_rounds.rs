@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS secret_ballots (
 CREATE UNIQUE INDEX IF NOT EXISTS secret_ballots_receipt ON secret_ballots (round_id, receipt);
 "#;
 
-fn fk(
+/// A foreign key from `from` to `to` that cascades deletes (shared by later migrations).
+pub(crate) fn fk(
     from: (impl IntoIden, impl IntoIden),
     to: (impl IntoIden, impl IntoIden),
 ) -> ForeignKeyCreateStatement {

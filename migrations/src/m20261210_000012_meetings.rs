@@ -5,6 +5,7 @@
 use crate::{
     m20261123_000003_organisations::{Memberships, Organisations},
     m20261206_000005_proposals::Proposals,
+    m20261208_000009_rounds::fk,
 };
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -15,17 +16,6 @@ impl MigrationName for Migration {
     fn name(&self) -> &str {
         "m20261210_000012_meetings"
     }
-}
-
-fn fk(
-    from: (impl IntoIden, impl IntoIden),
-    to: (impl IntoIden, impl IntoIden),
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(from.0, from.1)
-        .to(to.0, to.1)
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
 }
 
 #[async_trait::async_trait]

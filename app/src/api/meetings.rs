@@ -224,18 +224,14 @@ mod build {
                     .all(&ctx.db)
                     .await?
                 {
-                    let number = r.number;
-                    let id = r.id.to_string();
-                    if let Some(minutes) = round_minutes::for_round(ctx, seen, r).await? {
-                        decisions.push(DecisionRow {
-                            round: id,
-                            number,
-                            outcome: language.tr_args(
-                                &minutes.result.sentence.key,
-                                &minutes.result.sentence.args,
-                            ),
-                        });
-                    }
+                    // The outcome from the stored report: the page needs the sentence only.
+                    let json = crate::services::round_files::stored_report(&r)?;
+                    let result = crate::api::rounds::result_of(&json, String::new(), &r, false);
+                    decisions.push(DecisionRow {
+                        round: r.id.to_string(),
+                        number: r.number,
+                        outcome: language.tr_args(&result.sentence.key, &result.sentence.args),
+                    });
                 }
             }
             item_views.push(ItemView {
@@ -376,8 +372,6 @@ mod build {
         ));
         Ok(out)
     }
-
-    pub(super) use meetings_view as list_view;
 }
 
 /// `minutes.md` of meeting `number`, for anyone who may view the organisation.
@@ -401,7 +395,7 @@ pub async fn meetings_page(slug: String) -> Result<MeetingsView, AppError> {
             use crate::services::organisations;
             let ctx = crate::session::service_ctx()?;
             let seen = organisations::authorised(&ctx, &slug, Action::ViewOrganisation).await?;
-            Ok(build::list_view(&ctx, &seen).await?)
+            Ok(build::meetings_view(&ctx, &seen).await?)
         }
         .await,
     )

@@ -110,6 +110,8 @@ pub struct TieNote {
 
 #[cfg(feature = "ssr")]
 pub use build::details_of;
+#[cfg(feature = "ssr")]
+pub(crate) use build::figure;
 
 #[cfg(feature = "ssr")]
 mod build {
@@ -117,7 +119,8 @@ mod build {
     use serde_json::Value;
 
     /// A number or decimal string of the report as text.
-    fn figure(value: Option<&Value>) -> String {
+    /// A number or decimal string of a report's JSON as text.
+    pub(crate) fn figure(value: Option<&Value>) -> String {
         match value {
             Some(Value::Number(n)) => n.to_string(),
             Some(Value::String(s)) => s.clone(),

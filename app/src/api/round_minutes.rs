@@ -205,20 +205,12 @@ fn details(out: &mut String, d: &ResultDetails, language: Language) {
             .stages
             .iter()
             .map(|s| {
-                let moved: Vec<String> = s
-                    .transfers
-                    .iter()
-                    .map(|(to, amount)| match to {
-                        Some(name) => format!("{name} {amount}"),
-                        None => format!("{} {amount}", t("round-exhausted-short")),
-                    })
-                    .collect();
                 vec![
                     s.stage.to_string(),
                     s.quota.clone(),
                     s.elected.join(", "),
                     s.excluded.join(", "),
-                    moved.join(", "),
+                    crate::components::result_details::moved(language, s),
                     s.exhausted.clone(),
                 ]
             })
@@ -356,7 +348,8 @@ mod build {
     ) -> ServiceResult<Option<MinutesView>> {
         let language = Language::from_code(&seen.organisation.default_language).unwrap_or_default();
         let zone = seen.organisation.time_zone.clone();
-        let view = crate::api::rounds::round_view(ctx, seen, round.clone(), None).await?;
+        let view =
+            crate::api::rounds::round_view_with(ctx, seen, round.clone(), None, false).await?;
         minutes_of(ctx, &round, &view, &zone, language).await
     }
 

@@ -181,11 +181,12 @@ pub struct RoundView {
 }
 
 #[cfg(feature = "ssr")]
-pub use build::round_view;
+pub use build::{result_of, round_view, round_view_with};
 
 #[cfg(feature = "ssr")]
 mod build {
     use super::*;
+    use crate::api::round_details::figure;
     use crate::{
         api::local_time,
         domain::{
@@ -248,15 +249,6 @@ mod build {
             voted,
             outcome: round.outcome.clone(),
         })
-    }
-
-    /// A number or decimal string of a report's JSON as text.
-    fn figure(value: Option<&serde_json::Value>) -> String {
-        match value {
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            Some(serde_json::Value::String(s)) => s.clone(),
-            _ => String::new(),
-        }
     }
 
     /// The outcome sentence and the stage table of a report, read from its JSON (the stored
@@ -416,6 +408,18 @@ mod build {
         round: row::Model,
         receipt: Option<String>,
     ) -> ServiceResult<RoundView> {
+        round_view_with(ctx, seen, round, receipt, true).await
+    }
+
+    /// The round page's data; without `ballots` the published ballots are left out (the
+    /// minutes need the result, not every ballot).
+    pub async fn round_view_with(
+        ctx: &Ctx,
+        seen: &Seen,
+        round: row::Model,
+        receipt: Option<String>,
+        ballots_too: bool,
+    ) -> ServiceResult<RoundView> {
         let zone = seen.organisation.time_zone.clone();
         let proposal = proposal::Entity::find_by_id(round.proposal_id)
             .one(&ctx.db)
@@ -505,7 +509,8 @@ mod build {
             }
             _ => None,
         };
-        let publish = round.state == RoundState::Closed || (show_running && !round.secret);
+        let publish =
+            ballots_too && (round.state == RoundState::Closed || (show_running && !round.secret));
         let ballots = if publish {
             let all = ballots::all(&ctx.db, &round).await?;
             let members: Vec<uuid::Uuid> = all

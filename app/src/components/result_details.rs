@@ -66,8 +66,9 @@ fn list(names: &[String]) -> String {
     names.join(", ")
 }
 
-/// Where the votes of a stage went: "Oak 2, exhausted 1", after whose they were.
-fn moved(language: Language, note: &StageNote) -> String {
+/// Where the votes of a stage went: "Oak 2, exhausted 1", after whose they were (the page's
+/// and the minutes' wording).
+pub fn moved(language: Language, note: &StageNote) -> String {
     let to = note
         .transfers
         .iter()

@@ -32,6 +32,15 @@ if [ "${QUORATE_SKIP_BROWSER:-}" != 1 ] && [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
 fi
 
+# poppler-utils: the tests read the minutes' PDFs back (pdftotext, pdftoppm, pdfinfo).
+if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+  say "installing poppler-utils to read PDFs in the tests"
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq poppler-utils >/dev/null
+fi
+
 # npm ci again only when package-lock.json changed since the last install.
 stamp=end2end/node_modules/.quorate-installed-lock
 if ! cmp -s end2end/package-lock.json "$stamp" 2>/dev/null; then

@@ -737,6 +737,7 @@ mod tests {
         let voters = Voters {
             count: 35,
             scope: "Housing".into(),
+            present_at: None,
         };
         let closes = chrono::NaiveDate::from_ymd_opt(2026, 12, 4)
             .and_then(|d| d.and_hms_opt(18, 0, 0))

@@ -140,6 +140,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/o/:slug/rounds/:round/minutes") view=pages::round_minutes::RoundMinutesPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/meetings") view=pages::meetings::MeetingsPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/meetings/:number") view=pages::meetings::MeetingPage ssr=SsrMode::Async />
+                        <Route path=path!("/o/:slug/meetings/:number/minutes") view=pages::meeting_minutes::MeetingMinutesPage ssr=SsrMode::Async />
                         <Route path=path!("/o/:slug/invitations") view=pages::invitations::InvitationsPage ssr=SsrMode::Async />
                         <Route path=path!("/invite/:token") view=pages::invitation_accept::InvitationAcceptPage ssr=SsrMode::Async />
                         <Route path=path!("/email/sent") view=pages::email::EmailSentPage />

@@ -7,6 +7,7 @@
 //! `http`, `https` and `mailto` links, and adds `rel="nofollow ugc noopener"` to every link.
 //! Headings are moved so the text's highest is an `<h2>`, under the page's own `<h1>`. Images are not shown (a remote image tracks who reads); their text is kept.
 
+use crate::domain::document::Block;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::HashSet;
 
@@ -171,6 +172,101 @@ fn sanitiser() -> ammonia::Builder<'static> {
     builder
 }
 
+/// Typed Markdown as plain blocks for print (the PDF): paragraphs, headings under an agenda
+/// item's (level 4 and lower), lists (nested ones flattened), tables and code, with inline
+/// formatting dropped, a link's address kept after its text, and raw HTML kept as text.
+pub fn to_blocks(markdown: &str) -> Vec<Block> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut blocks = Vec::new();
+    let mut text = String::new();
+    let mut items: Vec<String> = Vec::new();
+    let mut lists = 0usize;
+    let mut table: Option<(Vec<String>, Vec<Vec<String>>)> = None;
+    let mut row: Vec<String> = Vec::new();
+    let mut links: Vec<String> = Vec::new();
+    let mut code = String::new();
+    let mut in_code = false;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => {
+                in_code = false;
+                blocks.push(Block::Code {
+                    text: std::mem::take(&mut code).trim_end().to_owned(),
+                });
+            }
+            Event::Text(t) if in_code => code.push_str(&t),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                text.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.to_string()),
+            Event::End(TagEnd::Link) => {
+                if let Some(url) = links.pop().filter(|u| !text.ends_with(u.as_str())) {
+                    text.push_str(&format!(" ({url})"));
+                }
+            }
+            Event::Start(Tag::List(_)) => {
+                if lists > 0 && !text.trim().is_empty() {
+                    items.push(std::mem::take(&mut text).trim().to_owned());
+                }
+                lists += 1;
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists = lists.saturating_sub(1);
+                if lists == 0 && !items.is_empty() {
+                    blocks.push(Block::List {
+                        items: std::mem::take(&mut items),
+                    });
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                let item = std::mem::take(&mut text).trim().to_owned();
+                if !item.is_empty() {
+                    items.push(item);
+                }
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::HtmlBlock) if lists == 0 => {
+                let paragraph = std::mem::take(&mut text).trim().to_owned();
+                if !paragraph.is_empty() {
+                    blocks.push(Block::paragraph(paragraph));
+                }
+            }
+            Event::End(TagEnd::Paragraph) => text.push(' '),
+            Event::End(TagEnd::Heading(level)) => {
+                let level = u8::try_from(level as usize).unwrap_or(6);
+                blocks.push(Block::heading(
+                    level.saturating_add(3).min(6),
+                    std::mem::take(&mut text).trim(),
+                ));
+            }
+            Event::Start(Tag::Table(_)) => table = Some((Vec::new(), Vec::new())),
+            Event::End(TagEnd::TableCell) => row.push(std::mem::take(&mut text).trim().to_owned()),
+            Event::End(TagEnd::TableHead) => {
+                if let Some((head, _)) = table.as_mut() {
+                    *head = std::mem::take(&mut row);
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let Some((_, rows)) = table.as_mut() {
+                    rows.push(std::mem::take(&mut row));
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some((head, rows)) = table.take() {
+                    blocks.push(Block::table(String::new(), head, rows));
+                }
+            }
+            _ => {}
+        }
+    }
+    let rest = text.trim();
+    if !rest.is_empty() {
+        blocks.push(Block::paragraph(rest));
+    }
+    blocks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,5 +324,32 @@ mod tests {
         assert!(to_html("### Only\n\n#### Under").contains("<h2>Only</h2>\n<h3>Under</h3>"));
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("a cat"), "{html}");
+    }
+
+    #[test]
+    fn typed_markdown_becomes_plain_blocks_for_print() {
+        use crate::domain::document::Block;
+        let blocks = super::to_blocks(
+            "# Budget\n\nWe agreed **all** of it, see [the plan](https://x.example/p).\n\n- one\n- two\n  - nested\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nquorate count\n```\n\n<script>x</script>",
+        );
+        assert_eq!(
+            blocks,
+            [
+                Block::heading(4, "Budget"),
+                Block::paragraph("We agreed all of it, see the plan (https://x.example/p)."),
+                Block::List {
+                    items: vec!["one".into(), "two".into(), "nested".into()]
+                },
+                Block::table(
+                    "",
+                    vec!["a".into(), "b".into()],
+                    vec![vec!["1".into(), "2".into()]]
+                ),
+                Block::Code {
+                    text: "quorate count".into()
+                },
+                Block::paragraph("<script>x</script>"),
+            ]
+        );
     }
 }

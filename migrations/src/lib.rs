@@ -16,6 +16,7 @@ mod m20261208_000009_rounds;
 mod m20261209_000010_calendar_feeds;
 mod m20261209_000011_round_reminders;
 mod m20261210_000012_meetings;
+mod m20261211_000013_meeting_records;
 
 /// Every migration, oldest first.
 pub struct Migrator;
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000010_calendar_feeds::Migration),
             Box::new(m20261209_000011_round_reminders::Migration),
             Box::new(m20261210_000012_meetings::Migration),
+            Box::new(m20261211_000013_meeting_records::Migration),
         ]
     }
 }

@@ -6,10 +6,10 @@ use anyhow::Context;
 use app::{
     domain::{export as doc, round::RoundState, text::escape_controls},
     entities::{
-        account, amendment, ballot, comment, group, group_member, membership, proposal,
+        account, amendment, ballot, comment, group, group_member, meeting, membership, proposal,
         proposal_author, proposal_revision, round, round_electorate, secret_ballot, voter_roll,
     },
-    services::{ServiceError, audit, rounds},
+    services::{ServiceError, audit, meetings, rounds},
 };
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
@@ -115,6 +115,7 @@ pub async fn build(db: &DatabaseConnection, slug: &str) -> anyhow::Result<doc::E
     {
         exported_rounds.push(export_round(db, &r, &numbers).await?);
     }
+    let meetings = export_meetings(db, org.id, &numbers).await?;
     let audit = audit::entries(db, org.id)
         .await
         .map_err(service)?
@@ -145,12 +146,15 @@ pub async fn build(db: &DatabaseConnection, slug: &str) -> anyhow::Result<doc::E
             default_language: org.default_language,
             description: org.description,
             created_at: t(org.created_at),
+            paper: org.paper,
+            quorum_from_attendance: org.quorum_from_attendance,
         },
         accounts,
         members,
         groups,
         proposals,
         rounds: exported_rounds,
+        meetings,
         audit,
     })
 }
@@ -371,7 +375,86 @@ async fn export_round(
         voted,
         ballots,
         result,
+        agenda_item: r.agenda_item_id,
+        quorum_base: r.quorum_base.and_then(|n| u64::try_from(n).ok()),
     })
+}
+
+/// The organisation's meetings, each with its attendance, agenda, action points and
+/// approved versions.
+async fn export_meetings(
+    db: &DatabaseConnection,
+    organisation: Uuid,
+    numbers: &HashMap<Uuid, i32>,
+) -> anyhow::Result<Vec<doc::Meeting>> {
+    let mut out = Vec::new();
+    for m in meeting::Entity::find()
+        .filter(meeting::Column::OrganisationId.eq(organisation))
+        .order_by_asc(meeting::Column::Number)
+        .all(db)
+        .await?
+    {
+        let (attendance, items) = meetings::contents(db, &m).await.map_err(service)?;
+        let actions = meetings::actions_of(db, &items).await.map_err(service)?;
+        let versions = meetings::versions(db, &m).await.map_err(service)?;
+        out.push(doc::Meeting {
+            id: m.id,
+            number: m.number,
+            title: m.title,
+            starts_at: t(m.starts_at),
+            place: m.place,
+            link: m.link,
+            facilitator: m.facilitator_id,
+            minute_taker: m.minute_taker_id,
+            guests: m.guests,
+            state: m.state,
+            version: m.version,
+            created_by: m.created_by,
+            created_at: t(m.created_at),
+            held_at: ot(m.held_at),
+            approved_at: ot(m.approved_at),
+            approved_by: m.approved_by,
+            correction_reason: m.correction_reason,
+            attendance: attendance
+                .into_iter()
+                .map(|a| (a.membership_id, a.status))
+                .collect(),
+            items: items
+                .into_iter()
+                .map(|i| doc::AgendaItem {
+                    id: i.id,
+                    position: i.position,
+                    title: i.title,
+                    proposal: i.proposal_id.and_then(|p| numbers.get(&p).copied()),
+                    notes: i.notes,
+                    actions: actions
+                        .iter()
+                        .filter(|a| a.agenda_item_id == i.id)
+                        .map(|a| doc::ActionPoint {
+                            id: a.id,
+                            position: a.position,
+                            text: a.text.clone(),
+                            owner: a.owner_id,
+                            due: a.due,
+                            done_at: ot(a.done_at),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            versions: versions
+                .into_iter()
+                .map(|v| doc::MeetingVersion {
+                    version: v.version,
+                    approved_at: t(v.approved_at),
+                    approved_by: v.approved_by,
+                    reason: v.reason,
+                    digest: v.digest,
+                    record: v.record,
+                })
+                .collect(),
+        });
+    }
+    Ok(out)
 }
 
 /// `quorate export`: the document on standard output.

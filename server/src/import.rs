@@ -1,6 +1,6 @@
 //! `quorate import FILE`: restores an organisation written by `quorate export` into this
 //! instance's database (SQLite or PostgreSQL), in one transaction. It refuses, with the
-//! reason and changing nothing, a file that is not a complete export of this schema version,
+//! reason and changing nothing, a file that is not a complete export of a schema version it reads,
 //! one that does not verify (`quorate verify`), one with a round still open (its ballots are
 //! not exported), and an organisation, account or address that is already here. The audit
 //! chain goes in entry by entry as exported and is verified again before the commit.
@@ -9,9 +9,10 @@ use anyhow::{Context, bail};
 use app::{
     domain::{export as doc, round::RoundState, text::escape_controls},
     entities::{
-        account, amendment, audit_entry, ballot, comment, group, group_member, membership,
-        organisation, proposal, proposal_author, proposal_revision, round, round_electorate,
-        round_option, secret_ballot, voter_roll,
+        account, action_point, agenda_item, amendment, audit_entry, ballot, comment, group,
+        group_member, meeting, meeting_attendance, meeting_version, membership, organisation,
+        proposal, proposal_author, proposal_revision, round, round_electorate, round_option,
+        secret_ballot, voter_roll,
     },
     services::{accounts::lookup_key, audit, locks, rounds::tie_code},
 };
@@ -134,6 +135,8 @@ async fn insert_all(txn: &DatabaseTransaction, d: &doc::Export) -> anyhow::Resul
         default_language: Set(org.default_language.clone()),
         description: Set(org.description.clone()),
         created_at: Set(org.created_at),
+        paper: Set(org.paper.clone()),
+        quorum_from_attendance: Set(org.quorum_from_attendance),
     }
     .insert(txn)
     .await?;
@@ -176,6 +179,10 @@ async fn insert_all(txn: &DatabaseTransaction, d: &doc::Export) -> anyhow::Resul
         proposal_ids.insert(p.number, p.id);
         insert_proposal(txn, org.id, p).await?;
     }
+    // Meetings before rounds: a round may have been opened from an agenda item.
+    for m in &d.meetings {
+        insert_meeting(txn, org.id, m, &proposal_ids).await?;
+    }
     for r in &d.rounds {
         let proposal_id = *proposal_ids
             .get(&r.proposal)
@@ -191,6 +198,93 @@ async fn insert_all(txn: &DatabaseTransaction, d: &doc::Export) -> anyhow::Resul
             kind: Set(e.kind.clone()),
             data: Set(serde_json::to_string(&e.data)?),
             hash: Set(e.hash.clone()),
+        }
+        .insert(txn)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn insert_meeting(
+    txn: &DatabaseTransaction,
+    organisation_id: Uuid,
+    m: &doc::Meeting,
+    proposal_ids: &HashMap<i32, Uuid>,
+) -> anyhow::Result<()> {
+    meeting::ActiveModel {
+        id: Set(m.id),
+        organisation_id: Set(organisation_id),
+        number: Set(m.number),
+        title: Set(m.title.clone()),
+        starts_at: Set(m.starts_at),
+        place: Set(m.place.clone()),
+        link: Set(m.link.clone()),
+        facilitator_id: Set(m.facilitator),
+        minute_taker_id: Set(m.minute_taker),
+        guests: Set(m.guests.clone()),
+        state: Set(m.state),
+        version: Set(m.version),
+        created_by: Set(m.created_by),
+        created_at: Set(m.created_at),
+        held_at: Set(m.held_at),
+        approved_at: Set(m.approved_at),
+        approved_by: Set(m.approved_by),
+        correction_reason: Set(m.correction_reason.clone()),
+    }
+    .insert(txn)
+    .await?;
+    for (member, status) in &m.attendance {
+        meeting_attendance::ActiveModel {
+            meeting_id: Set(m.id),
+            membership_id: Set(*member),
+            status: Set(*status),
+        }
+        .insert(txn)
+        .await?;
+    }
+    for item in &m.items {
+        let proposal_id = match item.proposal {
+            Some(number) => Some(*proposal_ids.get(&number).with_context(|| {
+                format!(
+                    "an agenda item of meeting {} names no exported proposal",
+                    m.number
+                )
+            })?),
+            None => None,
+        };
+        agenda_item::ActiveModel {
+            id: Set(item.id),
+            meeting_id: Set(m.id),
+            position: Set(item.position),
+            title: Set(item.title.clone()),
+            proposal_id: Set(proposal_id),
+            notes: Set(item.notes.clone()),
+        }
+        .insert(txn)
+        .await?;
+        for a in &item.actions {
+            action_point::ActiveModel {
+                id: Set(a.id),
+                agenda_item_id: Set(item.id),
+                position: Set(a.position),
+                text: Set(a.text.clone()),
+                owner_id: Set(a.owner),
+                due: Set(a.due),
+                done_at: Set(a.done_at),
+            }
+            .insert(txn)
+            .await?;
+        }
+    }
+    for v in &m.versions {
+        meeting_version::ActiveModel {
+            meeting_id: Set(m.id),
+            version: Set(v.version),
+            approved_at: Set(v.approved_at),
+            approved_by: Set(v.approved_by),
+            reason: Set(v.reason.clone()),
+            digest: Set(v.digest.clone()),
+            record: Set(v.record.clone()),
         }
         .insert(txn)
         .await?;
@@ -342,6 +436,12 @@ async fn insert_round(
         seed: Set(result.map(|x| x.seed.clone())),
         outcome: Set(result.map(|x| x.outcome.clone())),
         statement: Set(r.statement.clone()),
+        agenda_item_id: Set(r.agenda_item),
+        quorum_base: Set(r
+            .quorum_base
+            .map(i32::try_from)
+            .transpose()
+            .context("a quorum base out of range")?),
     }
     .insert(txn)
     .await?;

@@ -23,6 +23,7 @@ mod language;
 mod live;
 pub mod mail;
 pub mod oidc;
+mod pdf;
 mod redact;
 pub mod scheduler;
 mod security;

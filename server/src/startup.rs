@@ -155,8 +155,8 @@ pub fn build_router(
         .route("/o/{slug}/export.json", get(crate::export::download))
         .route("/calendar/{file}", get(crate::calendar::feed))
         .route(
-            "/o/{slug}/meetings/{number}/minutes.md",
-            get(crate::downloads::meeting_minutes),
+            "/o/{slug}/meetings/{number}/{file}",
+            get(crate::downloads::meeting_file),
         )
         .route(
             "/o/{slug}/rounds/{round}/{file}",

@@ -188,6 +188,10 @@ pub fn mount_all<M: Mount>(m: M) -> M {
         .mount::<EditAgendaItem>()
         .mount::<HoldMeeting>()
         .mount::<ApproveMinutes>()
+        .mount::<ReopenMinutes>()
+        .mount::<AddActionPoint>()
+        .mount::<MarkActionPoint>()
+        .mount::<SetMeetingSettings>()
 }
 
 /// An action's name (its type's, e.g. `ChangeMember`), sent as the `Quorate-Action` header

@@ -1,7 +1,7 @@
 //! Page data about meetings (decision-rules.md §9): the organisation's meetings with the form
-//! creating one, and one meeting with its people, agenda and, for each item about a
-//! proposal, the decisions of its closed rounds taken from the record. Also the meeting's
-//! minutes as Markdown (`/o/{slug}/meetings/{number}/minutes.md`).
+//! creating one (and, for admins, the meeting settings), and one meeting with its people,
+//! agenda, action points and, for each item about a proposal, the decisions of its rounds
+//! taken from the record. The minutes themselves are `api::meeting_minutes`.
 
 use crate::{
     api::{
@@ -40,6 +40,10 @@ pub struct MeetingsView {
     pub zone: String,
     /// A starting time to offer: a week from now, `YYYY-MM-DDTHH:MM` in the zone.
     pub default_starts: String,
+    /// The paper printed minutes use (`a4`, `letter`).
+    pub paper: String,
+    /// Whether rounds opened from a meeting count quorum against the members present.
+    pub quorum_from_attendance: bool,
     /// What the viewer may do.
     pub allowed: Allowed,
 }
@@ -51,7 +55,10 @@ pub struct DecisionRow {
     pub round: String,
     /// Its number on the proposal.
     pub number: i32,
-    /// The outcome in one sentence (the organisation's language).
+    /// Whether it is closed (and so has minutes).
+    pub closed: bool,
+    /// The outcome in one sentence (the organisation's language), or its state while not
+    /// closed.
     pub outcome: String,
 }
 
@@ -70,8 +77,21 @@ pub struct ItemView {
     pub notes: String,
     /// Its notes rendered (sanitised HTML).
     pub notes_html: String,
-    /// The decisions of the proposal's closed rounds.
+    /// The decisions of the proposal's closed rounds, and the rounds opened from this item.
     pub decisions: Vec<DecisionRow>,
+    /// Its action points.
+    pub actions: Vec<ActionView>,
+    /// Where a facilitator opens a round on its proposal from this item, when they may.
+    pub open_round: Option<String>,
+}
+
+/// An action point on the meeting page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionView {
+    /// The action point.
+    pub action: crate::api::meeting_minutes::ActionRecord,
+    /// Whether the viewer may mark it done or not done (its owner, facilitators).
+    pub may_mark: bool,
 }
 
 /// One meeting (`/o/:slug/meetings/:number`).
@@ -97,6 +117,10 @@ pub struct MeetingView {
     pub items: Vec<ItemView>,
     /// When the minutes were approved, and their version.
     pub approved: Option<(String, i32)>,
+    /// The approved versions: number, when, and why (corrections).
+    pub versions: Vec<(i32, String, String)>,
+    /// While reopened for a correction: why.
+    pub correcting: Option<String>,
     /// What the viewer may do.
     pub allowed: Allowed,
 }
@@ -109,19 +133,21 @@ impl MeetingView {
 }
 
 #[cfg(feature = "ssr")]
-pub use build::{meeting_view, minutes_markdown};
+pub use build::meeting_view;
 
 #[cfg(feature = "ssr")]
 mod build {
     use super::*;
     use crate::{
-        api::{local_time, round_minutes},
-        domain::{meeting::Attendance, roles::MembershipState, round::RoundState},
+        api::local_time,
+        domain::{
+            meeting::Attendance, proposal::ProposalState, roles::MembershipState, round::RoundState,
+        },
         entities::{meeting as row, proposal, round},
         i18n::Language,
         services::{Ctx, ServiceResult, meetings, members, organisations::Seen, proposals},
     };
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
     /// The meetings page.
     pub async fn meetings_view(ctx: &Ctx, seen: &Seen) -> ServiceResult<MeetingsView> {
@@ -150,6 +176,8 @@ mod build {
                 ctx.now + chrono::Duration::days(7),
             ),
             zone,
+            paper: seen.organisation.paper.clone(),
+            quorum_from_attendance: seen.organisation.quorum_from_attendance,
             allowed: Allowed::of(seen),
         })
     }
@@ -209,10 +237,21 @@ mod build {
             }
         }
         let language = Language::from_code(&seen.organisation.default_language).unwrap_or_default();
+        let actions = meetings::actions_of(&ctx.db, &items).await?;
+        let owners: Vec<uuid::Uuid> = actions.iter().filter_map(|a| a.owner_id).collect();
+        let owner_names = proposals::names(&ctx.db, &owners).await?;
+        let me = seen.membership.as_ref().map(|m| m.id);
+        let may_run = seen.may(Action::RunMeeting);
+        let may_open = seen.may(Action::OpenRound) && m.state != MeetingState::Approved;
         let mut item_views = Vec::with_capacity(items.len());
         for item in items {
             let mut about = None;
-            let mut decisions = Vec::new();
+            let mut open_round = None;
+            let mut rounds = round::Entity::find()
+                .filter(round::Column::AgendaItemId.eq(item.id))
+                .filter(round::Column::OrganisationId.eq(seen.organisation.id))
+                .all(&ctx.db)
+                .await?;
             if let Some(pid) = item.proposal_id
                 && let Some(p) = proposal::Entity::find_by_id(pid).one(&ctx.db).await?
             {
@@ -220,20 +259,55 @@ mod build {
                 for r in round::Entity::find()
                     .filter(round::Column::ProposalId.eq(p.id))
                     .filter(round::Column::State.eq(RoundState::Closed))
-                    .order_by_asc(round::Column::Number)
                     .all(&ctx.db)
                     .await?
                 {
+                    if !rounds.iter().any(|x| x.id == r.id) {
+                        rounds.push(r);
+                    }
+                }
+                if may_open
+                    && p.state == ProposalState::Discussion
+                    && !crate::services::rounds::active_on(&ctx.db, p.id).await?
+                {
+                    open_round = Some(format!(
+                        "/o/{}/p/{}/rounds/new?agenda_item={}",
+                        seen.organisation.slug, p.number, item.id
+                    ));
+                }
+            }
+            rounds.sort_by_key(|r| r.number);
+            let mut decisions = Vec::new();
+            for r in rounds {
+                let outcome = if r.state == RoundState::Closed {
                     // The outcome from the stored report: the page needs the sentence only.
                     let json = crate::services::round_files::stored_report(&r)?;
                     let result = crate::api::rounds::result_of(&json, String::new(), &r, false);
-                    decisions.push(DecisionRow {
-                        round: r.id.to_string(),
-                        number: r.number,
-                        outcome: language.tr_args(&result.sentence.key, &result.sentence.args),
-                    });
-                }
+                    language.tr_args(&result.sentence.key, &result.sentence.args)
+                } else {
+                    language.tr(&format!("round-state-{}", r.state.code()))
+                };
+                decisions.push(DecisionRow {
+                    round: r.id.to_string(),
+                    number: r.number,
+                    closed: r.state == RoundState::Closed,
+                    outcome,
+                });
             }
+            let item_actions = actions
+                .iter()
+                .filter(|a| a.agenda_item_id == item.id)
+                .map(|a| ActionView {
+                    action: crate::api::meeting_minutes::ActionRecord {
+                        id: a.id.to_string(),
+                        text: a.text.clone(),
+                        owner: a.owner_id.map(|id| proposals::name_in(&owner_names, id)),
+                        due: a.due.map(|d| d.format("%Y-%m-%d").to_string()),
+                        done: a.done_at.is_some(),
+                    },
+                    may_mark: may_run || (me.is_some() && a.owner_id == me),
+                })
+                .collect();
             item_views.push(ItemView {
                 id: item.id.to_string(),
                 position: item.position,
@@ -242,8 +316,15 @@ mod build {
                 notes_html: crate::markdown::to_html(&item.notes),
                 notes: item.notes,
                 decisions,
+                actions: item_actions,
+                open_round,
             });
         }
+        let versions = meetings::versions(&ctx.db, &m)
+            .await?
+            .into_iter()
+            .map(|v| (v.version, local_time(v.approved_at, &zone), v.reason))
+            .collect();
         Ok(MeetingView {
             org: OrgHeader::of(&seen.organisation),
             meeting: MeetingRow {
@@ -259,132 +340,15 @@ mod build {
             attendance: rows,
             guests: m.guests.clone(),
             items: item_views,
-            approved: m.approved_at.map(|at| (local_time(at, &zone), m.version)),
+            approved: m
+                .approved_at
+                .filter(|_| m.state == MeetingState::Approved)
+                .map(|at| (local_time(at, &zone), m.version)),
+            versions,
+            correcting: m.correction_reason.clone(),
             allowed: Allowed::of(seen),
         })
     }
-
-    /// The meeting's minutes as Markdown, in the organisation's language: details, people,
-    /// each item's notes and the full minutes of each decision it carries, the approval,
-    /// and lines for the chair's and the minute-taker's signatures.
-    pub async fn minutes_markdown(ctx: &Ctx, seen: &Seen, m: row::Model) -> ServiceResult<String> {
-        let language = Language::from_code(&seen.organisation.default_language).unwrap_or_default();
-        let t = |key: &str| language.tr(key);
-        let view = meeting_view(ctx, seen, m.clone()).await?;
-        let cell = round_minutes::cell;
-        let mut out = format!(
-            "# {}\n\n{} · {}\n\n",
-            cell(&language.tr_with(
-                "meeting-minutes-heading",
-                "title",
-                view.meeting.title.clone()
-            )),
-            cell(&view.org.name),
-            cell(&view.meeting.starts)
-        );
-        for (label, value) in [
-            (t("meeting-place"), view.place.clone()),
-            (t("meeting-link"), view.link.clone()),
-            (
-                t("meeting-facilitator"),
-                view.facilitator.clone().unwrap_or_default(),
-            ),
-            (
-                t("meeting-minute-taker"),
-                view.minute_taker.clone().unwrap_or_default(),
-            ),
-        ] {
-            if !value.is_empty() {
-                out.push_str(&format!("- {label}: {}\n", cell(&value)));
-            }
-        }
-        let names = |status: &str| -> String {
-            view.attendance
-                .iter()
-                .filter(|(_, s)| s == status)
-                .map(|(m, _)| cell(&m.display_name))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        out.push_str(&format!(
-            "- {}: {}\n",
-            t("meeting-present"),
-            names("present")
-        ));
-        out.push_str(&format!(
-            "- {}: {}\n",
-            t("meeting-apologies"),
-            names("apologies")
-        ));
-        let guests: Vec<String> = view.guests.lines().map(cell).collect();
-        if !guests.is_empty() {
-            out.push_str(&format!(
-                "- {}: {}\n",
-                t("meeting-guests"),
-                guests.join(", ")
-            ));
-        }
-        out.push_str(&format!("\n## {}\n\n", t("meeting-agenda")));
-        for item in &view.items {
-            out.push_str(&format!("### {}. {}\n\n", item.position, cell(&item.title)));
-            if !item.notes.trim().is_empty() {
-                out.push_str(&format!("{}\n\n", item.notes.trim()));
-            }
-            for decision in &item.decisions {
-                let Ok(id) = decision.round.parse::<uuid::Uuid>() else {
-                    continue;
-                };
-                let round = round::Entity::find_by_id(id).one(&ctx.db).await?;
-                if let Some(r) = round
-                    && let Some(minutes) = round_minutes::for_round(ctx, seen, r).await?
-                {
-                    // One decision's minutes, their headings three levels down.
-                    let text = round_minutes::markdown(&minutes.minutes, language);
-                    for line in text.lines() {
-                        if line.starts_with('#') {
-                            out.push_str(&format!("###{line}\n"));
-                        } else {
-                            out.push_str(line);
-                            out.push('\n');
-                        }
-                    }
-                }
-            }
-        }
-        out.push_str(&format!("## {}\n\n", t("meeting-approval")));
-        match &view.approved {
-            Some((at, version)) => out.push_str(&format!(
-                "{}\n\n",
-                language.tr_args(
-                    "meeting-approved-on",
-                    &[
-                        ("date".to_owned(), at.clone()),
-                        ("version".to_owned(), version.to_string())
-                    ],
-                )
-            )),
-            None => out.push_str(&format!("{}\n\n", t("meeting-not-approved"))),
-        }
-        out.push_str(&format!(
-            "{}: ______________________\n\n{}: ______________________\n",
-            t("meeting-signature-chair"),
-            t("meeting-signature-minute-taker")
-        ));
-        Ok(out)
-    }
-}
-
-/// `minutes.md` of meeting `number`, for anyone who may view the organisation.
-#[cfg(feature = "ssr")]
-pub async fn download(
-    ctx: &crate::services::Ctx,
-    slug: &str,
-    number: i32,
-) -> crate::services::ServiceResult<String> {
-    use crate::services::{meetings, organisations};
-    let seen = organisations::authorised(ctx, slug, Action::ViewOrganisation).await?;
-    let meeting = meetings::one(&ctx.db, &seen, number).await?;
-    build::minutes_markdown(ctx, &seen, meeting).await
 }
 
 /// The meetings page.

@@ -9,6 +9,7 @@ pub mod amendments;
 pub mod comments;
 pub mod groups;
 pub mod invitations;
+pub mod meeting_minutes;
 pub mod meetings;
 pub mod members;
 pub mod organisations;

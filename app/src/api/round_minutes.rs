@@ -11,6 +11,7 @@ use crate::{
         round_details::ResultDetails,
         rounds::{ResultView, StageTable},
     },
+    domain::document::{Block, Document, Paper, to_markdown},
     error::AppError,
     i18n::Language,
 };
@@ -62,77 +63,48 @@ pub struct DecisionMinutes {
     pub verify: String,
 }
 
-/// A cell or name for a Markdown table: no pipe or line break can break the table, and no
-/// HTML is taken as HTML by a renderer.
-pub fn cell(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
-}
+pub use crate::domain::document::cell;
 
-fn table(out: &mut String, caption: &str, head: &[String], rows: &[Vec<String>]) {
-    out.push_str(&format!("**{}**\n\n", cell(caption)));
-    out.push_str(&format!(
-        "| {} |\n",
-        head.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | ")
-    ));
-    out.push_str(&format!("|{}\n", "---|".repeat(head.len())));
-    for row in rows {
-        out.push_str(&format!(
-            "| {} |\n",
-            row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
-        ));
-    }
-    out.push('\n');
-}
-
-/// The minutes as Markdown.
-pub fn markdown(m: &DecisionMinutes, language: Language) -> String {
+/// The minutes laid out as blocks: headings from level 1.
+pub fn blocks(m: &DecisionMinutes, language: Language) -> Vec<Block> {
     let t = |key: &str| language.tr(key);
-    let mut out = String::new();
-    out.push_str(&format!(
-        "# {}\n\n",
-        cell(&language.tr_args(
-            "minutes-heading",
-            &[
-                ("number".to_owned(), m.proposal.to_string()),
-                ("title".to_owned(), m.title.clone()),
-            ],
-        ))
-    ));
-    out.push_str(&format!(
-        "{} · {}\n\n",
-        cell(&m.organisation),
-        cell(&language.tr_args(
-            "minutes-round",
-            &[
-                ("round".to_owned(), m.round.to_string()),
-                ("revision".to_owned(), m.revision.to_string()),
-            ],
-        ))
-    ));
-    out.push_str(&format!("## {}\n\n", t("round-rule")));
-    for sentence in &m.rule {
-        out.push_str(&format!("- {}\n", cell(sentence)));
-    }
-    out.push_str(&format!("- {}\n", cell(&m.method)));
-    out.push_str(&format!("- {}\n", cell(&m.secrecy)));
-    out.push_str(&format!("- {}: {}\n", t("round-opens"), cell(&m.opened)));
-    out.push_str(&format!("- {}: {}\n", t("minutes-closed"), cell(&m.closed)));
+    let mut out = vec![
+        Block::heading(
+            1,
+            language.tr_args(
+                "minutes-heading",
+                &[
+                    ("number".to_owned(), m.proposal.to_string()),
+                    ("title".to_owned(), m.title.clone()),
+                ],
+            ),
+        ),
+        Block::paragraph(format!(
+            "{} · {}",
+            m.organisation,
+            language.tr_args(
+                "minutes-round",
+                &[
+                    ("round".to_owned(), m.round.to_string()),
+                    ("revision".to_owned(), m.revision.to_string()),
+                ],
+            )
+        )),
+        Block::heading(2, t("round-rule")),
+    ];
+    let mut rule: Vec<String> = m.rule.clone();
+    rule.push(m.method.clone());
+    rule.push(m.secrecy.clone());
+    rule.push(format!("{}: {}", t("round-opens"), m.opened));
+    rule.push(format!("{}: {}", t("minutes-closed"), m.closed));
     if let Some(reason) = &m.closed_early {
-        out.push_str(&format!(
-            "- {}: {}\n",
-            t("minutes-closed-early"),
-            cell(reason)
-        ));
+        rule.push(format!("{}: {}", t("minutes-closed-early"), reason));
     }
-    out.push_str(&format!(
-        "\n## {}\n\n**{}**\n\n",
-        t("round-result"),
-        cell(&m.outcome)
-    ));
+    out.push(Block::List { items: rule });
+    out.push(Block::heading(2, t("round-result")));
+    out.push(Block::Strong {
+        text: m.outcome.clone(),
+    });
     if let Some(stages) = &m.table {
         let mut head = vec![t("round-option")];
         head.extend(
@@ -150,42 +122,70 @@ pub fn markdown(m: &DecisionMinutes, language: Language) -> String {
                     .collect()
             })
             .collect();
-        table(&mut out, &t("round-stage-table"), &head, &rows);
+        out.push(Block::table(t("round-stage-table"), head, rows));
     }
     details(&mut out, &m.details, language);
     if let Some(statement) = m.statement.as_deref().filter(|s| !s.trim().is_empty()) {
-        out.push_str(&format!(
-            "## {}\n\n{}\n\n",
-            t("round-outcome-statement"),
-            statement.trim()
-        ));
+        out.push(Block::heading(2, t("round-outcome-statement")));
+        out.push(Block::Markdown {
+            text: statement.trim().to_owned(),
+            html: String::new(),
+        });
     }
-    out.push_str(&format!("## {}\n\n", t("minutes-check")));
-    out.push_str(&format!("- {} `{}`\n", t("round-digest"), m.digest));
+    out.push(Block::heading(2, t("minutes-check")));
+    let mut check = vec![format!("{} {}", t("round-digest"), m.digest)];
     if let Some((seq, hash)) = &m.audit_entry {
-        out.push_str(&format!(
-            "- {}\n",
-            language.tr_args(
-                "minutes-audit-entry",
-                &[
-                    ("seq".to_owned(), seq.to_string()),
-                    ("hash".to_owned(), format!("`{hash}`"))
-                ],
-            )
+        check.push(language.tr_args(
+            "minutes-audit-entry",
+            &[
+                ("seq".to_owned(), seq.to_string()),
+                ("hash".to_owned(), hash.clone()),
+            ],
         ));
     }
-    out.push_str(&format!(
-        "- {}\n\n```sh\n{}\n```\n",
-        t("minutes-verify"),
-        m.verify
-    ));
+    check.push(t("minutes-verify"));
+    out.push(Block::List { items: check });
+    out.push(Block::Code {
+        text: m.verify.clone(),
+    });
     out
 }
 
-fn details(out: &mut String, d: &ResultDetails, language: Language) {
+/// The minutes as Markdown.
+pub fn markdown(m: &DecisionMinutes, language: Language) -> String {
+    to_markdown(&blocks(m, language))
+}
+
+/// The minutes as a document to print on `paper`, with lines for the chair and the
+/// minute-taker to sign.
+pub fn document(m: &DecisionMinutes, language: Language, paper: Paper) -> Document {
+    let mut blocks = blocks(m, language);
+    blocks.push(Block::Signatures {
+        labels: vec![
+            language.tr("meeting-signature-chair"),
+            language.tr("meeting-signature-minute-taker"),
+        ],
+        date: language.tr("meeting-signature-date"),
+    });
+    Document {
+        title: language.tr_args(
+            "minutes-heading",
+            &[
+                ("number".to_owned(), m.proposal.to_string()),
+                ("title".to_owned(), m.title.clone()),
+            ],
+        ),
+        lang: language.code().to_owned(),
+        paper,
+        page_label: crate::api::meeting_minutes::page_label(language),
+        blocks,
+    }
+}
+
+fn details(out: &mut Vec<Block>, d: &ResultDetails, language: Language) {
     let t = |key: &str| language.tr(key);
     if !d.stages.is_empty() {
-        let head = [
+        let head = vec![
             t("round-stage-col"),
             t(if d.quota_is_stv {
                 "round-quota"
@@ -215,10 +215,10 @@ fn details(out: &mut String, d: &ResultDetails, language: Language) {
                 ]
             })
             .collect();
-        table(out, &t("round-stages-caption"), &head, &rows);
+        out.push(Block::table(t("round-stages-caption"), head, rows));
     }
     if !d.totals.is_empty() {
-        let head = [t("round-option"), t("round-total"), t("round-wins")];
+        let head = vec![t("round-option"), t("round-total"), t("round-wins")];
         let rows: Vec<Vec<String>> = d
             .totals
             .iter()
@@ -234,7 +234,7 @@ fn details(out: &mut String, d: &ResultDetails, language: Language) {
                 ]
             })
             .collect();
-        table(out, &t("round-totals-caption"), &head, &rows);
+        out.push(Block::table(t("round-totals-caption"), head, rows));
     }
     if let Some(p) = &d.pairwise {
         for (caption, cells) in [(t("round-pairwise-d"), &p.d), (t("round-pairwise-p"), &p.p)] {
@@ -250,20 +250,17 @@ fn details(out: &mut String, d: &ResultDetails, language: Language) {
                         .collect()
                 })
                 .collect();
-            table(out, &caption, &head, &rows);
+            out.push(Block::table(caption, head, rows));
         }
     }
     if let Some(c) = &d.credits {
-        out.push_str(&format!(
-            "{}\n\n",
-            cell(&language.tr_args(
-                "round-credits-summary",
-                &[
-                    ("total".to_owned(), c.total.clone()),
-                    ("budget".to_owned(), c.budget.clone())
-                ],
-            ))
-        ));
+        out.push(Block::paragraph(language.tr_args(
+            "round-credits-summary",
+            &[
+                ("total".to_owned(), c.total.clone()),
+                ("budget".to_owned(), c.budget.clone()),
+            ],
+        )));
     }
     if let Some(c) = &d.consent {
         let labels = [
@@ -277,36 +274,34 @@ fn details(out: &mut String, d: &ResultDetails, language: Language) {
             .zip(c.counts.iter().cloned())
             .map(|(label, count)| vec![label, count])
             .collect();
-        table(
-            out,
-            &t("round-positions-caption"),
-            &[t("round-position"), t("round-weight")],
-            &rows,
-        );
+        out.push(Block::table(
+            t("round-positions-caption"),
+            vec![t("round-position"), t("round-weight")],
+            rows,
+        ));
         for (heading, reasons) in [
             (t("round-objections-heading"), &c.objections),
             (t("round-concerns-heading"), &c.concerns),
         ] {
             if !reasons.is_empty() {
-                out.push_str(&format!("**{}**\n\n", cell(&heading)));
-                for reason in reasons {
-                    out.push_str(&format!("- {}\n", cell(reason)));
-                }
-                out.push('\n');
+                out.push(Block::Strong { text: heading });
+                out.push(Block::List {
+                    items: reasons.clone(),
+                });
             }
         }
     }
     if !d.ties.is_empty() {
-        out.push_str(&format!("**{}**\n\n", t("round-ties-heading")));
-        for tie in &d.ties {
-            out.push_str(&format!(
-                "- {}\n",
-                cell(&crate::components::result_details::tie_sentence(
-                    language, tie
-                ))
-            ));
-        }
-        out.push('\n');
+        out.push(Block::Strong {
+            text: t("round-ties-heading"),
+        });
+        out.push(Block::List {
+            items: d
+                .ties
+                .iter()
+                .map(|tie| crate::components::result_details::tie_sentence(language, tie))
+                .collect(),
+        });
     }
 }
 
@@ -353,25 +348,29 @@ mod build {
         minutes_of(ctx, &round, &view, &zone, language).await
     }
 
-    /// `minutes.md` or `minutes.json` of closed round `id`: media type and contents.
+    /// `minutes.md`, `minutes.json` or `minutes.pdf` (the document it is drawn from) of
+    /// closed round `id`.
     pub async fn download(
         ctx: &Ctx,
         slug: &str,
         id: uuid::Uuid,
         name: &str,
-    ) -> ServiceResult<(&'static str, String)> {
+    ) -> ServiceResult<crate::api::meeting_minutes::MinutesFile> {
+        use crate::api::meeting_minutes::{MinutesFile, printable};
         let seen = organisations::authorised(ctx, slug, Action::ViewOrganisation).await?;
         let round = rounds::one(&ctx.db, &seen, id).await?;
         let language = Language::from_code(&seen.organisation.default_language).unwrap_or_default();
         let view = for_round(ctx, &seen, round)
             .await?
             .ok_or(ServiceError::NotFound)?;
+        let paper = Paper::from_code(&seen.organisation.paper).unwrap_or_default();
         Ok(match name {
-            "minutes.md" => (
+            "minutes.md" => MinutesFile::Text(
                 "text/markdown; charset=utf-8",
                 markdown(&view.minutes, language),
             ),
-            _ => (
+            "minutes.pdf" => MinutesFile::Pdf(printable(document(&view.minutes, language, paper))),
+            _ => MinutesFile::Text(
                 "application/json",
                 serde_json::to_string_pretty(&view.minutes).map_err(anyhow::Error::from)?,
             ),
@@ -469,17 +468,4 @@ pub async fn round_minutes(slug: String, round: String) -> Result<MinutesView, A
         }
         .await,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::cell;
-
-    #[test]
-    fn typed_text_cannot_open_markup_or_break_a_table_in_markdown() {
-        assert_eq!(
-            cell("Roof <script>|x\r\ny & z"),
-            "Roof &lt;script&gt;\\|x  y &amp; z"
-        );
-    }
 }

@@ -430,9 +430,11 @@ mod build {
         let quorum = rounds::quorum_of(&round)?;
         let options = rounds::options(&ctx.db, round.id).await?;
         let names: Vec<String> = options.iter().map(|o| o.name.clone()).collect();
-        let electorate = match round.electorate_size {
-            Some(size) => Some(u64::try_from(size).unwrap_or(0)),
-            None => {
+        let from_meeting = rounds::quorum_meeting(&ctx.db, seen, &round).await?;
+        let electorate = match (&from_meeting, round.electorate_size) {
+            (Some((_, present)), _) => Some(*present),
+            (None, Some(size)) => Some(u64::try_from(size).unwrap_or(0)),
+            (None, None) => {
                 Some(u64::try_from(rounds::voters(&ctx.db, &proposal).await?.len()).unwrap_or(0))
             }
         };
@@ -449,6 +451,7 @@ mod build {
             &Voters {
                 count: electorate.unwrap_or(0),
                 scope,
+                present_at: from_meeting.map(|(title, _)| title),
             },
             round.closes_at.with_timezone(&tz).naive_local(),
             &zone,

@@ -99,11 +99,13 @@ pub enum Event {
     MeetingHeld,
     /// A meeting's minutes were approved (with the SHA-256 of their text).
     MeetingMinutesApproved,
+    /// Approved minutes were reopened for a correction (with the reason).
+    MeetingReopened,
 }
 
 impl Event {
     /// Every event, for documentation and tests.
-    pub const ALL: [Event; 32] = [
+    pub const ALL: [Event; 33] = [
         Event::OrganisationCreated,
         Event::OrganisationSettingsChanged,
         Event::InvitationCreated,
@@ -136,6 +138,7 @@ impl Event {
         Event::MeetingCreated,
         Event::MeetingHeld,
         Event::MeetingMinutesApproved,
+        Event::MeetingReopened,
     ];
 
     /// The kind as stored and hashed.
@@ -173,6 +176,7 @@ impl Event {
             Event::MeetingCreated => "meeting.created",
             Event::MeetingHeld => "meeting.held",
             Event::MeetingMinutesApproved => "meeting.minutes_approved",
+            Event::MeetingReopened => "meeting.reopened",
         }
     }
 

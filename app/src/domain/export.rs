@@ -8,6 +8,7 @@ use crate::domain::{
     amendment::AmendmentState,
     audit::{AuditEntry, verify_chain},
     digest::{sha256_from_hex, sha256_hex},
+    meeting::{Attendance, MeetingSnapshot, MeetingState},
     proposal::ProposalState,
     roles::{MembershipState, Role},
     round::RoundState,
@@ -25,8 +26,9 @@ use uuid::Uuid;
 
 /// The document's `format` field.
 pub const FORMAT: &str = "quorate-organisation-export";
-/// The schema version this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The schema version this build writes (it reads this one and version 1, which had no
+/// meetings).
+pub const VERSION: u32 = 2;
 
 /// One organisation, exported. Every timestamp is RFC 3339 in UTC, to the microsecond (what
 /// both engines store), so an export imported into the other engine exports the same again.
@@ -52,6 +54,10 @@ pub struct Export {
     pub proposals: Vec<Proposal>,
     /// Its decision rounds, with their ballots as the secrecy rules allow and their results.
     pub rounds: Vec<Round>,
+    /// Its meetings with attendance, agenda, action points and every approved version of
+    /// their minutes (version 2 on).
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
     /// Its audit chain, every entry with its stored hash, in order.
     pub audit: Vec<Entry>,
 }
@@ -76,6 +82,16 @@ pub struct Organisation {
     pub description: String,
     /// When it was created.
     pub created_at: Time,
+    /// The paper printed minutes use (`a4`, `letter`; version 2 on).
+    #[serde(default = "paper_default")]
+    pub paper: String,
+    /// Whether rounds opened from a meeting count quorum against the members present.
+    #[serde(default)]
+    pub quorum_from_attendance: bool,
+}
+
+fn paper_default() -> String {
+    "a4".to_owned()
 }
 
 /// A member's account.
@@ -332,6 +348,109 @@ pub struct Round {
     pub ballots: Vec<Ballot>,
     /// The stored result (closed rounds only).
     pub result: Option<StoredResult>,
+    /// The meeting agenda item it was opened from (version 2 on).
+    #[serde(default)]
+    pub agenda_item: Option<Uuid>,
+    /// The members present at that meeting when it opened, where they are its quorum's
+    /// reference (version 2 on).
+    #[serde(default)]
+    pub quorum_base: Option<u64>,
+}
+
+/// A meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    /// Its UUID.
+    pub id: Uuid,
+    /// Its number in the organisation.
+    pub number: i32,
+    /// Its title.
+    pub title: String,
+    /// When it starts.
+    pub starts_at: Time,
+    /// Where.
+    pub place: String,
+    /// A link to join.
+    pub link: String,
+    /// The facilitator (membership).
+    pub facilitator: Option<Uuid>,
+    /// The minute-taker (membership).
+    pub minute_taker: Option<Uuid>,
+    /// Guests, one per line.
+    pub guests: String,
+    /// Where its minutes stand.
+    pub state: MeetingState,
+    /// The latest approved version (0: none yet).
+    pub version: i32,
+    /// Who created it (membership).
+    pub created_by: Uuid,
+    /// When.
+    pub created_at: Time,
+    /// When it was marked held.
+    pub held_at: Option<Time>,
+    /// When its minutes were last approved.
+    pub approved_at: Option<Time>,
+    /// By whom (membership).
+    pub approved_by: Option<Uuid>,
+    /// While reopened for a correction: why.
+    pub correction_reason: Option<String>,
+    /// Members present or with apologies.
+    pub attendance: Vec<(Uuid, Attendance)>,
+    /// The agenda in order.
+    pub items: Vec<AgendaItem>,
+    /// Every approved version, as approved.
+    pub versions: Vec<MeetingVersion>,
+}
+
+/// An agenda item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    /// Its UUID.
+    pub id: Uuid,
+    /// Its place on the agenda.
+    pub position: i32,
+    /// Its title.
+    pub title: String,
+    /// The proposal it is about (its number).
+    pub proposal: Option<i32>,
+    /// Its notes (Markdown).
+    pub notes: String,
+    /// Its action points in order.
+    pub actions: Vec<ActionPoint>,
+}
+
+/// An action point.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionPoint {
+    /// Its UUID.
+    pub id: Uuid,
+    /// Its place on the item.
+    pub position: i32,
+    /// What is to be done.
+    pub text: String,
+    /// Who does it (membership).
+    pub owner: Option<Uuid>,
+    /// By when.
+    pub due: Option<NaiveDate>,
+    /// When it was marked done.
+    pub done_at: Option<Time>,
+}
+
+/// An approved version of a meeting's minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingVersion {
+    /// 1, 2, …
+    pub version: i32,
+    /// When it was approved.
+    pub approved_at: Time,
+    /// By whom (membership).
+    pub approved_by: Uuid,
+    /// Why it corrects the one before (empty for version 1).
+    pub reason: String,
+    /// The SHA-256 the audit chain recorded for it.
+    pub digest: String,
+    /// What was approved (`MeetingSnapshot` as JSON text).
+    pub record: String,
 }
 
 fn reminder_default() -> u32 {
@@ -430,10 +549,10 @@ pub fn read(text: &str) -> Result<Export, String> {
         ));
     }
     match value.get("version").and_then(Value::as_u64) {
-        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if v == u64::from(VERSION) || v == 1 => {}
         Some(v) => {
             return Err(format!(
-                "The export is of schema version {v}; this Quorate reads version {VERSION}."
+                "The export is of schema version {v}; this Quorate reads versions 1 to {VERSION}."
             ));
         }
         None => return Err("The export names no schema version.".to_owned()),
@@ -478,12 +597,53 @@ pub fn verify(export: &Export) -> Verdict {
         recounted += 1;
         problems.extend(check_round(export, round));
     }
+    for meeting in &export.meetings {
+        problems.extend(check_meeting(export, meeting));
+    }
     Verdict {
         head,
         entries: export.audit.len(),
         recounted,
         problems,
     }
+}
+
+/// Each approved version of a meeting's minutes: its record gives its digest, and the
+/// chain's approval of that version recorded the same digest.
+fn check_meeting(export: &Export, meeting: &Meeting) -> Vec<String> {
+    let mut problems = Vec::new();
+    let id = meeting.id.to_string();
+    for v in &meeting.versions {
+        let what = format!(
+            "Meeting {}, version {} of its minutes",
+            meeting.number, v.version
+        );
+        match serde_json::from_str::<MeetingSnapshot>(&v.record) {
+            Ok(snapshot) if snapshot.digest() == v.digest => {}
+            Ok(snapshot) => problems.push(format!(
+                "{what}: the approved record gives the digest {}, not the stored {}.",
+                snapshot.digest(),
+                v.digest
+            )),
+            Err(e) => problems.push(format!("{what}: the approved record is unreadable ({e}).")),
+        }
+        let recorded = export.audit.iter().find(|e| {
+            e.kind == "meeting.minutes_approved"
+                && e.data["meeting"].as_str() == Some(id.as_str())
+                && e.data["version"].as_i64() == Some(i64::from(v.version))
+        });
+        match recorded {
+            Some(entry) if entry.data["digest"].as_str() == Some(v.digest.as_str()) => {}
+            Some(entry) => problems.push(format!(
+                "{what}: audit entry {} recorded the digest {}, the stored version has {}.",
+                entry.seq,
+                entry.data["digest"].as_str().unwrap_or("none"),
+                v.digest
+            )),
+            None => problems.push(format!("{what}: no audit entry records its approval.")),
+        }
+    }
+    problems
 }
 
 /// "Round 2 of proposal 7".
@@ -514,7 +674,7 @@ pub fn recount(round: &Round, title: &str, seed: &str) -> Result<String, String>
         tie_policy: round.tie_policy,
         seed: sha256_from_hex(seed),
         quorum: round.quorum,
-        electorate: round.electorate,
+        electorate: round.quorum_base.or(round.electorate),
         rctab: Default::default(),
     };
     let ids: Vec<String> = round.options.iter().map(|o| o.id.clone()).collect();

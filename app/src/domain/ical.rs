@@ -11,6 +11,10 @@ pub struct Event {
     pub uid: String,
     /// When it starts (a closing time: start and end are the same instant).
     pub at: DateTime<Utc>,
+    /// When it ends (a meeting; none: at its start).
+    pub ends: Option<DateTime<Utc>>,
+    /// Where (a meeting's place; may be empty).
+    pub location: String,
     /// One line of text.
     pub summary: String,
     /// Longer text.
@@ -68,7 +72,13 @@ pub fn calendar(name: &str, events: &[Event], now: DateTime<Utc>) -> String {
         line(&mut out, &format!("UID:{}", escape(&event.uid)));
         line(&mut out, &format!("DTSTAMP:{}", stamp(now)));
         line(&mut out, &format!("DTSTART:{}", stamp(event.at)));
-        line(&mut out, &format!("DTEND:{}", stamp(event.at)));
+        line(
+            &mut out,
+            &format!("DTEND:{}", stamp(event.ends.unwrap_or(event.at))),
+        );
+        if !event.location.is_empty() {
+            line(&mut out, &format!("LOCATION:{}", escape(&event.location)));
+        }
         line(&mut out, &format!("SUMMARY:{}", escape(&event.summary)));
         line(
             &mut out,
@@ -106,6 +116,8 @@ mod tests {
             summary: "Trees\r\nEND:VEVENT\nBEGIN:VEVENT;X=1, \\ ok".into(),
             description: "d".into(),
             url: "http://x/\r\nX-EVIL:1".into(),
+            ends: None,
+            location: "Hall\r\nEND:VCALENDAR".into(),
         };
         let text = calendar("Ada's rounds", &[event], at);
         let lines = unfolded(&text);
@@ -127,6 +139,8 @@ mod tests {
             summary: "ñ".repeat(100),
             description: String::new(),
             url: String::new(),
+            ends: None,
+            location: String::new(),
         };
         let text = calendar("c", &[event], at);
         assert!(text.split("\r\n").all(|l| l.len() <= 75), "{text}");

@@ -5,7 +5,8 @@
 //! |----------|-----------|----------|---------------------------------------------------|
 //! | draft    | hold      | held     | the meeting took place; notes can still be edited |
 //! | held     | approve   | approved | the minutes are approved and become read-only     |
-//! | approved | correct   | approved | a correction is a new, visible version            |
+//! | approved | correct   | held     | reopened with a reason; approving again makes the |
+//! |          |           |          | next version, the earlier ones kept as approved   |
 //! | any other pair       | refused  | `meeting_state`, naming the state                 |
 
 use crate::domain::{
@@ -30,6 +31,8 @@ pub const ACTION_MAX_CHARS: usize = 500;
 pub const GUEST_MAX_CHARS: usize = 120;
 /// The most guests one meeting lists.
 pub const GUESTS_MAX: usize = 100;
+/// The most characters of a correction's reason.
+pub const REASON_MAX_CHARS: usize = 2_000;
 
 /// Where a meeting's minutes stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -105,7 +108,7 @@ pub enum MeetingEvent {
     Hold,
     /// The minutes are approved.
     Approve,
-    /// Approved minutes are corrected (a new version, with a reason).
+    /// Approved minutes are reopened for a correction (a new version, with a reason).
     Correct,
 }
 
@@ -117,7 +120,7 @@ pub fn transition(
     match (state, event) {
         (MeetingState::Draft, MeetingEvent::Hold) => Ok(MeetingState::Held),
         (MeetingState::Held, MeetingEvent::Approve) => Ok(MeetingState::Approved),
-        (MeetingState::Approved, MeetingEvent::Correct) => Ok(MeetingState::Approved),
+        (MeetingState::Approved, MeetingEvent::Correct) => Ok(MeetingState::Held),
         (state, _) => Err(MeetingProblem::State { state }),
     }
 }
@@ -444,6 +447,84 @@ pub fn parse_action_point(text: &str, due: &str) -> Result<ActionPointText, Vec<
     )
 }
 
+/// Checks why approved minutes are reopened: required, at most [`REASON_MAX_CHARS`].
+pub fn parse_reason(reason: &str) -> Result<String, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let reason = reason.trim();
+    check(
+        &mut problems,
+        "reason",
+        reason,
+        1,
+        REASON_MAX_CHARS,
+        Lines::Multi,
+    );
+    done(reason.to_owned(), problems)
+}
+
+/// What approved minutes vouch for: details, people, agenda, notes and action points (not
+/// whether an action is done yet, which is followed up after the meeting). Its SHA-256 is
+/// in the audit chain, and each approved version is kept as one of these.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingSnapshot {
+    /// The title.
+    pub title: String,
+    /// When it started (RFC 3339, UTC).
+    pub starts_at: String,
+    /// Where.
+    pub place: String,
+    /// A link to join.
+    pub link: String,
+    /// The facilitator (membership).
+    pub facilitator: Option<uuid::Uuid>,
+    /// The minute-taker (membership).
+    pub minute_taker: Option<uuid::Uuid>,
+    /// Guests by name.
+    pub guests: Vec<String>,
+    /// Members who attended or sent apologies.
+    pub attendance: Vec<(uuid::Uuid, Attendance)>,
+    /// The agenda in order.
+    pub items: Vec<ItemSnapshot>,
+}
+
+/// An agenda item as approved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemSnapshot {
+    /// Its id.
+    pub id: uuid::Uuid,
+    /// Its place on the agenda.
+    pub position: i32,
+    /// Its title.
+    pub title: String,
+    /// The proposal it is about.
+    pub proposal: Option<uuid::Uuid>,
+    /// Its notes (Markdown).
+    pub notes: String,
+    /// Its action points in order.
+    pub actions: Vec<ActionSnapshot>,
+}
+
+/// An action point as approved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionSnapshot {
+    /// Its id (whether it is done is read from the action point itself).
+    pub id: uuid::Uuid,
+    /// What is to be done.
+    pub text: String,
+    /// Who does it (membership).
+    pub owner: Option<uuid::Uuid>,
+    /// By when.
+    pub due: Option<chrono::NaiveDate>,
+}
+
+impl MeetingSnapshot {
+    /// The SHA-256 of its canonical JSON: what the audit chain records for an approval.
+    pub fn digest(&self) -> String {
+        let value = serde_json::to_value(self).unwrap_or_default();
+        super::digest::sha256_hex(&[super::canonical_json::canonical_json(&value).as_bytes()])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -463,7 +544,7 @@ mod tests {
         use MeetingState::*;
         assert_eq!(transition(Draft, Hold), Ok(Held));
         assert_eq!(transition(Held, Approve), Ok(Approved));
-        assert_eq!(transition(Approved, Correct), Ok(Approved));
+        assert_eq!(transition(Approved, Correct), Ok(Held));
         for (state, event) in [
             (Draft, Approve),
             (Draft, Correct),
@@ -479,6 +560,43 @@ mod tests {
             );
         }
         assert!(Draft.editable() && Held.editable() && !Approved.editable());
+    }
+
+    #[test]
+    fn a_correction_needs_a_reason_and_the_digest_follows_every_vouched_field() {
+        assert_eq!(
+            codes(parse_reason("  ")),
+            [("reason".to_owned(), "text_length".to_owned())]
+        );
+        assert_eq!(parse_reason(" Typo in item 2 ").unwrap(), "Typo in item 2");
+        let mut snapshot = MeetingSnapshot {
+            title: "AGM".into(),
+            starts_at: "2026-12-05T18:00:00+00:00".into(),
+            place: String::new(),
+            link: String::new(),
+            facilitator: None,
+            minute_taker: None,
+            guests: vec![],
+            attendance: vec![],
+            items: vec![ItemSnapshot {
+                id: uuid::Uuid::nil(),
+                position: 1,
+                title: "Budget".into(),
+                proposal: None,
+                notes: String::new(),
+                actions: vec![ActionSnapshot {
+                    id: uuid::Uuid::nil(),
+                    text: "Book the hall".into(),
+                    owner: None,
+                    due: None,
+                }],
+            }],
+        };
+        let before = snapshot.digest();
+        assert_eq!(before.len(), 64);
+        assert_eq!(before, snapshot.clone().digest(), "deterministic");
+        snapshot.items[0].actions[0].text = "Book the big hall".into();
+        assert_ne!(snapshot.digest(), before);
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod comment;
 pub mod comment_policy;
 pub mod diff;
 pub mod digest;
+pub mod document;
 pub mod email;
 pub mod export;
 pub mod group;

@@ -391,6 +391,9 @@ pub struct Voters {
     pub count: u64,
     /// The organisation's or the group's name.
     pub scope: String,
+    /// The meeting whose members present are the quorum's reference (a round opened from
+    /// its agenda, where the organisation says so); `count` is then how many were present.
+    pub present_at: Option<String>,
 }
 
 /// The reminder in a sentence (0 hours: none).
@@ -476,14 +479,24 @@ pub fn statement(
     };
     let participation = match quorum {
         Quorum::None => Sentence::new("round-quorum-none", &[]),
-        quorum => Sentence::new(
-            "round-quorum",
-            &[
-                ("needed", ballots_needed(quorum, voters.count).to_string()),
-                ("voters", voters.count.to_string()),
-                ("scope", voters.scope.clone()),
-            ],
-        ),
+        quorum => match &voters.present_at {
+            Some(meeting) => Sentence::new(
+                "round-quorum-meeting",
+                &[
+                    ("needed", ballots_needed(quorum, voters.count).to_string()),
+                    ("voters", voters.count.to_string()),
+                    ("meeting", meeting.clone()),
+                ],
+            ),
+            None => Sentence::new(
+                "round-quorum",
+                &[
+                    ("needed", ballots_needed(quorum, voters.count).to_string()),
+                    ("voters", voters.count.to_string()),
+                    ("scope", voters.scope.clone()),
+                ],
+            ),
+        },
     };
     let weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
         [closes.weekday().num_days_from_monday() as usize];
@@ -699,6 +712,7 @@ mod tests {
         let voters = Voters {
             count: 35,
             scope: "Housing".into(),
+            present_at: None,
         };
         let closes = chrono::NaiveDate::from_ymd_opt(2026, 12, 4)
             .unwrap()

@@ -42,6 +42,9 @@ pub struct Model {
     pub approved_at: Option<ChronoDateTimeUtc>,
     /// Who approved them (membership).
     pub approved_by: Option<Uuid>,
+    /// Why approved minutes were reopened for a correction, until approved again.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub correction_reason: Option<String>,
 }
 
 /// Relations are followed in services with explicit queries.

@@ -1,6 +1,7 @@
 //! Database entities (server only). Views never see these; services turn them into DTOs.
 
 pub mod account;
+pub mod action_point;
 pub mod agenda_item;
 pub mod amendment;
 pub mod audit_entry;
@@ -16,6 +17,7 @@ pub mod invitation;
 pub mod login_throttle;
 pub mod meeting;
 pub mod meeting_attendance;
+pub mod meeting_version;
 pub mod membership;
 pub mod oidc_flow;
 pub mod oidc_identity;

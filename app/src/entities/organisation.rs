@@ -23,6 +23,11 @@ pub struct Model {
     pub description: String,
     /// When it was created.
     pub created_at: ChronoDateTimeUtc,
+    /// The paper minutes are printed on: `a4` or `letter`.
+    pub paper: String,
+    /// Whether a round opened from a meeting's agenda counts quorum against the members
+    /// present at the meeting.
+    pub quorum_from_attendance: bool,
 }
 
 /// Relations are followed in services with explicit queries.

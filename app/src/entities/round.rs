@@ -80,6 +80,11 @@ pub struct Model {
     pub statement: Option<String>,
     /// Hours before closing that members who have not voted are reminded (0: never).
     pub reminder_hours: i32,
+    /// The meeting agenda item the round was opened from.
+    pub agenda_item_id: Option<Uuid>,
+    /// Members present at that meeting when the round opened, when they are the quorum's
+    /// reference (the organisation says so); none: the electorate is.
+    pub quorum_base: Option<i32>,
 }
 
 /// Relations are followed in services with explicit queries.

@@ -1,18 +1,25 @@
 //! `/o/:slug/meetings`: the organisation's meetings, and for facilitators the form creating
 //! one; `/o/:slug/meetings/:number`: one meeting: its details, who attended, its agenda with
 //! notes and the decisions of the proposals it discussed, and for facilitators the forms that
-//! record them, mark it held and approve its minutes (read-only afterwards).
+//! record them, add action points, open a round from an item, mark it held, approve its
+//! minutes (read-only afterwards) and reopen them for a correction; an action's owner marks
+//! it done. Admins set the paper for printed minutes and whether a meeting's attendance is
+//! the quorum reference of rounds opened from it.
 
 use crate::{
     actions::{
         Action as _, OrgPath,
         meetings::{
-            AddAgendaItem, ApproveMinutes, CreateMeeting, EditAgendaItem, HoldMeeting, ItemPath,
-            MeetingPath, SetAttendance,
+            ActionPointPath, AddActionPoint, AddAgendaItem, ApproveMinutes, CreateMeeting,
+            EditAgendaItem, HoldMeeting, ItemPath, MarkActionPoint, MeetingPath, ReopenMinutes,
+            SetAttendance, SetMeetingSettings,
         },
         rounds::RoundPath,
     },
-    api::meetings::{ItemView, MeetingView, MeetingsView, meeting_page, meetings_page},
+    api::{
+        groups::MemberName,
+        meetings::{ItemView, MeetingView, MeetingsView, meeting_page, meetings_page},
+    },
     components::{
         action_form::ActionForm,
         forms::{Field, ProblemSummary},
@@ -111,6 +118,36 @@ fn Meetings(page: MeetingsView) -> impl IntoView {
                 </ActionForm>
             </section>
         })}
+        {page.allowed.may(Action::EditOrganisationSettings).then(|| {
+            let settings = use_form_state(SetMeetingSettings::FORM);
+            let sent = !settings.values.is_empty();
+            let paper = if sent { settings.value("paper") } else { page.paper.clone() };
+            let quorum = if sent {
+                settings.value("quorum_from_attendance") == "true"
+            } else {
+                page.quorum_from_attendance
+            };
+            view! {
+                <section class="narrow" aria-labelledby="settings">
+                    <h2 id="settings">{t("meeting-settings")}</h2>
+                    <ProblemSummary form=SetMeetingSettings::FORM state=settings.clone() />
+                    <ActionForm target=SetMeetingSettings::target(&OrgPath::new(page.org.slug.clone())) class="stack">
+                        <div class="field">
+                            <label for="meeting_settings-paper">{t("field-paper")}</label>
+                            <select id="meeting_settings-paper" name="paper">
+                                <option value="a4" selected=paper == "a4">{t("paper-a4")}</option>
+                                <option value="letter" selected=paper == "letter">{t("paper-letter")}</option>
+                            </select>
+                        </div>
+                        <div class="field checkbox">
+                            <input type="checkbox" id="meeting_settings-quorum" name="quorum_from_attendance" value="true" checked=quorum />
+                            <label for="meeting_settings-quorum">{t("field-quorum-from-attendance")}</label>
+                        </div>
+                        <button type="submit">{t("meeting-save-settings")}</button>
+                    </ActionForm>
+                </section>
+            }
+        })}
     }
 }
 
@@ -187,6 +224,7 @@ fn Meeting(page: MeetingView) -> impl IntoView {
             .join(", ")
     };
     let guests: Vec<String> = page.guests.lines().map(str::to_owned).collect();
+    let members: Vec<MemberName> = page.attendance.iter().map(|(m, _)| m.clone()).collect();
     view! {
         <Title text=format!("{} · {}", page.meeting.title, page.org.name) />
         <nav class="breadcrumbs" aria-label=t("breadcrumbs")>
@@ -208,6 +246,31 @@ fn Meeting(page: MeetingView) -> impl IntoView {
                     ("date".to_owned(), at),
                     ("version".to_owned(), version.to_string()),
                 ])}</p>
+            })}
+            {page.correcting.clone().map(|reason| view! {
+                <p class="notice" data-testid="correcting">{language.tr_with("meeting-correcting", "reason", reason)}</p>
+            })}
+            {(!page.versions.is_empty()).then(|| view! {
+                <h2>{t("meeting-versions")}</h2>
+                <ul data-testid="versions">
+                    {page.versions.iter().map(|(version, at, reason)| {
+                        let line = if reason.is_empty() {
+                            language.tr_args("meeting-version-line", &[
+                                ("version".to_owned(), version.to_string()),
+                                ("date".to_owned(), at.clone()),
+                            ])
+                        } else {
+                            language.tr_args("meeting-version-reason", &[
+                                ("version".to_owned(), version.to_string()),
+                                ("date".to_owned(), at.clone()),
+                                ("reason".to_owned(), reason.clone()),
+                            ])
+                        };
+                        view! {
+                            <li><a href=format!("{}/minutes?version={version}", path.page())>{line}</a></li>
+                        }
+                    }).collect_view()}
+                </ul>
             })}
 
             <h2 id="attendance">{t("meeting-attendance")}</h2>
@@ -252,7 +315,9 @@ fn Meeting(page: MeetingView) -> impl IntoView {
             } else {
                 view! {
                     <ol class="agenda">
-                        {page.items.iter().cloned().map(|item| view! { <Item item slug=slug.clone() meeting=page.meeting.number editable /> }).collect_view()}
+                        {page.items.iter().cloned().map(|item| {
+                            view! { <Item item slug=slug.clone() meeting=page.meeting.number editable members=members.clone() /> }
+                        }).collect_view()}
                     </ol>
                 }.into_any()
             }}
@@ -271,6 +336,19 @@ fn Meeting(page: MeetingView) -> impl IntoView {
 
             <ProblemSummary form=HoldMeeting::FORM state=hold.clone() />
             <ProblemSummary form=ApproveMinutes::FORM state=approve.clone() />
+            {(may_run && state == MeetingState::Approved).then(|| {
+                let correct = use_form_state(ReopenMinutes::FORM);
+                let form = ReopenMinutes::FORM;
+                view! {
+                    <h2>{t("meeting-correct")}</h2>
+                    <p>{t("meeting-correct-text")}</p>
+                    <ProblemSummary form state=correct.clone() />
+                    <ActionForm target=ReopenMinutes::target(&path) class="stack narrow">
+                        <Field form name="reason" kind="textarea" label=t("field-correction-reason") state=correct.clone() required=true />
+                        <button type="submit">{t("meeting-correct")}</button>
+                    </ActionForm>
+                }
+            })}
             {(may_run && state != MeetingState::Approved).then(|| view! {
                 <h2>{t("meeting-minutes")}</h2>
                 {(state == MeetingState::Draft).then(|| view! {
@@ -285,10 +363,15 @@ fn Meeting(page: MeetingView) -> impl IntoView {
                     </ActionForm>
                 })}
             })}
+            <h2>{t("meeting-minutes")}</h2>
             <p>
-                {t("minutes-downloads")} " "
-                <a href=format!("{}/minutes.md", path.page())>"minutes.md"</a>
+                <a href=format!("{}/minutes", path.page())>{t("meeting-print-minutes")}</a>
+                " · " {t("minutes-downloads")} " "
+                <a href=format!("{}/minutes.pdf", path.page())>"PDF"</a> " · "
+                <a href=format!("{}/minutes.md", path.page())>"Markdown"</a> " · "
+                <a href=format!("{}/minutes.json", path.page())>"JSON"</a>
             </p>
+            <p><a href=format!("{}/meeting.ics", path.page())>{t("meeting-calendar-file")}</a></p>
         </article>
     }
 }
@@ -296,8 +379,16 @@ fn Meeting(page: MeetingView) -> impl IntoView {
 /// One agenda item: title, the proposal it is about with its decisions, notes; and for
 /// facilitators, while the minutes are not approved, the form editing it.
 #[component]
-fn Item(item: ItemView, slug: String, meeting: i32, editable: bool) -> impl IntoView {
+fn Item(
+    item: ItemView,
+    slug: String,
+    meeting: i32,
+    editable: bool,
+    members: Vec<MemberName>,
+) -> impl IntoView {
     let t = use_t();
+    let action_form = use_form_state(AddActionPoint::FORM);
+    let actions_mine = action_form.value("item") == item.id;
     let form = use_form_state(EditAgendaItem::FORM);
     // The edit form's values come back only to the item they were for.
     let mine = form.value("item") == item.id;
@@ -329,15 +420,102 @@ fn Item(item: ItemView, slug: String, meeting: i32, editable: bool) -> impl Into
             })}
             {(!item.decisions.is_empty()).then(|| view! {
                 <ul class="decisions" data-testid="decisions">
-                    {item.decisions.iter().map(|d| view! {
-                        <li>
-                            <strong>{d.outcome.clone()}</strong> " "
-                            <a href=format!("{}/minutes", RoundPath::new(&slug, &d.round).page())>{t("minutes-link")}</a>
-                        </li>
+                    {item.decisions.iter().map(|d| {
+                        let round = RoundPath::new(&slug, &d.round).page();
+                        view! {
+                            <li>
+                                <strong>{d.outcome.clone()}</strong> " "
+                                {if d.closed {
+                                    view! { <a href=format!("{round}/minutes")>{t("minutes-link")}</a> }.into_any()
+                                } else {
+                                    view! { <a href=round>{use_language().tr_with("round-number", "number", d.number.to_string())}</a> }.into_any()
+                                }}
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
             })}
             <div class="markdown" inner_html=item.notes_html.clone()></div>
+            {item.open_round.clone().map(|href| view! {
+                <p><a href=href class="button">{t("meeting-open-round")}</a></p>
+            })}
+            // A refused action point is named here even once the form is gone (approved).
+            {(actions_mine && !editable).then(|| view! {
+                <ProblemSummary form=AddActionPoint::FORM state=action_form.clone() />
+            })}
+            {(!item.actions.is_empty()).then(|| view! {
+                <h4>{t("meeting-actions")}</h4>
+                <ul class="action-points" data-testid="actions">
+                    {item.actions.iter().map(|a| {
+                        let path = ActionPointPath {
+                            slug: slug.clone(),
+                            meeting: meeting.to_string(),
+                            action: a.action.id.clone(),
+                        };
+                        let done = a.action.done;
+                        let mut facts = Vec::new();
+                        if let Some(owner) = &a.action.owner {
+                            facts.push(format!("{}: {owner}", t("meeting-action-owner")));
+                        }
+                        if let Some(due) = &a.action.due {
+                            facts.push(format!("{}: {due}", t("meeting-action-due")));
+                        }
+                        if done {
+                            facts.push(t("meeting-action-done"));
+                        }
+                        view! {
+                            <li id=format!("action-{}", a.action.id)>
+                                {a.action.text.clone()}
+                                {(!facts.is_empty()).then(|| format!(" ({})", facts.join(" · ")))}
+                                {a.may_mark.then(|| view! {
+                                    " "
+                                    <ActionForm target=MarkActionPoint::target(&path)>
+                                        <input type="hidden" name="done" value=if done { "false" } else { "true" } />
+                                        <button type="submit" class="secondary">{t(if done { "meeting-action-mark-open" } else { "meeting-action-mark-done" })}</button>
+                                    </ActionForm>
+                                })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+            {editable.then(|| {
+                let path = path.clone();
+                let [text_value, due_value, owner_value] = ["text", "due", "owner"]
+                    .map(|name| if actions_mine { action_form.value(name) } else { String::new() });
+                let aid = item.id.clone();
+                let id = move |name: &str| format!("item-{aid}-action-{name}");
+                let hidden = item.id.clone();
+                let problems = action_form.clone();
+                view! {
+                    <details open=actions_mine>
+                        <summary>{t("meeting-add-action")}</summary>
+                        {actions_mine.then(|| view! { <ProblemSummary form=AddActionPoint::FORM state=problems.clone() /> })}
+                        <ActionForm target=AddActionPoint::target(&path) class="stack">
+                            <input type="hidden" name="item" value=hidden />
+                            <div class="field">
+                                <label for=id("text")>{t("field-action-text")}</label>
+                                <input id=id("text") name="text" type="text" value=text_value required />
+                            </div>
+                            <div class="field">
+                                <label for=id("owner")>{t("meeting-action-owner")}</label>
+                                <select id=id("owner") name="owner">
+                                    <option value="" selected=owner_value.is_empty()>"—"</option>
+                                    {members.iter().map(|m| {
+                                        let selected = m.membership_id == owner_value;
+                                        view! { <option value=m.membership_id.clone() selected=selected>{m.display_name.clone()}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label for=id("due")>{t("field-action-due")}</label>
+                                <input id=id("due") name="due" type="date" value=due_value />
+                            </div>
+                            <button type="submit">{t("meeting-add-action")}</button>
+                        </ActionForm>
+                    </details>
+                }
+            })}
             {editable.then(move || view! {
                 <details open=mine>
                     <summary>{t("meeting-edit-item")}</summary>

@@ -10,6 +10,7 @@ pub mod home;
 pub mod invitation_accept;
 pub mod invitations;
 pub mod load_error;
+pub mod meeting_minutes;
 pub mod meetings;
 pub mod member_change;
 pub mod members;

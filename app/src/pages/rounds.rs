@@ -166,6 +166,14 @@ fn NewRound(page: NewRoundView) -> impl IntoView {
     let state = use_form_state(CreateRound::FORM);
     let form = CreateRound::FORM;
     let path = ProposalPath::new(&page.org.slug, page.number);
+    // Opened from a meeting's agenda item (`?agenda_item=`), kept through the preview.
+    let agenda_item = match state.value("agenda_item") {
+        sent if !sent.is_empty() => sent,
+        _ => leptos_router::hooks::use_query_map()
+            .read_untracked()
+            .get("agenda_item")
+            .unwrap_or_default(),
+    };
     let statement: Vec<Sentence> =
         serde_json::from_str(&state.value("statement")).unwrap_or_default();
     let previewed = !statement.is_empty();
@@ -222,6 +230,10 @@ fn NewRound(page: NewRoundView) -> impl IntoView {
                 </div>
             })}
             <ActionForm target=CreateRound::target(&path) class="stack">
+                {(!agenda_item.is_empty()).then(|| view! {
+                    <input type="hidden" name="agenda_item" value=agenda_item.clone() />
+                    <p class="notice">{t("round-from-meeting")}</p>
+                })}
                 <Choice form name="method" label=t("field-round-method") state=state.clone() choices=methods initial="majority" />
                 <fieldset>
                     <legend>{t("round-parameters")}</legend>

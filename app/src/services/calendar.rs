@@ -1,8 +1,11 @@
 //! Calendar feeds (spec §11, issue #13 item 3): each account may have one secret address,
 //! `/calendar/<token>.ics`, that calendar apps poll. It lists the closing times of the rounds
 //! the account's memberships can vote in (open rounds whose electorate holds them; scheduled
-//! ones in whose scope they vote now), with each organisation's name. Only the token's hash
-//! is stored; a new address replaces the old one, and turning the feed off deletes it.
+//! ones in whose scope they vote now), with each organisation's name, and the meetings of
+//! every organisation the account is active in (from a month back; shown as two hours long,
+//! with their place). Only the token's hash is stored; a new address replaces the old one,
+//! and turning the feed off deletes it. One meeting is also a file of its own,
+//! `/o/{slug}/meetings/{number}/meeting.ics`.
 
 use super::{Ctx, ServiceResult, locks, rounds, tokens};
 use crate::{
@@ -11,7 +14,7 @@ use crate::{
         roles::MembershipState,
         round::RoundState,
     },
-    entities::{account, calendar_feed, membership, organisation, proposal, round},
+    entities::{account, calendar_feed, meeting, membership, organisation, proposal, round},
     i18n::Language,
 };
 use chrono::{DateTime, Utc};
@@ -90,6 +93,24 @@ pub async fn feed(
         .all(db)
         .await?;
     let mut events = Vec::new();
+    // Every organisation's meetings from a month ago on, for anyone active in it.
+    for member in &memberships {
+        let Some(org) = organisation::Entity::find_by_id(member.organisation_id)
+            .one(db)
+            .await?
+        else {
+            continue;
+        };
+        for m in meeting::Entity::find()
+            .filter(meeting::Column::OrganisationId.eq(org.id))
+            .filter(meeting::Column::StartsAt.gte(now - chrono::Duration::days(30)))
+            .order_by_asc(meeting::Column::StartsAt)
+            .all(db)
+            .await?
+        {
+            events.push(meeting_event(&org, &m, language, base));
+        }
+    }
     for member in memberships.iter().filter(|m| m.role.may_vote()) {
         let Some(org) = organisation::Entity::find_by_id(member.organisation_id)
             .one(db)
@@ -122,6 +143,8 @@ pub async fn feed(
                 events.push(Event {
                     uid: format!("round-{}@quorate", r.id),
                     at: r.closes_at,
+                    ends: None,
+                    location: String::new(),
                     summary: language.tr_args("calendar-summary", &args),
                     description: language.tr_args("calendar-description", &args),
                     url: format!("{base}/o/{}/rounds/{}", org.slug, r.id),
@@ -130,4 +153,48 @@ pub async fn feed(
         }
     }
     Ok(Some(ical::calendar("Quorate", &events, now)))
+}
+
+/// How long a meeting is shown as lasting (a meeting has a start, not an end).
+pub const MEETING_HOURS: i64 = 2;
+
+/// A meeting as a calendar event.
+fn meeting_event(
+    org: &organisation::Model,
+    m: &meeting::Model,
+    language: Language,
+    base: &str,
+) -> Event {
+    let args = [
+        ("org".to_owned(), org.name.clone()),
+        ("title".to_owned(), m.title.clone()),
+    ];
+    let mut description = language.tr_args("calendar-meeting-description", &args);
+    if !m.link.is_empty() {
+        description.push_str(&format!("\n{}", m.link));
+    }
+    Event {
+        uid: format!("meeting-{}@quorate", m.id),
+        at: m.starts_at,
+        ends: Some(m.starts_at + chrono::Duration::hours(MEETING_HOURS)),
+        location: m.place.clone(),
+        summary: language.tr_args("calendar-meeting-summary", &args),
+        description,
+        url: format!("{base}/o/{}/meetings/{}", org.slug, m.number),
+    }
+}
+
+/// One meeting as an iCalendar file (`meeting.ics`), for anyone who may view the
+/// organisation, in the organisation's language.
+pub async fn meeting_ics(ctx: &Ctx, slug: &str, number: i32, base: &str) -> ServiceResult<String> {
+    let seen = super::organisations::authorised(
+        ctx,
+        slug,
+        crate::domain::policy::Action::ViewOrganisation,
+    )
+    .await?;
+    let m = super::meetings::one(&ctx.db, &seen, number).await?;
+    let language = Language::from_code(&seen.organisation.default_language).unwrap_or_default();
+    let event = meeting_event(&seen.organisation, &m, language, base);
+    Ok(ical::calendar(&seen.organisation.name, &[event], ctx.now))
 }

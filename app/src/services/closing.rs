@@ -182,7 +182,7 @@ pub async fn prepare(
         tie_policy: rounds::tie_policy(&round.tie_policy),
         seed: sha256_from_hex(head),
         quorum: rounds::quorum_of(round)?,
-        electorate: round.electorate_size.and_then(|n| u64::try_from(n).ok()),
+        electorate: rounds::quorum_reference(round),
         rctab: Default::default(),
     };
     Ok(Prepared {

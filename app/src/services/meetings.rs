@@ -1,25 +1,30 @@
 //! Meetings (decision-rules.md §9): facilitators create a meeting, record who attended and
 //! who sent apologies, build its agenda (an item may be about one of the organisation's
 //! proposals, whose decisions the minutes then carry from the record), mark it held and
-//! approve its minutes, which are then read-only. Every write locks the organisation first;
-//! creating, holding and approving are in the audit chain, the approval with the SHA-256 of
-//! the record approved.
+//! approve its minutes, which are then read-only (a correction reopens them with a reason and
+//! is approved as the next version; every approved version is kept). Agenda items carry
+//! action points, which their owner or a facilitator marks done even after approval. Every
+//! write locks the organisation first; creating, holding, approving and reopening are in the
+//! audit chain, each approval with the SHA-256 of the record approved.
 
 use super::{Ctx, ServiceError, ServiceResult, audit, organisations, proposals};
 use crate::{
     domain::{
         audit::Event,
-        canonical_json::canonical_json,
-        digest::sha256_hex,
+        document::Paper,
         meeting::{
-            AgendaItemText, Attendance, MeetingEvent, MeetingProblem, MeetingState, parse_details,
-            parse_guests, transition,
+            ActionPointText, ActionSnapshot, AgendaItemText, Attendance, ItemSnapshot,
+            MeetingEvent, MeetingProblem, MeetingSnapshot, MeetingState, parse_details,
+            parse_guests, parse_reason, transition,
         },
         policy::Action,
         roles::MembershipState,
     },
     dto::Problem,
-    entities::{agenda_item, meeting as row, meeting_attendance, membership, proposal},
+    entities::{
+        action_point, agenda_item, meeting as row, meeting_attendance, meeting_version, membership,
+        organisation, proposal,
+    },
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
@@ -175,6 +180,7 @@ pub async fn create(
         held_at: Set(None),
         approved_at: Set(None),
         approved_by: Set(None),
+        correction_reason: Set(None),
     }
     .insert(&txn)
     .await?;
@@ -323,30 +329,73 @@ pub async fn edit_item(
     Ok(())
 }
 
-/// The SHA-256 of what a meeting's minutes record: details, people, agenda and notes (what
-/// an approval vouches for; a later correction would change it).
-fn record_digest(
+/// What approved minutes vouch for, read inside the caller's transaction.
+pub async fn snapshot(
+    db: &impl ConnectionTrait,
     meeting: &row::Model,
-    attendance: &[meeting_attendance::Model],
+) -> ServiceResult<MeetingSnapshot> {
+    let (attendance, items) = contents(db, meeting).await?;
+    let actions = actions_of(db, &items).await?;
+    Ok(MeetingSnapshot {
+        title: meeting.title.clone(),
+        starts_at: meeting.starts_at.to_rfc3339(),
+        place: meeting.place.clone(),
+        link: meeting.link.clone(),
+        facilitator: meeting.facilitator_id,
+        minute_taker: meeting.minute_taker_id,
+        guests: meeting.guests.lines().map(str::to_owned).collect(),
+        attendance: attendance
+            .iter()
+            .map(|a| (a.membership_id, a.status))
+            .collect(),
+        items: items
+            .iter()
+            .map(|i| ItemSnapshot {
+                id: i.id,
+                position: i.position,
+                title: i.title.clone(),
+                proposal: i.proposal_id,
+                notes: i.notes.clone(),
+                actions: actions
+                    .iter()
+                    .filter(|a| a.agenda_item_id == i.id)
+                    .map(|a| ActionSnapshot {
+                        id: a.id,
+                        text: a.text.clone(),
+                        owner: a.owner_id,
+                        due: a.due,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    })
+}
+
+/// The action points of `items`, each item's in order.
+pub async fn actions_of(
+    db: &impl ConnectionTrait,
     items: &[agenda_item::Model],
-) -> String {
-    let value = json!({
-        "title": meeting.title,
-        "starts_at": meeting.starts_at.to_rfc3339(),
-        "place": meeting.place,
-        "link": meeting.link,
-        "facilitator": meeting.facilitator_id.map(|id| id.to_string()),
-        "minute_taker": meeting.minute_taker_id.map(|id| id.to_string()),
-        "guests": meeting.guests,
-        "attendance": attendance.iter().map(|a| json!([a.membership_id.to_string(), a.status])).collect::<Vec<_>>(),
-        "items": items.iter().map(|i| json!({
-            "position": i.position,
-            "title": i.title,
-            "proposal": i.proposal_id.map(|id| id.to_string()),
-            "notes": i.notes,
-        })).collect::<Vec<_>>(),
-    });
-    sha256_hex(&[canonical_json(&value).as_bytes()])
+) -> ServiceResult<Vec<action_point::Model>> {
+    if items.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(action_point::Entity::find()
+        .filter(action_point::Column::AgendaItemId.is_in(items.iter().map(|i| i.id)))
+        .order_by_asc(action_point::Column::Position)
+        .all(db)
+        .await?)
+}
+
+/// The approved versions of a meeting's minutes, first first.
+pub async fn versions(
+    db: &impl ConnectionTrait,
+    meeting: &row::Model,
+) -> ServiceResult<Vec<meeting_version::Model>> {
+    Ok(meeting_version::Entity::find()
+        .filter(meeting_version::Column::MeetingId.eq(meeting.id))
+        .order_by_asc(meeting_version::Column::Version)
+        .all(db)
+        .await?)
 }
 
 /// Marks the meeting as held.
@@ -373,31 +422,198 @@ pub async fn hold(ctx: &Ctx, slug: &str, number: i32) -> ServiceResult<()> {
     Ok(())
 }
 
-/// Approves the minutes: they become read-only, version 1, and the chain records the
-/// SHA-256 of what they hold.
+/// Approves the minutes: they become read-only as the next version (1, or one more after a
+/// correction), kept as approved, and the chain records the SHA-256 of what they hold.
 pub async fn approve(ctx: &Ctx, slug: &str, number: i32) -> ServiceResult<String> {
     let (txn, seen) = organisations::authorised_locked(ctx, slug, Action::RunMeeting).await?;
     let meeting = one(&txn, &seen, number).await?;
     let next = transition(meeting.state, MeetingEvent::Approve)
         .map_err(|p| ServiceError::Invalid(vec![Problem::broken(None, &p)]))?;
-    let (attendance, items) = contents(&txn, &meeting).await?;
-    let digest = record_digest(&meeting, &attendance, &items);
-    let id = meeting.id;
+    let snapshot = snapshot(&txn, &meeting).await?;
+    let digest = snapshot.digest();
+    let record = serde_json::to_string(&snapshot).map_err(anyhow::Error::from)?;
+    let (id, version) = (meeting.id, meeting.version + 1);
+    let reason = meeting.correction_reason.clone().unwrap_or_default();
+    let approver = proposals::member_id(&seen)?;
     let mut changed: row::ActiveModel = meeting.into();
     changed.state = Set(next);
-    changed.version = Set(1);
+    changed.version = Set(version);
     changed.approved_at = Set(Some(ctx.now));
-    changed.approved_by = Set(Some(proposals::member_id(&seen)?));
+    changed.approved_by = Set(Some(approver));
+    changed.correction_reason = Set(None);
     changed.update(&txn).await?;
+    meeting_version::ActiveModel {
+        meeting_id: Set(id),
+        version: Set(version),
+        approved_at: Set(ctx.now),
+        approved_by: Set(approver),
+        reason: Set(reason.clone()),
+        digest: Set(digest.clone()),
+        record: Set(record),
+    }
+    .insert(&txn)
+    .await?;
+    let mut data = json!({ "meeting": id.to_string(), "number": number, "version": version, "digest": digest });
+    if !reason.is_empty() {
+        data["reason"] = json!(reason);
+    }
     audit::append(
         &txn,
         seen.organisation.id,
         ctx.account.as_ref().map(|a| a.id),
         Event::MeetingMinutesApproved,
-        json!({ "meeting": id.to_string(), "number": number, "version": 1, "digest": digest }),
+        data,
         ctx.now,
     )
     .await?;
     txn.commit().await?;
     Ok(digest)
+}
+
+/// Reopens approved minutes for a correction, with the reason: they can be edited again,
+/// the approved versions stay as they were, and approving again makes the next version.
+pub async fn reopen(ctx: &Ctx, slug: &str, number: i32, reason: &str) -> ServiceResult<()> {
+    let reason = parse_reason(reason).map_err(ServiceError::Invalid)?;
+    let (txn, seen) = organisations::authorised_locked(ctx, slug, Action::RunMeeting).await?;
+    let meeting = one(&txn, &seen, number).await?;
+    let next = transition(meeting.state, MeetingEvent::Correct)
+        .map_err(|p| ServiceError::Invalid(vec![Problem::broken(None, &p)]))?;
+    let (id, version) = (meeting.id, meeting.version);
+    let mut changed: row::ActiveModel = meeting.into();
+    changed.state = Set(next);
+    changed.correction_reason = Set(Some(reason.clone()));
+    changed.update(&txn).await?;
+    audit::append(
+        &txn,
+        seen.organisation.id,
+        ctx.account.as_ref().map(|a| a.id),
+        Event::MeetingReopened,
+        json!({ "meeting": id.to_string(), "number": number, "version": version, "reason": reason }),
+        ctx.now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The agenda item `item` of `meeting`, or not found.
+async fn item_of(
+    db: &impl ConnectionTrait,
+    meeting: &row::Model,
+    item: Uuid,
+) -> ServiceResult<agenda_item::Model> {
+    agenda_item::Entity::find_by_id(item)
+        .one(db)
+        .await?
+        .filter(|i| i.meeting_id == meeting.id)
+        .ok_or(ServiceError::NotFound)
+}
+
+/// Adds an action point at the end of an item's (while the minutes are not approved); the
+/// owner, when named, is one of the organisation's active members.
+pub async fn add_action(
+    ctx: &Ctx,
+    slug: &str,
+    number: i32,
+    item: Uuid,
+    text: &ActionPointText,
+    owner: &str,
+) -> ServiceResult<Uuid> {
+    let (txn, seen) = organisations::authorised_locked(ctx, slug, Action::RunMeeting).await?;
+    let meeting = one(&txn, &seen, number).await?;
+    editable(&meeting)?;
+    let item = item_of(&txn, &meeting, item).await?;
+    let owner = match owner.trim() {
+        "" => None,
+        typed => match typed.parse::<Uuid>() {
+            Ok(id) if active_member(&txn, seen.organisation.id, id).await? => Some(id),
+            _ => {
+                return Err(ServiceError::Invalid(vec![Problem::new(
+                    Some("owner"),
+                    "meeting_person_unknown",
+                    "Choose one of the organisation's active members.",
+                )]));
+            }
+        },
+    };
+    let position = action_point::Entity::find()
+        .filter(action_point::Column::AgendaItemId.eq(item.id))
+        .order_by_desc(action_point::Column::Position)
+        .one(&txn)
+        .await?
+        .map_or(1, |a| a.position + 1);
+    let id = Uuid::new_v4();
+    action_point::ActiveModel {
+        id: Set(id),
+        agenda_item_id: Set(item.id),
+        position: Set(position),
+        text: Set(text.text.clone()),
+        owner_id: Set(owner),
+        due: Set(text.due),
+        done_at: Set(None),
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// Marks an action point done or not done: its owner or a facilitator may, at any time (an
+/// action is followed up after the meeting, so approved minutes do not freeze it).
+pub async fn mark_action(
+    ctx: &Ctx,
+    slug: &str,
+    number: i32,
+    action: Uuid,
+    done: bool,
+) -> ServiceResult<()> {
+    let (txn, seen) = organisations::authorised_locked(ctx, slug, Action::ViewOrganisation).await?;
+    let meeting = one(&txn, &seen, number).await?;
+    let found = action_point::Entity::find_by_id(action)
+        .one(&txn)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    item_of(&txn, &meeting, found.agenda_item_id).await?;
+    let own = proposals::member_id(&seen)
+        .ok()
+        .is_some_and(|me| found.owner_id == Some(me));
+    if !own {
+        seen.require(Action::RunMeeting)?;
+    }
+    let mut changed: action_point::ActiveModel = found.into();
+    changed.done_at = Set(done.then_some(ctx.now));
+    changed.update(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Sets the organisation's meeting settings (admins): the paper minutes are printed on, and
+/// whether rounds opened from a meeting count quorum against the members present.
+pub async fn set_settings(
+    ctx: &Ctx,
+    slug: &str,
+    paper: Paper,
+    quorum_from_attendance: bool,
+) -> ServiceResult<()> {
+    let (txn, seen) =
+        organisations::authorised_locked(ctx, slug, Action::EditOrganisationSettings).await?;
+    let org = seen.organisation.clone();
+    let before =
+        json!({ "paper": org.paper, "quorum_from_attendance": org.quorum_from_attendance });
+    let after = json!({ "paper": paper.code(), "quorum_from_attendance": quorum_from_attendance });
+    let mut changed: organisation::ActiveModel = org.into();
+    changed.paper = Set(paper.code().to_owned());
+    changed.quorum_from_attendance = Set(quorum_from_attendance);
+    changed.update(&txn).await?;
+    audit::append(
+        &txn,
+        seen.organisation.id,
+        ctx.account.as_ref().map(|a| a.id),
+        Event::OrganisationSettingsChanged,
+        json!({ "before": before, "after": after }),
+        ctx.now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }

@@ -72,6 +72,8 @@ pub async fn create(ctx: &Ctx, new: &NewOrganisation) -> ServiceResult<organisat
         default_language: Set(settings.default_language.clone()),
         description: Set(settings.description.clone()),
         created_at: Set(ctx.now),
+        paper: Set("a4".to_owned()),
+        quorum_from_attendance: Set(false),
     }
     .insert(&txn)
     .await

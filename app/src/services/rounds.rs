@@ -17,7 +17,8 @@ use crate::{
         round_form::{self, OptionSource},
     },
     entities::{
-        amendment, group_member, membership, proposal, round as row, round_electorate, round_option,
+        agenda_item, amendment, group_member, meeting, meeting_attendance, membership,
+        organisation, proposal, round as row, round_electorate, round_option,
     },
 };
 use sea_orm::{
@@ -165,6 +166,7 @@ pub async fn create(
         options,
         names,
         opens_at,
+        agenda_item,
         ..
     } = checked(&txn, ctx, &seen, &current, fields).await?;
     let new = &new;
@@ -209,6 +211,8 @@ pub async fn create(
         seed: Set(None),
         outcome: Set(None),
         statement: Set(None),
+        agenda_item_id: Set(agenda_item),
+        quorum_base: Set(None),
     }
     .insert(&txn)
     .await?;
@@ -263,6 +267,7 @@ struct Checked {
     names: Vec<String>,
     opens_at: chrono::DateTime<chrono::Utc>,
     voters: Voters,
+    agenda_item: Option<Uuid>,
 }
 
 /// Reads the form in the organisation's zone and checks it against the method's rules, the
@@ -297,7 +302,11 @@ async fn checked(
     let options = option_list(db, current, &form.options).await?;
     let names: Vec<String> = options.iter().map(|(name, _)| name.clone()).collect();
     let opens_at = form.opens_at.unwrap_or(ctx.now).max(ctx.now);
-    let electorate = u64::try_from(voters(db, current).await?.len()).unwrap_or(0);
+    let meeting = from_agenda(db, seen, current, fields).await?;
+    let electorate = match &meeting {
+        Some(m) if seen.organisation.quorum_from_attendance => m.present,
+        _ => u64::try_from(voters(db, current).await?.len()).unwrap_or(0),
+    };
     let problems = round::check_config(
         &form.method,
         &names,
@@ -329,8 +338,107 @@ async fn checked(
         voters: Voters {
             count: electorate,
             scope,
+            present_at: meeting
+                .as_ref()
+                .filter(|_| seen.organisation.quorum_from_attendance)
+                .map(|m| m.title.clone()),
         },
+        agenda_item: meeting.map(|m| m.item),
     })
+}
+
+/// The meeting agenda item a round is opened from.
+struct FromAgenda {
+    item: Uuid,
+    title: String,
+    present: u64,
+}
+
+/// The agenda item named by the form's `agenda_item` (none when empty): an item of one of
+/// this organisation's meetings, about this proposal; anything else is refused.
+async fn from_agenda(
+    db: &impl ConnectionTrait,
+    seen: &Seen,
+    current: &proposal::Model,
+    fields: &BTreeMap<String, String>,
+) -> ServiceResult<Option<FromAgenda>> {
+    let typed = fields.get("agenda_item").map_or("", |v| v.trim());
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let refused = || {
+        ServiceError::invalid(
+            Some("agenda_item"),
+            "round_agenda_item_unknown",
+            "A round can be opened only from an agenda item about this proposal.",
+        )
+    };
+    let item = match typed.parse::<Uuid>() {
+        Ok(id) => agenda_item::Entity::find_by_id(id).one(db).await?,
+        Err(_) => None,
+    }
+    .filter(|i| i.proposal_id == Some(current.id))
+    .ok_or_else(refused)?;
+    let found = meeting::Entity::find_by_id(item.meeting_id)
+        .one(db)
+        .await?
+        .filter(|m| m.organisation_id == seen.organisation.id)
+        .ok_or_else(refused)?;
+    Ok(Some(FromAgenda {
+        item: item.id,
+        title: found.title,
+        present: present_at(db, item.meeting_id).await?,
+    }))
+}
+
+/// How many members are recorded as present at a meeting.
+pub async fn present_at(db: &impl ConnectionTrait, meeting: Uuid) -> ServiceResult<u64> {
+    Ok(meeting_attendance::Entity::find()
+        .filter(meeting_attendance::Column::MeetingId.eq(meeting))
+        .filter(meeting_attendance::Column::Status.eq(crate::domain::meeting::Attendance::Present))
+        .count(db)
+        .await?)
+}
+
+/// The meeting whose attendance is `round`'s quorum reference, and how many were present:
+/// as taken when it opened, or, while it is scheduled, as the attendance stands now.
+pub async fn quorum_meeting(
+    db: &impl ConnectionTrait,
+    seen: &Seen,
+    round: &row::Model,
+) -> ServiceResult<Option<(String, u64)>> {
+    let Some(item) = round.agenda_item_id else {
+        return Ok(None);
+    };
+    let present = match round.quorum_base {
+        Some(base) => Some(u64::try_from(base).unwrap_or(0)),
+        None if round.state == RoundState::Scheduled
+            && seen.organisation.quorum_from_attendance =>
+        {
+            None
+        }
+        None => return Ok(None),
+    };
+    let Some(item) = agenda_item::Entity::find_by_id(item).one(db).await? else {
+        return Ok(None);
+    };
+    let Some(found) = meeting::Entity::find_by_id(item.meeting_id).one(db).await? else {
+        return Ok(None);
+    };
+    let present = match present {
+        Some(n) => n,
+        None => present_at(db, found.id).await?,
+    };
+    Ok(Some((found.title, present)))
+}
+
+/// What a round's quorum is counted against: the members present at the meeting it was
+/// opened from, where that is its reference, or else its electorate (once open).
+pub fn quorum_reference(round: &row::Model) -> Option<u64> {
+    round
+        .quorum_base
+        .or(round.electorate_size)
+        .and_then(|n| u64::try_from(n).ok())
 }
 
 /// The rule a round configured by `fields` would have, in plain sentences, without creating
@@ -386,6 +494,29 @@ async fn option_list(
     })
 }
 
+/// The members present at the meeting a round was opened from, when the organisation makes
+/// them the quorum's reference; taken when the round opens, like the electorate.
+async fn quorum_base_at_opening(
+    db: &impl ConnectionTrait,
+    round: &row::Model,
+) -> ServiceResult<Option<i32>> {
+    let Some(item) = round.agenda_item_id else {
+        return Ok(None);
+    };
+    let from_attendance = organisation::Entity::find_by_id(round.organisation_id)
+        .one(db)
+        .await?
+        .is_some_and(|o| o.quorum_from_attendance);
+    let Some(item) = agenda_item::Entity::find_by_id(item).one(db).await? else {
+        return Ok(None);
+    };
+    if !from_attendance {
+        return Ok(None);
+    }
+    let present = present_at(db, item.meeting_id).await?;
+    Ok(Some(i32::try_from(present).unwrap_or(i32::MAX)))
+}
+
 /// Opens `round` inside `txn`: takes the electorate snapshot, records its size and hash,
 /// and appends `round.opened`.
 async fn open_in(
@@ -406,7 +537,9 @@ async fn open_in(
     }
     let hash = electorate_hash(&electorate);
     let size = i32::try_from(electorate.len()).unwrap_or(i32::MAX);
+    let base = quorum_base_at_opening(txn, &round).await?;
     let mut opened: row::ActiveModel = round.clone().into();
+    opened.quorum_base = Set(base);
     opened.state = Set(RoundState::Open);
     opened.opened_at = Set(Some(ctx.now));
     opened.revision = Set(proposal.revision);
@@ -423,6 +556,7 @@ async fn open_in(
             "revision": proposal.revision,
             "electorate_size": size,
             "electorate_hash": hash,
+            "quorum_base": base,
         }),
         ctx.now,
     )
@@ -671,9 +805,7 @@ pub struct Live {
 pub async fn live(ctx: &Ctx, slug: &str, id: Uuid) -> ServiceResult<Live> {
     let seen = super::organisations::authorised(ctx, slug, Action::ViewOrganisation).await?;
     let round = one(&ctx.db, &seen, id).await?;
-    let electorate = round
-        .electorate_size
-        .and_then(|size| u64::try_from(size).ok());
+    let electorate = quorum_reference(&round);
     let quorum = quorum_of(&round)?;
     let minutes = (round.closes_at - ctx.now).num_minutes().max(0);
     Ok(Live {

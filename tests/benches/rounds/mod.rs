@@ -104,6 +104,8 @@ async fn seeded_round(
         seed: Set(None),
         outcome: Set(None),
         statement: Set(None),
+        agenda_item_id: Set(None),
+        quorum_base: Set(None),
     };
     round::Entity::insert(row)
         .exec(&app.connection)

@@ -192,6 +192,8 @@ pub async fn the_demo_refuses_a_database_with_other_organisations(db: Db) {
         default_language: Set("en".into()),
         description: Set(String::new()),
         created_at: Set(chrono::Utc::now()),
+        paper: Set("a4".into()),
+        quorum_from_attendance: Set(false),
     }
     .insert(&connection)
     .await

@@ -68,6 +68,8 @@ pub async fn an_export_verifies_and_names_each_kind_of_tampering(db: Db) {
         assert_eq!(response.status(), 201, "{who}");
     }
     assert_eq!(close_now(ada, &secret, "").await.status(), 303);
+    // A meeting whose minutes were approved.
+    approved_meeting(ada, None).await;
 
     let exported = quorate(&app, &["export", "--org", "coop"]);
     assert!(
@@ -78,7 +80,7 @@ pub async fn an_export_verifies_and_names_each_kind_of_tampering(db: Db) {
     let text = String::from_utf8(exported.stdout).unwrap();
     let document: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(document["format"], "quorate-organisation-export");
-    assert_eq!(document["version"], 1);
+    assert_eq!(document["version"], 2);
     let (ok, said) = verify(&app, "org.json", &text);
     assert!(ok, "{said}");
     assert!(said.contains("2 rounds recounted, all equal."), "{said}");
@@ -162,6 +164,21 @@ pub async fn an_export_verifies_and_names_each_kind_of_tampering(db: Db) {
         "{said}"
     );
 
+    // A changed meeting record: its approved version no longer gives its digest.
+    let mut minutes = document.clone();
+    let version = &mut minutes["meetings"][0]["versions"][0];
+    let record = version["record"]
+        .as_str()
+        .unwrap()
+        .replace("We met.", "We never met.");
+    version["record"] = Value::String(record);
+    let (ok, said) = verify(&app, "changed-minutes.json", &minutes.to_string());
+    assert!(!ok);
+    assert!(
+        said.contains("Meeting 1, version 1 of its minutes: the approved record gives the digest"),
+        "{said}"
+    );
+
     // Not an export at all, cut short, or of another version: one clear line, exit 1.
     let (ok, said) = verify(&app, "truncated.json", &text[..text.len() / 2]);
     assert!(
@@ -169,9 +186,9 @@ pub async fn an_export_verifies_and_names_each_kind_of_tampering(db: Db) {
         "{said}"
     );
     let mut later = document.clone();
-    later["version"] = Value::from(2);
+    later["version"] = Value::from(3);
     let (ok, said) = verify(&app, "later.json", &later.to_string());
-    assert!(!ok && said.contains("schema version 2"), "{said}");
+    assert!(!ok && said.contains("schema version 3"), "{said}");
     assert_eq!(said.trim().lines().count(), 1, "{said}");
 }
 
@@ -292,6 +309,17 @@ pub async fn an_export_imported_into_the_other_engine_exports_the_same(db: Db) {
     }
     assert_eq!(close_now(ada, &secret, "Enough.").await.status(), 303);
     let later = proposal(&coop, "Later").await;
+    // A meeting, its attendance the quorum reference; the scheduled round comes from it.
+    assert_eq!(
+        ada.post_form(
+            "/o/coop/meetings/settings",
+            &[("paper", "letter"), ("quorum_from_attendance", "true")],
+        )
+        .await
+        .status(),
+        303
+    );
+    let item = approved_meeting(ada, Some(later)).await;
     let opens = super::rounds::local_in(7 * 24 * 3600);
     let closes = super::rounds::local_in(8 * 24 * 3600);
     open_round(
@@ -301,6 +329,7 @@ pub async fn an_export_imported_into_the_other_engine_exports_the_same(db: Db) {
             ("method", "consent"),
             ("opens_at", &opens),
             ("closes_at", &closes),
+            ("agenda_item", &item),
         ],
     )
     .await;
@@ -327,6 +356,11 @@ pub async fn an_export_imported_into_the_other_engine_exports_the_same(db: Db) {
         1
     );
     assert_eq!(document["rounds"].as_array().unwrap().len(), 3);
+    assert_eq!(document["organisation"]["paper"], "letter");
+    assert_eq!(document["rounds"][2]["agenda_item"], item.as_str());
+    let meeting = &document["meetings"][0];
+    assert_eq!(meeting["items"][0]["actions"][0]["text"], "Book the hall");
+    assert_eq!(meeting["versions"].as_array().unwrap().len(), 1);
 
     // Into the other engine, and out again: the same record.
     let other = if matches!(db, Db::Sqlite) {
@@ -398,4 +432,66 @@ pub async fn an_export_imported_into_the_other_engine_exports_the_same(db: Db) {
         "{}",
         stderr(&refused)
     );
+}
+
+/// A meeting with one agenda item (about proposal `about`, if any) and an action point,
+/// held and approved by `admin`; the item's id.
+async fn approved_meeting(admin: &crate::helpers::Browser, about: Option<i32>) -> String {
+    let starts = super::rounds::local_in(3600);
+    let created = admin
+        .post_form(
+            "/o/coop/meetings/new",
+            &[
+                ("title", "General meeting"),
+                ("starts_at", starts.as_str()),
+                ("place", "The hall"),
+                ("link", ""),
+            ],
+        )
+        .await;
+    assert_eq!(created.status(), 303);
+    let page = super::proposals::location(&created);
+    let proposal = about.map(|n| n.to_string()).unwrap_or_default();
+    let added = admin
+        .post_form(
+            &format!("{page}/items"),
+            &[
+                ("title", "Hall"),
+                ("proposal", &proposal),
+                ("notes", "We met."),
+            ],
+        )
+        .await;
+    assert_eq!(added.status(), 303);
+    let html = admin.page(&page, 200).await;
+    let item = scraper::Html::parse_document(&html)
+        .select(&scraper::Selector::parse("li.agenda-item").unwrap())
+        .next()
+        .and_then(|li| li.value().id())
+        .unwrap()
+        .trim_start_matches("item-")
+        .to_owned();
+    let action = admin
+        .post_form(
+            &format!("{page}/items/{item}/actions"),
+            &[
+                ("item", &item),
+                ("text", "Book the hall"),
+                ("owner", ""),
+                ("due", "2027-02-01"),
+            ],
+        )
+        .await;
+    assert_eq!(action.status(), 303);
+    for step in ["hold", "approve"] {
+        assert_eq!(
+            admin
+                .post_form(&format!("{page}/{step}"), &[])
+                .await
+                .status(),
+            303,
+            "{step}"
+        );
+    }
+    item
 }

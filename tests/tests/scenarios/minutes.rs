@@ -119,7 +119,7 @@ pub async fn a_decisions_minutes_come_from_the_record(db: Db) {
     );
     assert!(
         md.contains(&format!(
-            "audit entry {}, hash `{}`",
+            "audit entry {}, hash {}.",
             closed.seq, closed.hash
         )),
         "{md}"

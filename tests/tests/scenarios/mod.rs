@@ -13,6 +13,7 @@ pub mod comments;
 pub mod export;
 pub mod identity;
 pub mod long_lists;
+pub mod meeting_records;
 pub mod meetings;
 pub mod minutes;
 pub mod oidc;

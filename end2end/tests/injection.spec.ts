@@ -1,6 +1,7 @@
 // Text people type is shown as text, everywhere, with JavaScript on and off: markup, entities,
 // attribute breakouts and script in a display name, an organisation's name and description,
-// and a group's name and description never become elements, attributes or scripts, and are
+// a group's name and description, and a meeting's title, place, agenda item and action point
+// never become elements, attributes or scripts, and are
 // shown exactly as typed (also in the tab title). Each payload goes in through the forms, as
 // a person types it, and is looked for on every page that shows it.
 import {
@@ -259,6 +260,40 @@ PAYLOADS.forEach((payload, index) => {
       csp,
       [[card.locator("li").first(), `${who.name} Remove from group`]],
       org.name,
+    );
+
+    // A meeting: its title and place, an agenda item and an action point, on its page and
+    // in its minutes to print.
+    await openOrgPage(page, org, "Meetings");
+    await page.getByLabel("Title", { exact: true }).fill(payload);
+    await page.getByLabel("Place", { exact: true }).fill(payload);
+    await submit(page, page.getByRole("button", { name: "Create the meeting" }));
+    await expect(page).toHaveURL(new RegExp(`/o/${org.slug}/meetings/1$`));
+    await page.getByLabel("Item", { exact: true }).fill(payload);
+    await submit(page, page.getByRole("button", { name: "Add an item" }).last());
+    await page.locator("summary", { hasText: "Add an action point" }).click();
+    await page.getByLabel("What is to be done").fill(payload);
+    await submit(page, page.getByRole("button", { name: "Add an action point" }));
+    await expectOnlyText(
+      page,
+      "a meeting",
+      csp,
+      [
+        [h1, payload],
+        [page.locator(".agenda-item h3"), payload],
+      ],
+      payload,
+    );
+    await page.getByRole("link", { name: "Minutes to print" }).click();
+    await expectOnlyText(
+      page,
+      "a meeting's minutes to print",
+      csp,
+      [
+        [h1, `Minutes: ${payload}`],
+        [page.locator("article.minutes h3"), `1. ${payload}`],
+      ],
+      payload,
     );
 
     // Invitations: the organisation's name in the breadcrumbs and the title.

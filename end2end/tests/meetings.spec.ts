@@ -1,7 +1,7 @@
 // Meetings (issue #13), as a facilitator runs one in the browser, with JavaScript on and off:
 // create it from the organisation's dashboard, record attendance, build the agenda and its
-// notes, mark it held and approve the minutes, which then stay read-only; axe and 320 px on
-// the meetings pages.
+// notes and action points, mark it held and approve the minutes, which then stay read-only,
+// correct them as a new version, and print them; axe and 320 px on the meetings pages.
 import {
   test,
   expect,
@@ -78,6 +78,21 @@ test("a facilitator runs a meeting from the agenda to approved minutes", async (
   answer = await submit(page, page.getByRole("button", { name: "Save the item" }));
   expect(answer.status()).toBe(303);
   await expect(page.locator(".agenda-item .markdown strong")).toHaveText("5 %");
+
+  // An action point with its owner and due date; the owner marks it done.
+  await page.locator("summary", { hasText: "Add an action point" }).click();
+  await page.getByLabel("What is to be done").fill("Ask for three quotes");
+  await page.locator(".agenda-item").getByLabel("Owner").selectOption({ label: ada.name });
+  await page.getByLabel("Due date (optional)").fill("2027-01-15");
+  answer = await submit(page, page.getByRole("button", { name: "Add an action point" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.getByTestId("actions")).toContainText(
+    `Ask for three quotes (Owner: ${ada.name} · Due: 2027-01-15)`,
+  );
+  answer = await submit(page, page.getByRole("button", { name: "Mark as done" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.getByTestId("actions")).toContainText("Done");
+  await expect(page.getByRole("button", { name: "Mark as not done" })).toBeVisible();
   await expectNoAxeViolations(page, browser, new URL(page.url()).pathname);
   await expectReflowsAt320(page, "a meeting's page");
 
@@ -91,5 +106,49 @@ test("a facilitator runs a meeting from the agenda to approved minutes", async (
   await expect(page.getByTestId("approved")).toContainText("(version 1)");
   await expect(page.getByRole("button", { name: "Save the attendance" })).toHaveCount(0);
   await expect(page.getByText("Edit this item")).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "minutes.md" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Markdown" })).toBeVisible();
+
+  // A correction: reopened with a reason, approved again as version 2; both listed.
+  await page.getByLabel("Why they need correcting").fill("The quotes are four, not three.");
+  answer = await submit(page, page.getByRole("button", { name: "Reopen the minutes for a correction" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.getByTestId("correcting")).toContainText("The quotes are four, not three.");
+  answer = await submit(page, page.getByRole("button", { name: "Approve the minutes" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.getByTestId("approved")).toContainText("(version 2)");
+  await expect(page.getByTestId("versions").locator("li")).toHaveCount(2);
+
+  // The minutes to print: the record, lines to sign, and the PDF.
+  await page.getByRole("link", { name: "Minutes to print" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Minutes: General meeting");
+  await expect(page.locator(".signatures .signature")).toHaveCount(4);
+  await expect(page.getByTestId("meeting-minutes")).toContainText("Ask for three quotes");
+  await expectNoAxeViolations(page, browser, new URL(page.url()).pathname);
+  await expectReflowsAt320(page, "the minutes to print");
+  const pdf = await page.getByRole("link", { name: "PDF" }).getAttribute("href");
+  expect(pdf).toMatch(/\/minutes\.pdf$/);
+  const response = await page.request.get(pdf!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  await page.getByRole("link", { name: "Version 1" }).click();
+  await expect(page.locator(".eyebrow")).toContainText("Version 1");
+});
+
+test("an admin sets the paper for printed minutes and attendance as quorum reference", async ({
+  page,
+  browser,
+}, testInfo) => {
+  const ada = person(testInfo, "Ada");
+  const org = { name: `Paper Co-op ${shortUnique(testInfo)}`, slug: shortUnique(testInfo) };
+  await signUp(page, ada);
+  await createOrganisation(page, org);
+  await openOrgPage(page, org, "Meetings");
+  await page.getByLabel("Paper for printed minutes").selectOption("letter");
+  await page.getByLabel("Rounds opened from a meeting's agenda count their quorum").check();
+  const answer = await submit(page, page.getByRole("button", { name: "Save the meeting settings" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.getByLabel("Paper for printed minutes")).toHaveValue("letter");
+  await expect(page.getByLabel("Rounds opened from a meeting's agenda count their quorum")).toBeChecked();
+  await expectNoAxeViolations(page, browser, `/o/${org.slug}/meetings`);
 });

@@ -9,7 +9,7 @@ use app::{domain::roles::Role, entities::calendar_feed};
 use sea_orm::{EntityTrait, PaginatorTrait};
 
 /// Makes (or replaces) `who`'s address and reads it off the page that answers.
-async fn make_address(who: &Browser) -> String {
+pub(crate) async fn make_address(who: &Browser) -> String {
     let response = who.post_form("/account/calendar", &[]).await;
     assert_eq!(response.status(), 201);
     let html = response.text().await.unwrap();
@@ -26,7 +26,7 @@ async fn make_address(who: &Browser) -> String {
 }
 
 /// `GET` of an absolute feed address with `who`'s client (no cookie is needed).
-async fn fetch(who: &Browser, address: &str) -> reqwest::Response {
+pub(crate) async fn fetch(who: &Browser, address: &str) -> reqwest::Response {
     let path = address
         .split_once("/calendar/")
         .map(|(_, rest)| rest)

@@ -43,7 +43,7 @@ async fn meeting(who: &Browser, title: &str) -> String {
 }
 
 /// The id of the agenda item titled `title`, read off the meeting's page.
-async fn item_id(who: &Browser, page: &str, title: &str) -> String {
+pub(crate) async fn item_id(who: &Browser, page: &str, title: &str) -> String {
     let html = who.page(page, 200).await;
     let document = scraper::Html::parse_document(&html);
     let selector = scraper::Selector::parse("li.agenda-item").unwrap();
@@ -68,7 +68,7 @@ async fn membership_id(app: &TestApp, email: &str) -> String {
 }
 
 /// Writes `bytes` to a temporary file and runs a poppler tool on it; its standard output.
-fn poppler(tool: &str, bytes: &[u8], args: &[&str]) -> String {
+pub(crate) fn poppler(tool: &str, bytes: &[u8], args: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("minutes.pdf");
     std::fs::write(&pdf, bytes).unwrap();
@@ -102,7 +102,7 @@ fn first_page_png(bytes: &[u8]) -> Vec<u8> {
     std::fs::read(dir.path().join("page.png")).unwrap()
 }
 
-async fn pdf(who: &Browser, path: &str) -> Vec<u8> {
+pub(crate) async fn pdf(who: &Browser, path: &str) -> Vec<u8> {
     let response = who.get(path).await;
     assert_eq!(response.status(), 200, "{path}");
     assert_eq!(response.headers()["content-type"], "application/pdf");
@@ -370,6 +370,26 @@ pub async fn action_points_and_corrections_keep_every_approved_version(db: Db) {
     assert_eq!(
         outsider.get(&format!("{page}/minutes.json")).await.status(),
         404
+    );
+    for path in [
+        format!("{page}/correct"),
+        mark.clone(),
+        "/o/coop/meetings/settings".to_owned(),
+    ] {
+        assert_eq!(
+            outsider
+                .post_form(&path, &[("reason", "x"), ("done", "true"), ("paper", "a4")])
+                .await
+                .status(),
+            404,
+            "{path}"
+        );
+    }
+    assert_eq!(
+        bea.post_form("/o/coop/meetings/settings", &[("paper", "a4")])
+            .await
+            .status(),
+        403
     );
 }
 
@@ -684,6 +704,18 @@ pub async fn minutes_print_as_a_pdf_a_chair_can_sign_in_the_organisations_langua
     let ics = ics.text().await.unwrap();
     assert!(ics.contains("SUMMARY:Annual general meeting"), "{ics}");
     assert!(ics.contains("LOCATION:The hall"), "{ics}");
+    let address = super::calendar::make_address(bea).await;
+    let feed = super::calendar::fetch(bea, &address)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let feed = feed.replace("\r\n ", "");
+    assert!(
+        feed.contains("SUMMARY:Annual general meeting (The Co-op)"),
+        "{feed}"
+    );
+    assert!(feed.contains("LOCATION:The hall"), "{feed}");
     let outsider = app.browser();
     outsider.sign_up("Out", "out@example.org").await;
     for file in ["meeting.ics", "minutes.pdf", "minutes.md", "minutes.json"] {

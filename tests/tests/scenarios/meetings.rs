@@ -241,8 +241,9 @@ pub async fn a_facilitator_runs_a_meeting_whose_minutes_come_from_the_record(db:
     assert_eq!(outsider.get("/o/coop/meetings/1").await.status(), 404);
 }
 
-/// Every text typed into a meeting (title, place, guests, an item's title and notes) stays
-/// text on the meetings list and the meeting's page, `<head>` included.
+/// Every text typed into a meeting (title, place, guests, an item's title and notes, an
+/// action point) stays text on the meetings list, the meeting's page and its minutes to
+/// print, `<head>` included, and is printed as typed in its PDF.
 pub async fn text_typed_into_a_meeting_stays_text(db: Db) {
     use super::security::{PAYLOADS, foreign_markup, title_of};
     let app = spawn_app(db).await;
@@ -277,14 +278,37 @@ pub async fn text_typed_into_a_meeting_stays_text(db: Db) {
             )
             .await;
         assert_eq!(added.status(), 303, "{payload}");
-        let html = ada.page(&page, 200).await;
-        let foreign = foreign_markup(&html);
-        assert!(foreign.is_empty(), "{page} with {payload:?}: {foreign:#?}");
-        assert!(
-            title_of(&html).starts_with(&title),
-            "{payload}: {}",
-            title_of(&html)
-        );
+        let item = super::meeting_records::item_id(ada, &page, payload).await;
+        let action = ada
+            .post_form(
+                &format!("{page}/items/{item}/actions"),
+                &[
+                    ("item", item.as_str()),
+                    ("text", payload),
+                    ("owner", ""),
+                    ("due", ""),
+                ],
+            )
+            .await;
+        assert_eq!(action.status(), 303, "{payload}");
+        for at in [page.clone(), format!("{page}/minutes")] {
+            let html = ada.page(&at, 200).await;
+            let foreign = foreign_markup(&html);
+            assert!(foreign.is_empty(), "{at} with {payload:?}: {foreign:#?}");
+            // The title element holds the typed title as text ("Minutes: …" when printed).
+            assert!(
+                title_of(&html).contains(&title),
+                "{payload}: {}",
+                title_of(&html)
+            );
+        }
+        // The PDF prints it as typed (line breaks aside).
+        let bytes = super::meeting_records::pdf(ada, &format!("{page}/minutes.pdf")).await;
+        let text: String = super::meeting_records::poppler("pdftotext", &bytes, &[])
+            .split_whitespace()
+            .collect();
+        let typed: String = payload.split_whitespace().collect();
+        assert!(text.contains(&typed), "{payload:?} in {text}");
     }
     let list = ada.page("/o/coop/meetings", 200).await;
     assert!(

@@ -8,6 +8,7 @@ import {
   axeViolationsInSchemes,
   createOrganisation,
   forgiveStatusMessages,
+  openDashboard,
   openOrgPage,
   person,
   shortUnique,
@@ -151,4 +152,55 @@ test("an admin sets the paper for printed minutes and attendance as quorum refer
   await expect(page.getByLabel("Paper for printed minutes")).toHaveValue("letter");
   await expect(page.getByLabel("Rounds opened from a meeting's agenda count their quorum")).toBeChecked();
   await expectNoAxeViolations(page, browser, `/o/${org.slug}/meetings`);
+});
+
+test("a round opened from a meeting's agenda counts quorum against the members present", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const ada = person(testInfo, "Ada");
+  const org = { name: `Agenda Co-op ${shortUnique(testInfo)}`, slug: shortUnique(testInfo) };
+  await signUp(page, ada);
+  await createOrganisation(page, org);
+  // A proposal in discussion.
+  await openDashboard(page, org);
+  await page.getByRole("main").getByRole("link", { name: "New proposal" }).click();
+  await page.getByLabel("Title").fill("Bike shed");
+  await page.getByLabel("Proposal", { exact: true }).fill("Paint it green.");
+  let answer = await submit(page, page.getByRole("button", { name: "Save draft" }));
+  expect(answer.status()).toBe(303);
+  answer = await submit(page, page.getByRole("button", { name: "Publish for discussion" }));
+  expect(answer.status()).toBe(303);
+  // The organisation counts quorum against those present at a meeting.
+  await openOrgPage(page, org, "Meetings");
+  await page.getByLabel("Rounds opened from a meeting's agenda count their quorum").check();
+  answer = await submit(page, page.getByRole("button", { name: "Save the meeting settings" }));
+  expect(answer.status()).toBe(303);
+  await page.getByLabel("Title", { exact: true }).fill("General meeting");
+  answer = await submit(page, page.getByRole("button", { name: "Create the meeting" }));
+  expect(answer.status()).toBe(303);
+  await page.getByRole("group", { name: ada.name }).getByLabel("Present").check();
+  answer = await submit(page, page.getByRole("button", { name: "Save the attendance" }));
+  expect(answer.status()).toBe(303);
+  await page.getByLabel("Item", { exact: true }).fill("Bike shed");
+  await page.getByLabel("Proposal number").fill("1");
+  answer = await submit(page, page.getByRole("button", { name: "Add an item" }).last());
+  expect(answer.status()).toBe(303);
+  // From the item to the round form, which knows where it came from.
+  await page.getByRole("link", { name: "Open a decision round on this proposal" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Start a decision round");
+  await expect(page.locator(".notice").first()).toContainText("opened from a meeting's agenda item");
+  await page.getByLabel("Quorum", { exact: true }).fill("1/2");
+  answer = await submit(page, page.getByRole("button", { name: "Check the rule" }));
+  expect(answer.status()).toBe(201);
+  await expect(page.locator(".statement")).toContainText(
+    "At least 1 of the 1 members present at General meeting must take part.",
+  );
+  answer = await submit(page, page.getByRole("button", { name: "Create the round" }));
+  expect(answer.status()).toBe(303);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bike shed");
+  // Back on the meeting, the item lists the round.
+  await openOrgPage(page, org, "Meetings");
+  await page.getByRole("link", { name: "General meeting" }).click();
+  await expect(page.getByTestId("decisions")).toContainText("Open");
 });

@@ -322,7 +322,7 @@ mod build {
     use crate::{
         api::local_time,
         domain::{meeting::MeetingSnapshot, policy::Action},
-        entities::{audit_entry, meeting as row, meeting_version, proposal, round},
+        entities::{audit_entry, meeting as row, meeting_version, proposal},
         services::{
             Ctx, ServiceError, ServiceResult, meetings,
             organisations::{self, Seen},
@@ -477,8 +477,8 @@ mod build {
         })
     }
 
-    /// The minutes of the decisions an item carries: the rounds opened from it, and the
-    /// closed rounds of its proposal (up to `until`, the approval of the version shown).
+    /// The minutes of the decisions an item carries (`meetings::item_rounds`), closed ones
+    /// only.
     async fn decisions(
         ctx: &Ctx,
         seen: &Seen,
@@ -486,27 +486,8 @@ mod build {
         proposal: Option<uuid::Uuid>,
         until: Option<chrono::DateTime<chrono::Utc>>,
     ) -> ServiceResult<Vec<DecisionMinutes>> {
-        let mut rounds = round::Entity::find()
-            .filter(round::Column::AgendaItemId.eq(item))
-            .filter(round::Column::OrganisationId.eq(seen.organisation.id))
-            .all(&ctx.db)
-            .await?;
-        if let Some(p) = proposal {
-            for r in round::Entity::find()
-                .filter(round::Column::ProposalId.eq(p))
-                .all(&ctx.db)
-                .await?
-            {
-                let in_time = match (until, r.closed_at) {
-                    (Some(until), Some(closed)) => closed <= until,
-                    _ => true,
-                };
-                if in_time && !rounds.iter().any(|x| x.id == r.id) {
-                    rounds.push(r);
-                }
-            }
-        }
-        rounds.sort_by_key(|r| (r.closed_at, r.number));
+        let rounds =
+            meetings::item_rounds(&ctx.db, seen.organisation.id, item, proposal, until).await?;
         let mut out = Vec::new();
         for r in rounds {
             if let Some(view) = round_minutes::for_round(ctx, seen, r).await? {

@@ -143,11 +143,11 @@ mod build {
         domain::{
             meeting::Attendance, proposal::ProposalState, roles::MembershipState, round::RoundState,
         },
-        entities::{meeting as row, proposal, round},
+        entities::{meeting as row, proposal},
         i18n::Language,
         services::{Ctx, ServiceResult, meetings, members, organisations::Seen, proposals},
     };
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use sea_orm::EntityTrait;
 
     /// The meetings page.
     pub async fn meetings_view(ctx: &Ctx, seen: &Seen) -> ServiceResult<MeetingsView> {
@@ -247,25 +247,18 @@ mod build {
         for item in items {
             let mut about = None;
             let mut open_round = None;
-            let mut rounds = round::Entity::find()
-                .filter(round::Column::AgendaItemId.eq(item.id))
-                .filter(round::Column::OrganisationId.eq(seen.organisation.id))
-                .all(&ctx.db)
-                .await?;
+            let rounds = meetings::item_rounds(
+                &ctx.db,
+                seen.organisation.id,
+                item.id,
+                item.proposal_id,
+                None,
+            )
+            .await?;
             if let Some(pid) = item.proposal_id
                 && let Some(p) = proposal::Entity::find_by_id(pid).one(&ctx.db).await?
             {
                 about = Some((p.number, p.title.clone()));
-                for r in round::Entity::find()
-                    .filter(round::Column::ProposalId.eq(p.id))
-                    .filter(round::Column::State.eq(RoundState::Closed))
-                    .all(&ctx.db)
-                    .await?
-                {
-                    if !rounds.iter().any(|x| x.id == r.id) {
-                        rounds.push(r);
-                    }
-                }
                 if may_open
                     && p.state == ProposalState::Discussion
                     && !crate::services::rounds::active_on(&ctx.db, p.id).await?
@@ -276,7 +269,6 @@ mod build {
                     ));
                 }
             }
-            rounds.sort_by_key(|r| r.number);
             let mut decisions = Vec::new();
             for r in rounds {
                 let outcome = if r.state == RoundState::Closed {

@@ -13,7 +13,6 @@ use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier, password_ha
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -187,9 +186,11 @@ pub async fn change_password(
     if !problems.is_empty() {
         return Err(ServiceError::Invalid(problems));
     }
-    let txn = db.begin().await?;
+    // Hashed before the write begins: the hash takes a while, the write lock should not.
+    let hash = hash_password(new)?;
+    let txn = super::locks::begin_write(db).await?;
     let mut row: account::ActiveModel = account.clone().into();
-    row.password_hash = Set(Some(hash_password(new)?));
+    row.password_hash = Set(Some(hash));
     row.update(&txn).await?;
     sessions::end_others(&txn, account.id, keep_session).await?;
     txn.commit().await?;

@@ -19,11 +19,12 @@ use crate::{
         },
         policy::Action,
         roles::MembershipState,
+        round::RoundState,
     },
     dto::Problem,
     entities::{
         action_point, agenda_item, meeting as row, meeting_attendance, meeting_version, membership,
-        organisation, proposal,
+        organisation, proposal, round,
     },
 };
 use sea_orm::{
@@ -384,6 +385,38 @@ pub async fn actions_of(
         .order_by_asc(action_point::Column::Position)
         .all(db)
         .await?)
+}
+
+/// The rounds an agenda item carries: those opened from it (in any state), and the closed
+/// rounds of its proposal (closed by `until`, when given: an approved version's time), by
+/// number.
+pub async fn item_rounds(
+    db: &impl ConnectionTrait,
+    organisation: Uuid,
+    item: Uuid,
+    proposal: Option<Uuid>,
+    until: Option<chrono::DateTime<chrono::Utc>>,
+) -> ServiceResult<Vec<round::Model>> {
+    let mut rounds = round::Entity::find()
+        .filter(round::Column::AgendaItemId.eq(item))
+        .filter(round::Column::OrganisationId.eq(organisation))
+        .all(db)
+        .await?;
+    if let Some(p) = proposal {
+        for r in round::Entity::find()
+            .filter(round::Column::ProposalId.eq(p))
+            .filter(round::Column::State.eq(RoundState::Closed))
+            .all(db)
+            .await?
+        {
+            let in_time = until.is_none_or(|until| r.closed_at.is_some_and(|c| c <= until));
+            if in_time && !rounds.iter().any(|x| x.id == r.id) {
+                rounds.push(r);
+            }
+        }
+    }
+    rounds.sort_by_key(|r| r.number);
+    Ok(rounds)
 }
 
 /// The approved versions of a meeting's minutes, first first.

@@ -251,6 +251,10 @@ pub async fn run(db: Db, engine: &str) {
     println!("| engine | what | median ms | p99 ms | slowest ms |");
     println!("|---|---|---|---|---|");
     casting(&app, engine).await;
+    // `QUORATE_BENCH_ONLY=casting`: the casting table alone (quicker to iterate on).
+    if std::env::var("QUORATE_BENCH_ONLY").as_deref() == Ok("casting") {
+        return;
+    }
     let mut random = Lcg(12);
     let irv = Method::Irv {
         batch_elimination: false,

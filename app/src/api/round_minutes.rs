@@ -414,7 +414,8 @@ mod build {
             revision: view.revision,
             round: view.round.number,
             round_id: id,
-            method: view.method_words.clone(),
+            // The method by its name in the minutes' language (the rule says the rest).
+            method: language.tr(&format!("round-method-{}", view.round.method)),
             rule: view.statement.iter().map(say).collect(),
             secrecy: language.tr(if view.secret {
                 "minutes-secret"

@@ -108,6 +108,11 @@ pub(crate) async fn pdf(who: &Browser, path: &str) -> Vec<u8> {
     assert_eq!(response.headers()["content-type"], "application/pdf");
     let bytes = response.bytes().await.unwrap().to_vec();
     assert!(bytes.starts_with(b"%PDF-"), "{path}");
+    // QUORATE_TEST_PDF_DIR=/some/dir keeps each PDF the tests read, to look at.
+    if let Ok(dir) = std::env::var("QUORATE_TEST_PDF_DIR") {
+        let name = path.trim_start_matches('/').replace('/', "_");
+        std::fs::write(std::path::Path::new(&dir).join(name), &bytes).unwrap();
+    }
     bytes
 }
 

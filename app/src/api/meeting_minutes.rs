@@ -330,7 +330,6 @@ mod build {
         },
     };
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-    use std::collections::BTreeSet;
 
     fn corrupt(what: &str, error: impl std::fmt::Display) -> ServiceError {
         ServiceError::Internal(anyhow::anyhow!("{what}: {error}"))
@@ -344,8 +343,19 @@ mod build {
         m: &row::Model,
         version: Option<i32>,
     ) -> ServiceResult<MeetingRecord> {
-        let zone = seen.organisation.time_zone.clone();
         let versions = meetings::versions(&ctx.db, m).await?;
+        record_with(ctx, seen, m, version, &versions).await
+    }
+
+    /// [`record`], the meeting's approved versions already read.
+    async fn record_with(
+        ctx: &Ctx,
+        seen: &Seen,
+        m: &row::Model,
+        version: Option<i32>,
+        versions: &[meeting_version::Model],
+    ) -> ServiceResult<MeetingRecord> {
+        let zone = seen.organisation.time_zone.clone();
         // The approved version shown, if any: the one asked for, or the latest while the
         // minutes are approved.
         let approved: Option<&meeting_version::Model> = match version {
@@ -362,13 +372,13 @@ mod build {
             Some(v) => serde_json::from_str(&v.record).map_err(|e| corrupt("a version", e))?,
             None => meetings::snapshot(&ctx.db, m).await?,
         };
-        let (_, items) = meetings::contents(&ctx.db, m).await?;
-        let done: BTreeSet<uuid::Uuid> = meetings::actions_of(&ctx.db, &items)
-            .await?
-            .into_iter()
-            .filter(|a| a.done_at.is_some())
-            .map(|a| a.id)
+        // Whether an action is done is read now, also for an old version (follow-up).
+        let ids: Vec<uuid::Uuid> = snapshot
+            .items
+            .iter()
+            .flat_map(|i| i.actions.iter().map(|a| a.id))
             .collect();
+        let done = meetings::done_actions(&ctx.db, ids).await?;
         let mut people: Vec<uuid::Uuid> = snapshot.attendance.iter().map(|(id, _)| *id).collect();
         people.extend(snapshot.facilitator);
         people.extend(snapshot.minute_taker);
@@ -528,7 +538,8 @@ mod build {
         version: Option<i32>,
     ) -> ServiceResult<MeetingMinutesView> {
         let language = Language::from_code(&seen.organisation.default_language).unwrap_or_default();
-        let record = record(ctx, seen, m, version).await?;
+        let versions = meetings::versions(&ctx.db, m).await?;
+        let record = record_with(ctx, seen, m, version, &versions).await?;
         let blocks = super::blocks(&record, language)
             .into_iter()
             .map(|b| match b {
@@ -542,11 +553,7 @@ mod build {
         Ok(MeetingMinutesView {
             record,
             blocks,
-            versions: meetings::versions(&ctx.db, m)
-                .await?
-                .iter()
-                .map(|v| v.version)
-                .collect(),
+            versions: versions.iter().map(|v| v.version).collect(),
             asked: version,
         })
     }

@@ -68,14 +68,14 @@ fn Meetings(page: MeetingsView) -> impl IntoView {
     let may_run = page.allowed.may(Action::RunMeeting);
     let base = format!("/o/{}", page.org.slug);
     let facilitator = people(
-        form,
+        format!("{form}-facilitator"),
         "facilitator",
         t("meeting-facilitator"),
         state.value("facilitator"),
         page.members.clone(),
     );
     let minute_taker = people(
-        form,
+        format!("{form}-minute_taker"),
         "minute_taker",
         t("meeting-minute-taker"),
         state.value("minute_taker"),
@@ -151,15 +151,14 @@ fn Meetings(page: MeetingsView) -> impl IntoView {
     }
 }
 
-/// A choice of one active member (or nobody yet).
+/// A choice of one active member (or nobody yet): a select with this id and field name.
 fn people(
-    form: &'static str,
+    id: String,
     name: &'static str,
     label: String,
     chosen: String,
-    members: Vec<crate::api::groups::MemberName>,
+    members: Vec<MemberName>,
 ) -> impl IntoView + use<> {
-    let id = format!("{form}-{name}");
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -497,16 +496,7 @@ fn Item(
                                 <label for=id("text")>{t("field-action-text")}</label>
                                 <input id=id("text") name="text" type="text" value=text_value required />
                             </div>
-                            <div class="field">
-                                <label for=id("owner")>{t("meeting-action-owner")}</label>
-                                <select id=id("owner") name="owner">
-                                    <option value="" selected=owner_value.is_empty()>"—"</option>
-                                    {members.iter().map(|m| {
-                                        let selected = m.membership_id == owner_value;
-                                        view! { <option value=m.membership_id.clone() selected=selected>{m.display_name.clone()}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
+                            {people(id("owner"), "owner", t("meeting-action-owner"), owner_value, members.clone())}
                             <div class="field">
                                 <label for=id("due")>{t("field-action-due")}</label>
                                 <input id=id("due") name="due" type="date" value=due_value />

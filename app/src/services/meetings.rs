@@ -419,6 +419,21 @@ pub async fn item_rounds(
     Ok(rounds)
 }
 
+/// Which of the action points `ids` are done now.
+pub async fn done_actions(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> ServiceResult<std::collections::BTreeSet<Uuid>> {
+    Ok(action_point::Entity::find()
+        .filter(action_point::Column::Id.is_in(ids))
+        .filter(action_point::Column::DoneAt.is_not_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| a.id)
+        .collect())
+}
+
 /// The approved versions of a meeting's minutes, first first.
 pub async fn versions(
     db: &impl ConnectionTrait,

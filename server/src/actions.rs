@@ -11,6 +11,7 @@ use crate::{
 use app::{
     actions::{ActionCtx, Done, Mount, Next, Outgoing, Perform, SessionChange, local_path},
     dto::{FormState, Problem},
+    i18n::OrganisationLanguage,
     services::{Ctx, ServiceError},
     session::RequestSession,
     shell,
@@ -177,6 +178,11 @@ pub async fn render_page(
         .unwrap_or_else(|_| Uri::from_static("/"));
     *request.headers_mut() = parts.headers.clone();
     *request.extensions_mut() = parts.extensions.clone();
+    if parts.extensions.get::<OrganisationLanguage>().is_none()
+        && let Some(language) = crate::session::organisation_language(state, page_path).await
+    {
+        request.extensions_mut().insert(language);
+    }
     // Leptos routes by the original URI when axum recorded one: point it at the page.
     let page_uri = request.uri().clone();
     request

@@ -10,10 +10,23 @@ use crate::{
 };
 use chrono::{DateTime, SecondsFormat, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait,
-    QueryFilter, QueryOrder, Statement,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter,
+    QueryOrder, Statement,
 };
 use uuid::Uuid;
+
+/// One entry to append: who did what, when.
+#[derive(Debug, Clone)]
+pub struct NewEntry {
+    /// The account that acted (none for a secret ballot, or the system).
+    pub actor: Option<Uuid>,
+    /// What happened.
+    pub event: crate::domain::audit::Event,
+    /// The entry's data.
+    pub data: serde_json::Value,
+    /// When.
+    pub at: DateTime<Utc>,
+}
 
 /// Appends an entry to the organisation's chain and returns its hash.
 pub async fn append(
@@ -24,6 +37,28 @@ pub async fn append(
     data: serde_json::Value,
     now: DateTime<Utc>,
 ) -> ServiceResult<String> {
+    let entry = NewEntry {
+        actor,
+        event,
+        data,
+        at: now,
+    };
+    let mut hashes = append_all(db, organisation_id, vec![entry]).await?;
+    hashes
+        .pop()
+        .ok_or_else(|| ServiceError::Internal(anyhow::anyhow!("no audit entry was appended")))
+}
+
+/// Appends entries to the organisation's chain, in order, with one read of its head and one
+/// insert (a batch of ballots); their hashes.
+pub async fn append_all(
+    db: &impl ConnectionTrait,
+    organisation_id: Uuid,
+    entries: Vec<NewEntry>,
+) -> ServiceResult<Vec<String>> {
+    if entries.is_empty() {
+        return Ok(Vec::new());
+    }
     if db.get_database_backend() == DbBackend::Postgres {
         // Writers to one organisation's chain queue here, so the next seq is never taken
         // twice (the (organisation, seq) key would refuse it anyway).
@@ -39,32 +74,40 @@ pub async fn append(
         .order_by_desc(audit_entry::Column::Seq)
         .one(db)
         .await?;
-    let (seq, previous) = match &last {
-        Some(entry) => (entry.seq + 1, entry.hash.clone()),
-        None => (1, chain::GENESIS_HASH.to_owned()),
+    let (mut seq, mut previous) = match last {
+        Some(entry) => (entry.seq, entry.hash),
+        None => (0, chain::GENESIS_HASH.to_owned()),
     };
-    let entry = AuditEntry {
-        seq: u64::try_from(seq).map_err(|e| anyhow::anyhow!("audit seq: {e}"))?,
-        org_id: organisation_id.to_string(),
-        at: now.to_rfc3339_opts(SecondsFormat::Micros, true),
-        actor: actor.map(|a| a.to_string()),
-        kind: event.kind().to_owned(),
-        data,
-    };
-    let hash = chain::entry_hash(&previous, &entry)
-        .map_err(|e| anyhow::anyhow!("the audit chain's last hash is malformed: {e}"))?;
-    audit_entry::ActiveModel {
-        organisation_id: Set(organisation_id),
-        seq: Set(seq),
-        at: Set(entry.at.clone()),
-        actor: Set(entry.actor.clone()),
-        kind: Set(entry.kind.clone()),
-        data: Set(crate::domain::canonical_json::canonical_json(&entry.data)),
-        hash: Set(hash.clone()),
+    let mut rows = Vec::with_capacity(entries.len());
+    let mut hashes = Vec::with_capacity(entries.len());
+    for new in entries {
+        seq += 1;
+        let entry = AuditEntry {
+            seq: u64::try_from(seq).map_err(|e| anyhow::anyhow!("audit seq: {e}"))?,
+            org_id: organisation_id.to_string(),
+            at: new.at.to_rfc3339_opts(SecondsFormat::Micros, true),
+            actor: new.actor.map(|a| a.to_string()),
+            kind: new.event.kind().to_owned(),
+            data: new.data,
+        };
+        let hash = chain::entry_hash(&previous, &entry)
+            .map_err(|e| anyhow::anyhow!("the audit chain's last hash is malformed: {e}"))?;
+        rows.push(audit_entry::ActiveModel {
+            organisation_id: Set(organisation_id),
+            seq: Set(seq),
+            at: Set(entry.at),
+            actor: Set(entry.actor),
+            kind: Set(entry.kind),
+            data: Set(crate::domain::canonical_json::canonical_json(&entry.data)),
+            hash: Set(hash.clone()),
+        });
+        previous = hash.clone();
+        hashes.push(hash);
     }
-    .insert(db)
-    .await?;
-    Ok(hash)
+    audit_entry::Entity::insert_many(rows)
+        .exec_without_returning(db)
+        .await?;
+    Ok(hashes)
 }
 
 /// Every entry of an organisation's chain, in order, as stored.

@@ -1,23 +1,20 @@
 //! Ballots (decision-rules.md §4): casting one, changing an open one, and the secret
 //! ballot with its receipt. One ballot per voter and round is a unique key in the database
-//! (`ballots` for open rounds, `voter_roll` for secret ones); the organisation lock makes
-//! concurrent submissions by one voter wait for each other, and the key is the backstop.
+//! (`ballots` for open rounds, `voter_roll` for secret ones); ballots are written under the
+//! organisation's lock (`ballot_queue`), so concurrent submissions by one voter are decided
+//! one after the other, and the key is the backstop.
 
-use super::{Ctx, Problem, ServiceError, ServiceResult, audit, organisations::Seen, rounds};
+use super::{Ctx, Problem, ServiceError, ServiceResult, organisations::Seen, rounds};
 use crate::{
     domain::{
-        audit::Event,
         ballot::{self, BallotIssue},
         policy::{Action, Refusal},
         round::{RoundProblem, RoundState},
     },
     entities::{ballot as row, round, secret_ballot, voter_roll},
 };
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder,
-};
-use serde_json::json;
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use std::collections::BTreeMap;
 use tally::ballot::Marks;
 use uuid::Uuid;
@@ -37,40 +34,29 @@ pub enum Cast {
     },
 }
 
-fn already_cast() -> Problem {
-    Problem::new(
-        None,
-        "ballot_already_cast",
-        "You have already voted in this secret round; a secret ballot is final once cast.",
-    )
-}
-
 /// Casts (or, in an open round, changes) the signed-in member's ballot in round `id`.
+///
+/// Everything is read and checked first, without the lock, so a refused ballot is refused
+/// early: the member's standing, the round's state, the electorate (fixed at opening), and
+/// the ballot against the method and options (fixed at creation). The write then joins the organisation's queue
+/// (`ballot_queue`): under the organisation's lock it checks again what can change (the round
+/// still open, the member still active, a secret ballot not cast yet) and writes the ballot,
+/// its voter-roll line and its audit entry, together with the other ballots that were waiting.
 pub async fn cast(
     ctx: &Ctx,
     slug: &str,
     id: Uuid,
     fields: &BTreeMap<String, String>,
 ) -> ServiceResult<Cast> {
-    let (txn, seen) = super::organisations::authorised_locked(ctx, slug, Action::Vote).await?;
-    let round = rounds::one(&txn, &seen, id).await?;
+    let seen = super::organisations::authorised(ctx, slug, Action::Vote).await?;
+    let round = rounds::one(&ctx.db, &seen, id).await?;
     let member = voter(&seen)?;
-    if round.state != RoundState::Open || ctx.now >= round.closes_at {
-        let state = if round.state == RoundState::Open {
-            RoundState::Closed
-        } else {
-            round.state
-        };
-        return Err(ServiceError::Invalid(vec![Problem::broken(
-            None,
-            &RoundProblem::State { state },
-        )]));
-    }
-    if !rounds::in_electorate(&txn, round.id, member).await? {
+    open_at(&round, ctx.now)?;
+    if !rounds::in_electorate(&ctx.db, round.id, member).await? {
         return Err(ServiceError::Forbidden(Refusal::NotInElectorate));
     }
     let method = rounds::method_of(&round)?;
-    let names: Vec<String> = rounds::options(&txn, round.id)
+    let names: Vec<String> = rounds::options(&ctx.db, round.id)
         .await?
         .into_iter()
         .map(|o| o.name)
@@ -85,39 +71,57 @@ pub async fn cast(
                 .collect(),
         )
     })?;
-    let json = serde_json::to_string(&marks).map_err(anyhow::Error::from)?;
-    let outcome = if round.secret {
-        cast_secret(&txn, &round, member, json).await?
+    let prepared = Prepared {
+        round: round.id,
+        secret: round.secret,
+        member,
+        account: ctx.account.as_ref().map(|a| a.id),
+        marks: serde_json::to_value(&marks).map_err(anyhow::Error::from)?,
+        now: ctx.now,
+    };
+    super::ballot_queue::write(&ctx.db, seen.organisation.id, prepared).await
+}
+
+/// A checked ballot waiting to be written.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The round.
+    pub round: Uuid,
+    /// Whether it is secret (fixed at creation).
+    pub secret: bool,
+    /// The voter's membership.
+    pub member: Uuid,
+    /// The voter's account (the open ballot's audit entry names it).
+    pub account: Option<Uuid>,
+    /// The marks, as JSON.
+    pub marks: serde_json::Value,
+    /// When it was cast.
+    pub now: DateTime<Utc>,
+}
+
+/// Refuses a round that does not take ballots at `now`, naming its state.
+pub fn open_at(round: &round::Model, now: DateTime<Utc>) -> ServiceResult<()> {
+    if round.state == RoundState::Open && now < round.closes_at {
+        return Ok(());
+    }
+    let state = if round.state == RoundState::Open {
+        RoundState::Closed
     } else {
-        cast_open(&txn, ctx, &round, member, json).await?
+        round.state
     };
-    let (event, data) = match &outcome {
-        // No member and no receipt: with the entry's time, a receipt here could be matched to
-        // the voter roll as it fills; the receipts enter the chain at close (`round.closed`).
-        Cast::Secret { .. } => (Event::BallotCast, json!({ "round": round.id.to_string() })),
-        Cast::Open { version } => (
-            if *version == 1 {
-                Event::BallotCast
-            } else {
-                Event::BallotChanged
-            },
-            json!({
-                "round": round.id.to_string(),
-                "member": member.to_string(),
-                "version": version,
-                "marks": marks,
-            }),
-        ),
-    };
-    // A secret ballot's entry names no actor and holds only the round.
-    let actor = if round.secret {
-        None
-    } else {
-        ctx.account.as_ref().map(|a| a.id)
-    };
-    audit::append(&txn, seen.organisation.id, actor, event, data, ctx.now).await?;
-    txn.commit().await?;
-    Ok(outcome)
+    Err(ServiceError::Invalid(vec![Problem::broken(
+        None,
+        &RoundProblem::State { state },
+    )]))
+}
+
+/// The refusal of a second secret ballot.
+pub fn already_cast() -> Problem {
+    Problem::new(
+        None,
+        "ballot_already_cast",
+        "You have already voted in this secret round; a secret ballot is final once cast.",
+    )
 }
 
 fn voter(seen: &Seen) -> ServiceResult<Uuid> {
@@ -125,81 +129,6 @@ fn voter(seen: &Seen) -> ServiceResult<Uuid> {
         .as_ref()
         .map(|m| m.id)
         .ok_or(ServiceError::Forbidden(Refusal::NotAMember))
-}
-
-async fn cast_open(
-    db: &impl ConnectionTrait,
-    ctx: &Ctx,
-    round: &round::Model,
-    member: Uuid,
-    marks: String,
-) -> ServiceResult<Cast> {
-    let existing = row::Entity::find()
-        .filter(row::Column::RoundId.eq(round.id))
-        .filter(row::Column::MembershipId.eq(member))
-        .one(db)
-        .await?;
-    let version = match existing {
-        Some(found) => {
-            let version = found.version + 1;
-            let mut changed: row::ActiveModel = found.into();
-            changed.marks = Set(marks);
-            changed.version = Set(version);
-            changed.cast_at = Set(ctx.now);
-            changed.update(db).await?;
-            version
-        }
-        None => {
-            row::ActiveModel {
-                id: Set(Uuid::new_v4()),
-                round_id: Set(round.id),
-                membership_id: Set(member),
-                marks: Set(marks),
-                version: Set(1),
-                cast_at: Set(ctx.now),
-            }
-            .insert(db)
-            .await
-            .map_err(|e| ServiceError::unique_or(e, already_cast))?;
-            1
-        }
-    };
-    Ok(Cast::Open { version })
-}
-
-async fn cast_secret(
-    db: &impl ConnectionTrait,
-    round: &round::Model,
-    member: Uuid,
-    marks: String,
-) -> ServiceResult<Cast> {
-    if voter_roll::Entity::find_by_id((round.id, member))
-        .one(db)
-        .await?
-        .is_some()
-    {
-        return Err(ServiceError::Invalid(vec![already_cast()]));
-    }
-    // The roll and the ballot in one transaction; nothing links one to the other.
-    voter_roll::ActiveModel {
-        round_id: Set(round.id),
-        membership_id: Set(member),
-    }
-    .insert(db)
-    .await
-    .map_err(|e| ServiceError::unique_or(e, already_cast))?;
-    let mut bytes = [0u8; 10];
-    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("the OS random source failed: {e}"))?;
-    let receipt = ballot::receipt_code(&bytes);
-    secret_ballot::ActiveModel {
-        id: Set(Uuid::new_v4()),
-        round_id: Set(round.id),
-        receipt: Set(receipt.clone()),
-        marks: Set(marks),
-    }
-    .insert(db)
-    .await?;
-    Ok(Cast::Secret { receipt })
 }
 
 /// How many members have voted in a round.

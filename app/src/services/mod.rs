@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod addresses;
 pub mod amendments;
 pub mod audit;
+pub mod ballot_queue;
 pub mod ballots;
 pub mod calendar;
 pub mod closing;

@@ -12,8 +12,11 @@ use crate::{
     entities::{membership, organisation},
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
-    EntityTrait, QueryFilter, TransactionTrait,
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, JoinType, QueryFilter,
+    QuerySelect, RelationDef, TransactionTrait,
+    sea_query::{Expr, ExprTrait, IntoCondition},
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -109,14 +112,28 @@ pub async fn find(ctx: &Ctx, slug: &str) -> ServiceResult<Seen> {
 }
 
 async fn find_in(db: &impl ConnectionTrait, ctx: &Ctx, slug: &str) -> ServiceResult<Seen> {
-    let organisation = organisation::Entity::find()
-        .filter(organisation::Column::Slug.eq(slug))
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    let membership = match &ctx.account {
-        Some(account) => membership_of(db, organisation.id, account.id).await?,
-        None => None,
+    let by_slug = organisation::Entity::find().filter(organisation::Column::Slug.eq(slug));
+    let (organisation, membership) = match &ctx.account {
+        // The organisation and the asker's membership in one statement (every page asks).
+        Some(account) => {
+            let account_id = account.id;
+            let memberships: RelationDef = organisation::Entity::belongs_to(membership::Entity)
+                .from(organisation::Column::Id)
+                .to(membership::Column::OrganisationId)
+                .on_condition(move |_, joined| {
+                    Expr::col((joined, membership::Column::AccountId))
+                        .eq(account_id)
+                        .into_condition()
+                })
+                .into();
+            by_slug
+                .join(JoinType::LeftJoin, memberships)
+                .select_also(membership::Entity)
+                .one(db)
+                .await?
+                .ok_or(ServiceError::NotFound)?
+        }
+        None => (by_slug.one(db).await?.ok_or(ServiceError::NotFound)?, None),
     };
     let actor = actor_for(ctx, membership.as_ref());
     Ok(Seen {

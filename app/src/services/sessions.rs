@@ -4,7 +4,10 @@
 use super::{ServiceResult, tokens};
 use crate::entities::{account, session};
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter,
+    QuerySelect, RelationDef,
+};
 use uuid::Uuid;
 
 /// The session cookie's name.
@@ -51,7 +54,14 @@ pub async fn account_for(
     token: &str,
     now: DateTime<Utc>,
 ) -> ServiceResult<Option<account::Model>> {
-    let Some(found) = session::Entity::find_by_id(tokens::token_hash(token))
+    // The session and its account in one statement: every request asks this.
+    let to_account: RelationDef = session::Entity::belongs_to(account::Entity)
+        .from(session::Column::AccountId)
+        .to(account::Column::Id)
+        .into();
+    let Some((found, account)) = session::Entity::find_by_id(tokens::token_hash(token))
+        .join(JoinType::InnerJoin, to_account)
+        .select_also(account::Entity)
         .one(db)
         .await?
     else {
@@ -61,9 +71,7 @@ pub async fn account_for(
         end(db, token).await?;
         return Ok(None);
     }
-    Ok(account::Entity::find_by_id(found.account_id)
-        .one(db)
-        .await?)
+    Ok(account)
 }
 
 /// Ends one session.

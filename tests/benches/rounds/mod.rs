@@ -5,7 +5,7 @@
 //! secret ballots. Prints tables for docs/performance.md.
 
 use crate::{
-    helpers::{Db, TestApp, lookup, spawn_app_with},
+    helpers::{Db, TestApp, TestDb, lookup, spawn::workspace_root},
     pages::Lcg,
 };
 use app::{
@@ -15,7 +15,7 @@ use app::{
 };
 use chrono::{Duration, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
-use std::time::Instant;
+use std::{collections::BTreeMap, time::Instant};
 use tally::{
     ballot::{Marks, Ranking},
     config::{Method, Quorum},
@@ -182,6 +182,83 @@ async fn close(app: &TestApp, id: Uuid) -> f64 {
     seconds
 }
 
+/// CPU time so far (ms) of this process's threads, by the start of their names: the server's
+/// runtime, the database's threads, the load generator's.
+fn cpu_by_thread() -> BTreeMap<String, f64> {
+    let tick = 1_000.0 / 100.0; // USER_HZ is 100 on Linux
+    let mut found = BTreeMap::new();
+    for task in std::fs::read_dir("/proc/self/task").unwrap().flatten() {
+        let Ok(stat) = std::fs::read_to_string(task.path().join("stat")) else {
+            continue;
+        };
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
+            continue;
+        };
+        let name: String = stat[open + 1..close]
+            .chars()
+            .take_while(|c| c.is_alphabetic() || *c == '-')
+            .collect();
+        let fields: Vec<&str> = stat[close + 2..].split(' ').collect();
+        let ticks: f64 = fields[11].parse::<f64>().unwrap() + fields[12].parse::<f64>().unwrap();
+        *found.entry(name).or_insert(0.0) += ticks * tick;
+    }
+    found
+}
+
+/// A voter's own keep-alive connection, speaking HTTP/1.1 by hand: the load generator does as
+/// little as it can (a write and a read per ballot), so the figures are the server's, not a
+/// full HTTP client's sharing the same 2 cores.
+struct RawVoter {
+    stream: tokio::net::TcpStream,
+    head: String,
+}
+
+impl RawVoter {
+    async fn connect(address: &str, token: &str) -> RawVoter {
+        let authority = address.trim_start_matches("http://");
+        let stream = tokio::net::TcpStream::connect(authority).await.unwrap();
+        stream.set_nodelay(true).unwrap();
+        let head = format!(
+            "Host: {authority}\r\nOrigin: {address}\r\nSec-Fetch-Site: same-origin\r\n\
+             Cookie: quorate_session={token}\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\n"
+        );
+        RawVoter { stream, head }
+    }
+
+    /// Posts `body` to `path` and reads the whole answer; its status.
+    async fn post(&mut self, path: &str, body: &str) -> u16 {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let request = format!(
+            "POST {path} HTTP/1.1\r\n{}Content-Length: {}\r\n\r\n{body}",
+            self.head,
+            body.len()
+        );
+        self.stream.write_all(request.as_bytes()).await.unwrap();
+        let mut buffer = Vec::with_capacity(1_024);
+        let mut chunk = [0u8; 4_096];
+        let end = loop {
+            let read = self.stream.read(&mut chunk).await.unwrap();
+            assert!(read > 0, "the server closed the connection");
+            buffer.extend_from_slice(&chunk[..read]);
+            if let Some(at) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
+                break at + 4;
+            }
+        };
+        let head = String::from_utf8_lossy(&buffer[..end]).to_ascii_lowercase();
+        let length: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .map_or(0, |v| v.trim().parse().unwrap());
+        while buffer.len() < end + length {
+            let read = self.stream.read(&mut chunk).await.unwrap();
+            assert!(read > 0, "the server closed the connection");
+            buffer.extend_from_slice(&chunk[..read]);
+        }
+        head[9..12].parse().unwrap()
+    }
+}
+
 /// 200 members cast at once, twice (the second time each changes their ballot).
 async fn casting(app: &TestApp, engine: &str) {
     let coop = app.coop().build().await;
@@ -193,7 +270,14 @@ async fn casting(app: &TestApp, engine: &str) {
             .sign_up(&format!("Voter {i}"), &format!("voter{i}@example.org"))
             .await;
         browser.post_redirects(&link, &[], "/o/coop").await;
-        voters.push(browser);
+        // The voter's session on a connection of its own (as signing in on another device).
+        let account = crate::helpers::lookup::account_of(app, &format!("voter{i}@example.org"))
+            .await
+            .unwrap();
+        let token = app::services::sessions::start(&app.connection, account.id, Utc::now())
+            .await
+            .unwrap();
+        voters.push(RawVoter::connect(&app.address, &token).await);
     }
     let (number, _) = a_proposal(app, "Casting").await;
     let response = coop
@@ -221,19 +305,38 @@ async fn casting(app: &TestApp, engine: &str) {
             true,
         ),
     ] {
-        let times = futures::future::join_all(voters.iter().zip(&spread).map(|(v, wait)| {
-            let path = format!("{round}/ballot");
-            async move {
-                if spread_ms {
-                    tokio::time::sleep(std::time::Duration::from_millis(*wait)).await;
-                }
-                let started = Instant::now();
-                let response = v.post_form(&path, &[("choice", choice)]).await;
-                assert_eq!(response.status(), 303);
-                started.elapsed().as_secs_f64() * 1_000.0
-            }
-        }))
-        .await;
+        let cpu_before = cpu_by_thread();
+        let path = format!("{round}/ballot");
+        let body = format!("choice={choice}");
+        let tasks: Vec<_> = voters
+            .drain(..)
+            .zip(&spread)
+            .map(|(mut v, wait)| {
+                let (path, body, wait) = (path.clone(), body.clone(), *wait);
+                tokio::spawn(async move {
+                    if spread_ms {
+                        tokio::time::sleep(std::time::Duration::from_millis(wait)).await;
+                    }
+                    let started = Instant::now();
+                    let status = v.post(&path, &body).await;
+                    assert_eq!(status, 303);
+                    (v, started.elapsed().as_secs_f64() * 1_000.0)
+                })
+            })
+            .collect();
+        let mut times = Vec::with_capacity(tasks.len());
+        for task in tasks {
+            let (v, ms) = task.await.unwrap();
+            voters.push(v);
+            times.push(ms);
+        }
+        let cpu: Vec<String> = cpu_by_thread()
+            .into_iter()
+            .map(|(name, ms)| (ms - cpu_before.get(&name).copied().unwrap_or(0.0), name))
+            .filter(|(ms, _)| *ms > 0.0)
+            .map(|(ms, name)| format!("{name} {ms:.0} ms"))
+            .collect();
+        eprintln!("{engine}, {pass}: CPU {}", cpu.join(", "));
         let mut sorted = times.clone();
         sorted.sort_by(f64::total_cmp);
         println!(
@@ -245,9 +348,48 @@ async fn casting(app: &TestApp, engine: &str) {
     }
 }
 
+/// Quorate on a runtime of its own (as `quorate serve`: one worker per core), as a separate
+/// process would be: the load generator's tasks do not queue behind the server's. No
+/// scheduler: the bench closes rounds itself.
+async fn serve_apart(db: Db) -> TestApp {
+    let db = TestDb::new(db).await;
+    let config = server::Config {
+        database_url: db.url.clone(),
+        bind: "127.0.0.1:0".into(),
+        site_root: workspace_root().join("target/site"),
+        log_level: "warn".into(),
+        scheduler: false,
+        ..server::Config::default()
+    };
+    let (sender, receiver) = tokio::sync::oneshot::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .thread_name("server")
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let app = server::Application::build(config).await.unwrap();
+            sender.send((app.port(), app.database())).ok();
+            app.run_until_stopped(std::future::pending()).await.unwrap();
+        });
+    });
+    let (port, connection) = receiver.await.unwrap();
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .unwrap(),
+        db,
+        connection,
+    }
+}
+
 /// Seeds an instance on `db` (no scheduler: the bench closes), measures, prints the tables.
 pub async fn run(db: Db, engine: &str) {
-    let app = spawn_app_with(db, |config| config.scheduler = false).await;
+    let app = serve_apart(db).await;
     println!("| engine | what | median ms | p99 ms | slowest ms |");
     println!("|---|---|---|---|---|");
     casting(&app, engine).await;

@@ -670,6 +670,15 @@ pub async fn fifty_simultaneous_ballots_by_one_member_give_one_ballot(db: Db) {
     let ballots = ballot::Entity::find().all(&app.connection).await.unwrap();
     assert_eq!(ballots.len(), 1);
     assert_eq!(ballots[0].version, 50);
+    // Every version is in the audit chain (one cast, 49 changes), which still verifies.
+    let kinds = audit_kinds(&app).await;
+    let changed = kinds.iter().filter(|k| *k == "ballot.changed").count();
+    assert_eq!(changed, 49, "{kinds:?}");
+    let org = lookup::organisation_id(&app, "coop").await;
+    let verified = app::services::audit::verify(&app.connection, org)
+        .await
+        .unwrap();
+    assert!(verified.is_ok(), "{verified:?}");
 }
 
 /// Spawns another instance of the application on `app`'s database, with its own scheduler.

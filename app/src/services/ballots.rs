@@ -36,12 +36,13 @@ pub enum Cast {
 
 /// Casts (or, in an open round, changes) the signed-in member's ballot in round `id`.
 ///
-/// Everything is read and checked first, without the lock, so a refused ballot is refused
-/// early: the member's standing, the round's state, the electorate (fixed at opening), and
-/// the ballot against the method and options (fixed at creation). The write then joins the organisation's queue
-/// (`ballot_queue`): under the organisation's lock it checks again what can change (the round
-/// still open, the member still active, a secret ballot not cast yet) and writes the ballot,
-/// its voter-roll line and its audit entry, together with the other ballots that were waiting.
+/// Everything is read and checked first, without the lock, so that a refused ballot is
+/// refused early: the member's standing, the round's state, the electorate (fixed at
+/// opening), and the marks against the method and options (fixed at creation). The ballot
+/// then joins its organisation's queue (`ballot_queue`), whose next batch, under the
+/// organisation's lock, checks again what can change (the round still open, the member
+/// still active, a secret ballot not cast yet) and writes the ballot, its voter-roll line
+/// and its audit entry, with the other ballots that were waiting.
 pub async fn cast(
     ctx: &Ctx,
     slug: &str,
@@ -49,18 +50,14 @@ pub async fn cast(
     fields: &BTreeMap<String, String>,
 ) -> ServiceResult<Cast> {
     let seen = super::organisations::authorised(ctx, slug, Action::Vote).await?;
-    let round = rounds::one(&ctx.db, &seen, id).await?;
     let member = voter(&seen)?;
+    let (round, in_electorate) = rounds::one_with_voter(&ctx.db, &seen, id, member).await?;
     open_at(&round, ctx.now)?;
-    if !rounds::in_electorate(&ctx.db, round.id, member).await? {
+    if !in_electorate {
         return Err(ServiceError::Forbidden(Refusal::NotInElectorate));
     }
     let method = rounds::method_of(&round)?;
-    let names: Vec<String> = rounds::options(&ctx.db, round.id)
-        .await?
-        .into_iter()
-        .map(|o| o.name)
-        .collect();
+    let names = rounds::option_names(&ctx.db, round.id).await?;
     let marks = ballot::read(&method, &names, fields).map_err(|issues| {
         ServiceError::Invalid(
             issues

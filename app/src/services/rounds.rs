@@ -22,11 +22,17 @@ use crate::{
     },
 };
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
-    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, JoinType, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, RelationDef,
+    sea_query::{Expr, IntoCondition},
 };
 use serde_json::json;
-use std::collections::BTreeMap;
+use std::{
+    collections::{BTreeMap, HashMap},
+    sync::{Arc, LazyLock, Mutex, PoisonError},
+};
 use tally::config::{Method, Quorum, TiePolicy};
 use uuid::Uuid;
 
@@ -723,6 +729,61 @@ pub async fn write_statement(
     .await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// The names of a round's options, in ballot order. A round's options never change once it
+/// is created, so this process keeps them once read (for up to 1,024 rounds, then it starts
+/// over): a ballot needs them to be checked, and 200 voters need not read them 200 times.
+pub async fn option_names(db: &impl ConnectionTrait, round: Uuid) -> ServiceResult<Arc<[String]>> {
+    type Kept = HashMap<Uuid, Arc<[String]>>;
+    static KEPT: LazyLock<Mutex<Kept>> = LazyLock::new(Mutex::default);
+    let kept = || KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+    let found = kept().get(&round).cloned();
+    if let Some(names) = found {
+        return Ok(names);
+    }
+    let names: Arc<[String]> = options(db, round)
+        .await?
+        .into_iter()
+        .map(|o| o.name)
+        .collect();
+    if !names.is_empty() {
+        let mut map = kept();
+        if map.len() >= 1_024 {
+            map.clear();
+        }
+        map.insert(round, Arc::clone(&names));
+    }
+    Ok(names)
+}
+
+/// Round `id` of the organisation `seen` and whether `member` is in its electorate, in one
+/// statement (each ballot asks both).
+pub async fn one_with_voter(
+    db: &impl ConnectionTrait,
+    seen: &Seen,
+    id: Uuid,
+    member: Uuid,
+) -> ServiceResult<(row::Model, bool)> {
+    // In this function only: its `max` would shadow `Ord::max` elsewhere in the module.
+    use sea_orm::sea_query::ExprTrait as _;
+    let voter: RelationDef = row::Entity::belongs_to(round_electorate::Entity)
+        .from(row::Column::Id)
+        .to(round_electorate::Column::RoundId)
+        .on_condition(move |_, joined| {
+            Expr::col((joined, round_electorate::Column::MembershipId))
+                .eq(member)
+                .into_condition()
+        })
+        .into();
+    let (round, listed) = row::Entity::find_by_id(id)
+        .filter(row::Column::OrganisationId.eq(seen.organisation.id))
+        .join(JoinType::LeftJoin, voter)
+        .select_also(round_electorate::Entity)
+        .one(db)
+        .await?
+        .ok_or(ServiceError::NotFound)?;
+    Ok((round, listed.is_some()))
 }
 
 /// A round's options, in ballot order.

@@ -70,7 +70,6 @@ pub async fn cast(
     })?;
     let prepared = Prepared {
         round: round.id,
-        secret: round.secret,
         member,
         account: ctx.account.as_ref().map(|a| a.id),
         marks: serde_json::to_value(&marks).map_err(anyhow::Error::from)?,
@@ -84,8 +83,6 @@ pub async fn cast(
 pub struct Prepared {
     /// The round.
     pub round: Uuid,
-    /// Whether it is secret (fixed at creation).
-    pub secret: bool,
     /// The voter's membership.
     pub member: Uuid,
     /// The voter's account (the open ballot's audit entry names it).

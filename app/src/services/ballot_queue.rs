@@ -14,8 +14,7 @@
 use super::{
     ServiceError, ServiceResult, audit,
     ballots::{Cast, Prepared, already_cast, open_at},
-    locks,
-    organisations::Seen,
+    locks, organisations,
 };
 use crate::{
     domain::{
@@ -24,7 +23,7 @@ use crate::{
         policy::{Action, Actor},
         roles::Membership,
     },
-    entities::{ballot as row, membership, organisation, round, secret_ballot, voter_roll},
+    entities::{ballot as row, membership, round, secret_ballot, voter_roll},
 };
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
@@ -160,10 +159,6 @@ async fn write_together(
     ballots: &[&Prepared],
 ) -> ServiceResult<Vec<ServiceResult<Cast>>> {
     let txn = locks::begin_for_organisation(db, organisation_id).await?;
-    let organisation = organisation::Entity::find_by_id(organisation_id)
-        .one(&txn)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
     let round_ids: BTreeSet<Uuid> = ballots.iter().map(|b| b.round).collect();
     let member_ids: BTreeSet<Uuid> = ballots.iter().map(|b| b.member).collect();
     let rounds: HashMap<Uuid, round::Model> = round::Entity::find()
@@ -184,14 +179,7 @@ async fn write_together(
         .collect();
     let stored = stored(&txn, &rounds, &member_ids).await?;
     let mut writes = Writes::default();
-    let results = decide(
-        &organisation,
-        &rounds,
-        &members,
-        stored,
-        ballots,
-        &mut writes,
-    )?;
+    let results = decide(&rounds, &members, stored, ballots, &mut writes)?;
     store(&txn, organisation_id, writes).await?;
     txn.commit().await?;
     Ok(results)
@@ -231,10 +219,26 @@ async fn stored(
     Ok(stored)
 }
 
+/// Checks one ballot again under the lock, as it stands now: the member's standing (a
+/// suspension since the first check counts) and the round still open at the ballot's
+/// instant; its round.
+fn recheck<'r>(
+    b: &Prepared,
+    rounds: &'r HashMap<Uuid, round::Model>,
+    members: &HashMap<Uuid, membership::Model>,
+) -> ServiceResult<&'r round::Model> {
+    let standing = members
+        .get(&b.member)
+        .map(|m| Membership::new(m.role, m.state));
+    organisations::require(&Actor::account(standing), Action::Vote)?;
+    let round = rounds.get(&b.round).ok_or(ServiceError::NotFound)?;
+    open_at(round, b.now)?;
+    Ok(round)
+}
+
 /// Checks each ballot in arrival order against what is stored and what the batch decided
 /// before it, adding its writes; each ballot's result.
 fn decide(
-    organisation: &organisation::Model,
     rounds: &HashMap<Uuid, round::Model>,
     members: &HashMap<Uuid, membership::Model>,
     mut stored: Stored,
@@ -243,27 +247,14 @@ fn decide(
 ) -> ServiceResult<Vec<ServiceResult<Cast>>> {
     let mut results = Vec::with_capacity(ballots.len());
     for b in ballots {
-        let checked = (|| {
-            // The member's standing as it is now (a suspension since the first check counts).
-            let membership = members.get(&b.member);
-            let seen = Seen {
-                organisation: organisation.clone(),
-                membership: membership.cloned(),
-                actor: Actor::account(membership.map(|m| Membership::new(m.role, m.state))),
-            };
-            seen.require(Action::Vote)?;
-            let round = rounds.get(&b.round).ok_or(ServiceError::NotFound)?;
-            open_at(round, b.now)?;
-            Ok(round)
-        })();
-        let round = match checked {
+        let round = match recheck(b, rounds, members) {
             Ok(round) => round,
             Err(refused) => {
                 results.push(Err(refused));
                 continue;
             }
         };
-        let marks = b.marks.to_string();
+        let marks = serde_json::to_string(&b.marks).map_err(anyhow::Error::from)?;
         if round.secret {
             if !stored.roll.insert((round.id, b.member)) {
                 results.push(Err(ServiceError::Invalid(vec![already_cast()])));
@@ -318,7 +309,7 @@ fn decide(
                     "round": round.id.to_string(),
                     "member": b.member.to_string(),
                     "version": version,
-                    "marks": b.marks,
+                    "marks": &b.marks,
                 }),
                 at: b.now,
             });
@@ -377,20 +368,7 @@ mod tests {
         round::RoundState,
     };
     use chrono::{Duration, Utc};
-
-    fn organisation() -> organisation::Model {
-        organisation::Model {
-            id: Uuid::new_v4(),
-            slug: "coop".into(),
-            name: "Coop".into(),
-            time_zone: "UTC".into(),
-            default_language: "en".into(),
-            description: String::new(),
-            created_at: Utc::now(),
-            paper: "a4".into(),
-            quorum_from_attendance: false,
-        }
-    }
+    use tally::ballot::{Choice, Marks};
 
     fn round(org: Uuid, secret: bool) -> round::Model {
         let now = Utc::now();
@@ -444,12 +422,12 @@ mod tests {
         }
     }
 
-    fn ballot(round: &round::Model, member: &membership::Model, choice: &str) -> Prepared {
+    fn ballot(round: &round::Model, member: &membership::Model, choice: Choice) -> Prepared {
         Prepared {
             round: round.id,
             member: member.id,
             account: Some(member.account_id),
-            marks: json!(choice),
+            marks: Marks::YesNo(choice),
             now: Utc::now(),
         }
     }
@@ -469,22 +447,22 @@ mod tests {
 
     #[test]
     fn one_voter_twice_in_a_batch_is_as_one_after_the_other() {
-        let org = organisation();
-        let (open, secret) = (round(org.id, false), round(org.id, true));
-        let ada = member(org.id, MembershipState::Active);
+        let org = Uuid::new_v4();
+        let (open, secret) = (round(org, false), round(org, true));
+        let ada = member(org, MembershipState::Active);
         let rounds = HashMap::from([(open.id, open.clone()), (secret.id, secret.clone())]);
         let members = HashMap::from([(ada.id, ada.clone())]);
         let mut stored = Stored::default();
         stored.versions.insert((open.id, ada.id), 2);
         let batch = [
-            ballot(&open, &ada, "yes"),
-            ballot(&open, &ada, "no"),
-            ballot(&secret, &ada, "yes"),
-            ballot(&secret, &ada, "no"),
+            ballot(&open, &ada, Choice::Yes),
+            ballot(&open, &ada, Choice::No),
+            ballot(&secret, &ada, Choice::Yes),
+            ballot(&secret, &ada, Choice::No),
         ];
         let refs: Vec<&Prepared> = batch.iter().collect();
         let mut writes = Writes::default();
-        let results = decide(&org, &rounds, &members, stored, &refs, &mut writes).unwrap();
+        let results = decide(&rounds, &members, stored, &refs, &mut writes).unwrap();
         assert_eq!(
             codes(&results),
             ["open v3", "open v4", "secret", "ballot_already_cast"]
@@ -494,7 +472,8 @@ mod tests {
         assert_eq!(writes.open.len(), 1);
         let last = &writes.open[&(open.id, ada.id)];
         assert_eq!(last.version, Set(4));
-        assert_eq!(last.marks, Set("\"no\"".to_owned()));
+        let no = serde_json::to_string(&Marks::YesNo(Choice::No)).unwrap();
+        assert_eq!(last.marks, Set(no));
         assert_eq!((writes.roll.len(), writes.secret.len()), (1, 1));
         assert_eq!(writes.audit.len(), 3);
         assert!(
@@ -505,33 +484,25 @@ mod tests {
 
     #[test]
     fn each_ballot_is_checked_again_under_the_lock() {
-        let org = organisation();
-        let open = round(org.id, false);
-        let mut closed = round(org.id, false);
+        let org = Uuid::new_v4();
+        let open = round(org, false);
+        let mut closed = round(org, false);
         closed.state = RoundState::Closed;
-        let ada = member(org.id, MembershipState::Active);
-        let bea = member(org.id, MembershipState::Suspended);
+        let ada = member(org, MembershipState::Active);
+        let bea = member(org, MembershipState::Suspended);
         let rounds = HashMap::from([(open.id, open.clone()), (closed.id, closed.clone())]);
         let members = HashMap::from([(ada.id, ada.clone()), (bea.id, bea.clone())]);
-        let mut late = ballot(&open, &ada, "yes");
+        let mut late = ballot(&open, &ada, Choice::Yes);
         late.now = open.closes_at;
         let batch = [
-            ballot(&open, &bea, "yes"),
-            ballot(&closed, &ada, "yes"),
+            ballot(&open, &bea, Choice::Yes),
+            ballot(&closed, &ada, Choice::Yes),
             late,
-            ballot(&open, &ada, "yes"),
+            ballot(&open, &ada, Choice::Yes),
         ];
         let refs: Vec<&Prepared> = batch.iter().collect();
         let mut writes = Writes::default();
-        let results = decide(
-            &org,
-            &rounds,
-            &members,
-            Stored::default(),
-            &refs,
-            &mut writes,
-        )
-        .unwrap();
+        let results = decide(&rounds, &members, Stored::default(), &refs, &mut writes).unwrap();
         let found = codes(&results);
         assert_eq!(found[0], "membership_not_active", "{found:?}");
         assert_eq!(found[1], "round_state", "{found:?}");

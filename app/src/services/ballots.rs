@@ -72,7 +72,7 @@ pub async fn cast(
         round: round.id,
         member,
         account: ctx.account.as_ref().map(|a| a.id),
-        marks: serde_json::to_value(&marks).map_err(anyhow::Error::from)?,
+        marks,
         now: ctx.now,
     };
     super::ballot_queue::write(&ctx.db, seen.organisation.id, prepared).await
@@ -87,8 +87,8 @@ pub struct Prepared {
     pub member: Uuid,
     /// The voter's account (the open ballot's audit entry names it).
     pub account: Option<Uuid>,
-    /// The marks, as JSON.
-    pub marks: serde_json::Value,
+    /// The marks.
+    pub marks: Marks,
     /// When it was cast.
     pub now: DateTime<Utc>,
 }

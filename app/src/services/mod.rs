@@ -31,7 +31,11 @@ pub use error::{Problem, ServiceError, ServiceResult};
 
 use crate::entities::account;
 use chrono::{DateTime, Utc};
-use sea_orm::DatabaseConnection;
+use sea_orm::{
+    DatabaseConnection, EntityTrait, RelationDef,
+    sea_query::{Expr, ExprTrait, IntoCondition},
+};
+use uuid::Uuid;
 
 /// What a service needs to know about the request: the database, who is acting, and when.
 #[derive(Clone, Debug)]
@@ -54,4 +58,21 @@ impl Ctx {
             crate::domain::policy::Refusal::NotSignedIn,
         ))
     }
+}
+
+/// A join from `E` to the rows of `R` whose `to` is `E`'s `from` and whose `column` is
+/// `value`, for reading a row with the one related row that concerns someone (a page's
+/// organisation with the asker's membership, a round with the voter's electorate line) in
+/// one statement.
+pub fn join_where<E: EntityTrait, R: EntityTrait>(
+    from: E::Column,
+    to: R::Column,
+    column: R::Column,
+    value: Uuid,
+) -> RelationDef {
+    E::belongs_to(R::default())
+        .from(from)
+        .to(to)
+        .on_condition(move |_, joined| Expr::col((joined, column)).eq(value).into_condition())
+        .into()
 }

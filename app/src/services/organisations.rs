@@ -12,11 +12,8 @@ use crate::{
     entities::{membership, organisation},
 };
 use sea_orm::{
-    ActiveModelTrait,
-    ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, JoinType, QueryFilter,
-    QuerySelect, RelationDef, TransactionTrait,
-    sea_query::{Expr, ExprTrait, IntoCondition},
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, JoinType, QueryFilter, QuerySelect, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -37,16 +34,22 @@ impl Seen {
     /// signed-in account with no standing in the organisation is "not found". Reads that
     /// were given a `Seen` check their own action with it instead of loading it again.
     pub fn require(&self, action: Action) -> ServiceResult<()> {
-        match authorise(&self.actor, action) {
-            Ok(()) => Ok(()),
-            Err(_) if self.actor == Actor::account(None) => Err(ServiceError::NotFound),
-            Err(refusal) => Err(ServiceError::Forbidden(refusal)),
-        }
+        require(&self.actor, action)
     }
 
     /// Whether the asker may take `action` here (for what a page offers).
     pub fn may(&self, action: Action) -> bool {
         authorise(&self.actor, action).is_ok()
+    }
+}
+
+/// Checks that `actor` may take `action` in an organisation, as [`Seen::require`] does (a
+/// signed-in account with no standing there: "not found").
+pub fn require(actor: &Actor, action: Action) -> ServiceResult<()> {
+    match authorise(actor, action) {
+        Ok(()) => Ok(()),
+        Err(_) if *actor == Actor::account(None) => Err(ServiceError::NotFound),
+        Err(refusal) => Err(ServiceError::Forbidden(refusal)),
     }
 }
 
@@ -116,16 +119,12 @@ async fn find_in(db: &impl ConnectionTrait, ctx: &Ctx, slug: &str) -> ServiceRes
     let (organisation, membership) = match &ctx.account {
         // The organisation and the asker's membership in one statement (every page asks).
         Some(account) => {
-            let account_id = account.id;
-            let memberships: RelationDef = organisation::Entity::belongs_to(membership::Entity)
-                .from(organisation::Column::Id)
-                .to(membership::Column::OrganisationId)
-                .on_condition(move |_, joined| {
-                    Expr::col((joined, membership::Column::AccountId))
-                        .eq(account_id)
-                        .into_condition()
-                })
-                .into();
+            let memberships = super::join_where::<organisation::Entity, membership::Entity>(
+                organisation::Column::Id,
+                membership::Column::OrganisationId,
+                membership::Column::AccountId,
+                account.id,
+            );
             by_slug
                 .join(JoinType::LeftJoin, memberships)
                 .select_also(membership::Entity)

@@ -22,11 +22,8 @@ use crate::{
     },
 };
 use sea_orm::{
-    ActiveModelTrait,
-    ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, JoinType, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, RelationDef,
-    sea_query::{Expr, IntoCondition},
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use serde_json::json;
 use std::{
@@ -765,17 +762,12 @@ pub async fn one_with_voter(
     id: Uuid,
     member: Uuid,
 ) -> ServiceResult<(row::Model, bool)> {
-    // In this function only: its `max` would shadow `Ord::max` elsewhere in the module.
-    use sea_orm::sea_query::ExprTrait as _;
-    let voter: RelationDef = row::Entity::belongs_to(round_electorate::Entity)
-        .from(row::Column::Id)
-        .to(round_electorate::Column::RoundId)
-        .on_condition(move |_, joined| {
-            Expr::col((joined, round_electorate::Column::MembershipId))
-                .eq(member)
-                .into_condition()
-        })
-        .into();
+    let voter = super::join_where::<row::Entity, round_electorate::Entity>(
+        row::Column::Id,
+        round_electorate::Column::RoundId,
+        round_electorate::Column::MembershipId,
+        member,
+    );
     let (round, listed) = row::Entity::find_by_id(id)
         .filter(row::Column::OrganisationId.eq(seen.organisation.id))
         .join(JoinType::LeftJoin, voter)

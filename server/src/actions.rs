@@ -100,6 +100,7 @@ fn action_ctx(state: &AppState, parts: &Parts, peer: SocketAddr) -> ActionCtx {
             account: session.account,
             now: chrono::Utc::now(),
             mail: state.mailer.is_some(),
+            batches: state.batches.clone(),
         },
         session: session.token,
         client: state

@@ -92,6 +92,7 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
         account: accounts_by_name.first().cloned(),
         now,
         mail: false,
+        batches: Default::default(),
     };
     let new = NewOrganisation::parse(
         "Riverside Housing Co-op",
@@ -150,6 +151,7 @@ pub async fn run(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
             account: Some(account.clone()),
             now: chrono::Utc::now(),
             mail: false,
+            batches: Default::default(),
         };
         invitations::accept(&joiner, &created.token)
             .await

@@ -31,6 +31,7 @@ pub async fn write(
             account: Some(account.clone()),
             now: at,
             mail: false,
+            batches: Default::default(),
         })
     };
     let member = |local: &str| -> anyhow::Result<uuid::Uuid> {

@@ -374,6 +374,7 @@ pub async fn write(
             account: Some(account.clone()),
             now: at,
             mail: false,
+            batches: Default::default(),
         })
     };
     let local = |t: DateTime<Utc>| rounds::form_time("Europe/London", t);

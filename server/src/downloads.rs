@@ -25,6 +25,7 @@ fn ctx_of(state: &AppState, session: Option<Extension<RequestSession>>) -> Ctx {
         account: session.and_then(|Extension(s)| s.account),
         now: chrono::Utc::now(),
         mail: false,
+        batches: state.batches.clone(),
     }
 }
 

@@ -517,6 +517,7 @@ pub async fn download(
         account: session.and_then(|axum::Extension(s)| s.account),
         now: chrono::Utc::now(),
         mail: false,
+        batches: state.batches.clone(),
     };
     let allowed = app::services::organisations::authorised(
         &ctx,

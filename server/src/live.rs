@@ -40,6 +40,7 @@ pub async fn events(
             account,
             now: chrono::Utc::now(),
             mail: false,
+            batches: Default::default(),
         };
         rounds::live(&ctx, &slug, id).await
     };

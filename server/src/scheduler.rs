@@ -18,6 +18,7 @@ pub async fn tick(db: &DatabaseConnection) -> (usize, usize) {
         account: None,
         now: chrono::Utc::now(),
         mail: false,
+        batches: Default::default(),
     };
     let opened = rounds::open_due(&ctx).await.unwrap_or_else(|error| {
         tracing::error!(error = format!("{error:#}"), "opening due rounds failed");

@@ -26,7 +26,14 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
         .find_map(|h| cookie_value(h, SESSION_COOKIE).map(str::to_owned));
     let mut session = RequestSession::default();
     if let Some(token) = token {
-        match sessions::account_for(&state.db, &token, chrono::Utc::now()).await {
+        match sessions::account_for(
+            &state.db,
+            &state.batches.sessions,
+            &token,
+            chrono::Utc::now(),
+        )
+        .await
+        {
             Ok(Some(account)) => {
                 session.token = Some(token);
                 session.account = Some(account);

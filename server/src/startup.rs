@@ -146,6 +146,7 @@ pub fn build_router(
         mailer: config.mailer()?,
         oidc: crate::oidc::Providers::new(&config.oidc)?,
         trusted_proxies: crate::client_address::TrustedProxies::parse(&config.trusted_proxies)?,
+        batches: Default::default(),
     };
     let routes = page_routes();
     let router = crate::actions::mount(Router::new())

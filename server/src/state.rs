@@ -23,6 +23,8 @@ pub struct AppState {
     pub oidc: crate::oidc::Providers,
     /// The reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: crate::client_address::TrustedProxies,
+    /// The work its requests share in batches (ballots, session look-ups).
+    pub batches: app::services::Batches,
 }
 
 impl AppState {
@@ -31,12 +33,14 @@ impl AppState {
         let db = self.db.clone();
         let oidc = self.oidc.for_pages();
         let mail = MailConfigured(self.mailer.is_some());
+        let batches = self.batches.clone();
         let stylesheet =
             app::session::Stylesheet(format!("/pkg/{}.css", self.leptos_options.output_name));
         move || {
             provide_context(Database(db.clone()));
             provide_context(oidc.clone());
             provide_context(mail);
+            provide_context(batches.clone());
             provide_context(stylesheet.clone());
         }
     }

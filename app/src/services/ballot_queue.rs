@@ -1,10 +1,11 @@
-//! Writing ballots in batches (group commit). When many members vote in the same instant,
-//! each ballot would otherwise take the organisation's lock on its own, and the last would
-//! wait for every transaction before it, each a dozen statements. Here the ballots of an
-//! organisation that arrive while a batch is being written wait in a queue; the first of
-//! them to get the queue's turn writes all that are waiting in one transaction: lock the
-//! organisation, check each ballot again in arrival order, write them all, commit. A dozen
-//! statements for the whole batch instead of for each ballot.
+//! Ballots are written in batches (group commit, `services::batch`). When many members vote
+//! in the same instant, each ballot would otherwise take the organisation's lock on its own,
+//! and the last would wait for every transaction before it, each a dozen statements. Here
+//! the ballots for an organisation that arrive while a batch is being written wait; the next
+//! batch writes all of them in one transaction: lock the organisation, read what the ballots
+//! need (memberships, rounds, electorates, what is stored), check each ballot, write them
+//! all, commit. About a dozen statements for the whole batch instead of for each ballot, and
+//! nothing read before the lock: every check is made on what the previous writer committed.
 //!
 //! Each ballot is checked on its own, as if alone (a refusal of one does not touch the
 //! others), and in the order they arrived, so two ballots of one voter in one batch behave
@@ -12,18 +13,20 @@
 //! of it is written again alone, so one ballot cannot make another fail.
 
 use super::{
-    ServiceError, ServiceResult, audit,
-    ballots::{Cast, Prepared, already_cast, open_at},
-    locks, organisations,
+    Ctx, ServiceError, ServiceResult, audit,
+    ballots::{Cast, Request, already_cast, open_at, read_marks},
+    locks, organisations, rounds,
 };
 use crate::{
     domain::{
         audit::Event,
         ballot,
-        policy::{Action, Actor},
+        policy::{Action, Actor, Refusal},
         roles::Membership,
     },
-    entities::{ballot as row, membership, round, secret_ballot, voter_roll},
+    entities::{
+        ballot as row, membership, organisation, round, round_electorate, secret_ballot, voter_roll,
+    },
 };
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait,
@@ -31,96 +34,44 @@ use sea_orm::{
 };
 use serde_json::json;
 use std::{
-    collections::{BTreeMap, BTreeSet, HashMap},
-    sync::{Arc, LazyLock, Mutex, PoisonError},
+    collections::{BTreeMap, BTreeSet, HashMap, HashSet},
+    sync::Arc,
 };
+use tally::config::Method;
 use uuid::Uuid;
 
-type Slot = Arc<Mutex<Option<ServiceResult<Cast>>>>;
+/// The ballot batches of this instance, one per organisation (by slug).
+pub type Queues = super::batch::Keyed<String, Request, Cast>;
 
-/// The ballots of one organisation waiting to be written, and the turn to write them.
-#[derive(Default)]
-struct Queue {
-    waiting: Mutex<Vec<(Prepared, Slot)>>,
-    turn: Arc<tokio::sync::Mutex<()>>,
-}
-
-/// One queue per organisation this process has taken ballots for.
-static QUEUES: LazyLock<Mutex<HashMap<Uuid, Arc<Queue>>>> = LazyLock::new(Mutex::default);
-
-fn queue_of(organisation: Uuid) -> Arc<Queue> {
-    let mut queues = QUEUES.lock().unwrap_or_else(PoisonError::into_inner);
-    Arc::clone(queues.entry(organisation).or_default())
-}
-
-fn take(slot: &Slot) -> Option<ServiceResult<Cast>> {
-    slot.lock().unwrap_or_else(PoisonError::into_inner).take()
-}
-
-/// Writes one checked ballot of `organisation`, with whatever else is waiting; what became
-/// of it.
-pub async fn write(
-    db: &DatabaseConnection,
-    organisation: Uuid,
-    prepared: Prepared,
-) -> ServiceResult<Cast> {
-    let queue = queue_of(organisation);
-    let slot: Slot = Arc::default();
-    queue
-        .waiting
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .push((prepared, Arc::clone(&slot)));
-    // Whoever writes a batch fills its slots before giving up the turn, so once we have the
-    // turn our ballot is either written or still waiting (and then we write it).
-    let turn = Arc::clone(&queue.turn).lock_owned().await;
-    if let Some(done) = take(&slot) {
-        return done;
-    }
-    let batch = std::mem::take(&mut *queue.waiting.lock().unwrap_or_else(PoisonError::into_inner));
-    if batch.is_empty() {
-        // Only after a batch that ended without answering (a panic): ours went with it.
-        return Err(ServiceError::Internal(anyhow::anyhow!(
-            "the batch that held this ballot failed"
-        )));
-    }
-    let db = db.clone();
-    // A task of its own: should this request go away (the voter's connection closes), the
-    // batch still finishes and the others waiting in it get their answers.
-    let writing = tokio::spawn(async move {
-        let results = write_batch(&db, organisation, &batch).await;
-        for ((_, slot), result) in batch.iter().zip(results) {
-            *slot.lock().unwrap_or_else(PoisonError::into_inner) = Some(result);
-        }
-        drop(turn);
-    });
-    if let Err(error) = writing.await {
-        return Err(ServiceError::Internal(anyhow::anyhow!(
-            "writing a batch of ballots failed: {error}"
-        )));
-    }
-    take(&slot).unwrap_or_else(|| {
-        Err(ServiceError::Internal(anyhow::anyhow!(
-            "the ballot was not in the batch written"
-        )))
-    })
+/// Writes one ballot for the organisation `slug` with whatever else is waiting; what
+/// became of it.
+pub async fn write(ctx: &Ctx, slug: &str, request: Request) -> ServiceResult<Cast> {
+    let db = ctx.db.clone();
+    let owned = slug.to_owned();
+    ctx.batches
+        .ballots
+        .of(owned.clone())
+        .run(request, move |batch| async move {
+            write_batch(&db, &owned, &batch).await
+        })
+        .await
 }
 
 /// Writes a batch; should the database refuse it as a whole, each ballot alone.
 async fn write_batch(
     db: &DatabaseConnection,
-    organisation: Uuid,
-    batch: &[(Prepared, Slot)],
+    slug: &str,
+    batch: &[Request],
 ) -> Vec<ServiceResult<Cast>> {
-    let ballots: Vec<&Prepared> = batch.iter().map(|(p, _)| p).collect();
-    match write_together(db, organisation, &ballots).await {
+    let ballots: Vec<&Request> = batch.iter().collect();
+    match write_together(db, slug, &ballots).await {
         Ok(results) => results,
         Err(error) if ballots.len() == 1 => vec![Err(error)],
         Err(error) => {
             tracing::warn!(%error, size = ballots.len(), "a batch of ballots failed; writing each alone");
             let mut results = Vec::with_capacity(ballots.len());
             for one in ballots {
-                results.push(match write_together(db, organisation, &[one]).await {
+                results.push(match write_together(db, slug, &[one]).await {
                     Ok(mut result) => result.pop().unwrap_or_else(|| {
                         Err(ServiceError::Internal(anyhow::anyhow!("no result")))
                     }),
@@ -130,6 +81,91 @@ async fn write_batch(
             results
         }
     }
+}
+
+/// What the batch read under the lock to check its ballots.
+#[derive(Default)]
+struct Loaded {
+    /// The voters' memberships, by account.
+    members: HashMap<Uuid, membership::Model>,
+    /// The rounds asked for, of this organisation, with their method and option names.
+    rounds: HashMap<Uuid, (round::Model, Method, Arc<[String]>)>,
+    /// Who of the voters is in which round's electorate: (round, membership).
+    electorate: HashSet<(Uuid, Uuid)>,
+}
+
+/// Lock first, then read and check each ballot, then write them all, in one transaction.
+/// The outer error is the database's; the inner ones are each ballot's refusal.
+async fn write_together(
+    db: &DatabaseConnection,
+    slug: &str,
+    ballots: &[&Request],
+) -> ServiceResult<Vec<ServiceResult<Cast>>> {
+    let Some(organisation) = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+    else {
+        return Ok(ballots
+            .iter()
+            .map(|_| Err(ServiceError::NotFound))
+            .collect());
+    };
+    let txn = locks::begin_for_organisation(db, organisation.id).await?;
+    let loaded = load(&txn, organisation.id, ballots).await?;
+    let member_ids: BTreeSet<Uuid> = loaded.members.values().map(|m| m.id).collect();
+    let stored = stored(&txn, &loaded.rounds, &member_ids).await?;
+    let mut writes = Writes::default();
+    let results = decide(&loaded, stored, ballots, &mut writes)?;
+    store(&txn, organisation.id, writes).await?;
+    txn.commit().await?;
+    Ok(results)
+}
+
+/// Reads what the ballots need: a few statements, whatever the batch's size.
+async fn load(
+    txn: &DatabaseTransaction,
+    organisation_id: Uuid,
+    ballots: &[&Request],
+) -> ServiceResult<Loaded> {
+    let accounts: BTreeSet<Uuid> = ballots.iter().map(|b| b.account).collect();
+    let round_ids: BTreeSet<Uuid> = ballots.iter().map(|b| b.round).collect();
+    let members: HashMap<Uuid, membership::Model> = membership::Entity::find()
+        .filter(membership::Column::OrganisationId.eq(organisation_id))
+        .filter(membership::Column::AccountId.is_in(accounts))
+        .all(txn)
+        .await?
+        .into_iter()
+        .map(|m| (m.account_id, m))
+        .collect();
+    let mut rounds = HashMap::new();
+    for found in round::Entity::find()
+        .filter(round::Column::Id.is_in(round_ids))
+        .filter(round::Column::OrganisationId.eq(organisation_id))
+        .all(txn)
+        .await?
+    {
+        let method = rounds::method_of(&found)?;
+        let names = rounds::option_names(txn, found.id).await?;
+        rounds.insert(found.id, (found, method, names));
+    }
+    let electorate = if rounds.is_empty() || members.is_empty() {
+        HashSet::new()
+    } else {
+        round_electorate::Entity::find()
+            .filter(round_electorate::Column::RoundId.is_in(rounds.keys().copied()))
+            .filter(round_electorate::Column::MembershipId.is_in(members.values().map(|m| m.id)))
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|e| (e.round_id, e.membership_id))
+            .collect()
+    };
+    Ok(Loaded {
+        members,
+        rounds,
+        electorate,
+    })
 }
 
 /// What is stored already, and what this batch has decided so far, for each voter.
@@ -151,49 +187,18 @@ struct Writes {
     audit: Vec<audit::NewEntry>,
 }
 
-/// Lock first, then check each ballot again, then write them all, in one transaction. The
-/// outer error is the database's; the inner ones are each ballot's refusal.
-async fn write_together(
-    db: &DatabaseConnection,
-    organisation_id: Uuid,
-    ballots: &[&Prepared],
-) -> ServiceResult<Vec<ServiceResult<Cast>>> {
-    let txn = locks::begin_for_organisation(db, organisation_id).await?;
-    let round_ids: BTreeSet<Uuid> = ballots.iter().map(|b| b.round).collect();
-    let member_ids: BTreeSet<Uuid> = ballots.iter().map(|b| b.member).collect();
-    let rounds: HashMap<Uuid, round::Model> = round::Entity::find()
-        .filter(round::Column::Id.is_in(round_ids.iter().copied()))
-        .filter(round::Column::OrganisationId.eq(organisation_id))
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r))
-        .collect();
-    let members: HashMap<Uuid, membership::Model> = membership::Entity::find()
-        .filter(membership::Column::Id.is_in(member_ids.iter().copied()))
-        .filter(membership::Column::OrganisationId.eq(organisation_id))
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|m| (m.id, m))
-        .collect();
-    let stored = stored(&txn, &rounds, &member_ids).await?;
-    let mut writes = Writes::default();
-    let results = decide(&rounds, &members, stored, ballots, &mut writes)?;
-    store(&txn, organisation_id, writes).await?;
-    txn.commit().await?;
-    Ok(results)
-}
-
 /// The open ballots' versions and the secret rounds' roll, for the batch's voters.
 async fn stored(
     txn: &DatabaseTransaction,
-    rounds: &HashMap<Uuid, round::Model>,
+    rounds: &HashMap<Uuid, (round::Model, Method, Arc<[String]>)>,
     members: &BTreeSet<Uuid>,
 ) -> ServiceResult<Stored> {
     let (secret, open): (Vec<&round::Model>, Vec<&round::Model>) =
-        rounds.values().partition(|r| r.secret);
+        rounds.values().map(|(r, ..)| r).partition(|r| r.secret);
     let mut stored = Stored::default();
+    if members.is_empty() {
+        return Ok(stored);
+    }
     if !open.is_empty() {
         for b in row::Entity::find()
             .filter(row::Column::RoundId.is_in(open.iter().map(|r| r.id)))
@@ -219,44 +224,60 @@ async fn stored(
     Ok(stored)
 }
 
-/// Checks one ballot again under the lock, as it stands now: the member's standing (a
-/// suspension since the first check counts) and the round still open at the ballot's
-/// instant; its round.
-fn recheck<'r>(
-    b: &Prepared,
-    rounds: &'r HashMap<Uuid, round::Model>,
-    members: &HashMap<Uuid, membership::Model>,
-) -> ServiceResult<&'r round::Model> {
-    let standing = members
-        .get(&b.member)
-        .map(|m| Membership::new(m.role, m.state));
+/// A ballot checked under the lock: its voter, round and marks.
+struct Checked<'l> {
+    member: Uuid,
+    round: &'l round::Model,
+    marks: tally::ballot::Marks,
+}
+
+/// Checks one ballot as things stand under the lock: the member's standing, the round
+/// (of this organisation, open at the ballot's instant), the electorate fixed at opening,
+/// and the marks against the method and options.
+fn check<'l>(b: &Request, loaded: &'l Loaded) -> ServiceResult<Checked<'l>> {
+    let membership = loaded.members.get(&b.account);
+    let standing = membership.map(|m| Membership::new(m.role, m.state));
     organisations::require(&Actor::account(standing), Action::Vote)?;
-    let round = rounds.get(&b.round).ok_or(ServiceError::NotFound)?;
+    let member = membership
+        .ok_or(ServiceError::Forbidden(Refusal::NotAMember))?
+        .id;
+    let (round, method, names) = loaded.rounds.get(&b.round).ok_or(ServiceError::NotFound)?;
     open_at(round, b.now)?;
-    Ok(round)
+    if !loaded.electorate.contains(&(round.id, member)) {
+        return Err(ServiceError::Forbidden(Refusal::NotInElectorate));
+    }
+    let marks = read_marks(method, names, &b.fields)?;
+    Ok(Checked {
+        member,
+        round,
+        marks,
+    })
 }
 
 /// Checks each ballot in arrival order against what is stored and what the batch decided
 /// before it, adding its writes; each ballot's result.
 fn decide(
-    rounds: &HashMap<Uuid, round::Model>,
-    members: &HashMap<Uuid, membership::Model>,
+    loaded: &Loaded,
     mut stored: Stored,
-    ballots: &[&Prepared],
+    ballots: &[&Request],
     writes: &mut Writes,
 ) -> ServiceResult<Vec<ServiceResult<Cast>>> {
     let mut results = Vec::with_capacity(ballots.len());
     for b in ballots {
-        let round = match recheck(b, rounds, members) {
-            Ok(round) => round,
+        let Checked {
+            member,
+            round,
+            marks,
+        } = match check(b, loaded) {
+            Ok(checked) => checked,
             Err(refused) => {
                 results.push(Err(refused));
                 continue;
             }
         };
-        let marks = serde_json::to_string(&b.marks).map_err(anyhow::Error::from)?;
+        let stored_marks = serde_json::to_string(&marks).map_err(anyhow::Error::from)?;
         if round.secret {
-            if !stored.roll.insert((round.id, b.member)) {
+            if !stored.roll.insert((round.id, member)) {
                 results.push(Err(ServiceError::Invalid(vec![already_cast()])));
                 continue;
             }
@@ -264,13 +285,13 @@ fn decide(
             // The roll and the ballot in one transaction; nothing links one to the other.
             writes.roll.push(voter_roll::ActiveModel {
                 round_id: Set(round.id),
-                membership_id: Set(b.member),
+                membership_id: Set(member),
             });
             writes.secret.push(secret_ballot::ActiveModel {
                 id: Set(Uuid::new_v4()),
                 round_id: Set(round.id),
                 receipt: Set(receipt.clone()),
-                marks: Set(marks),
+                marks: Set(stored_marks),
             });
             // No member and no receipt: with the entry's time, a receipt here could be
             // matched to the voter roll as it fills; the receipts enter the chain at close.
@@ -284,22 +305,22 @@ fn decide(
         } else {
             let version = stored
                 .versions
-                .get(&(round.id, b.member))
+                .get(&(round.id, member))
                 .map_or(1, |v| v + 1);
-            stored.versions.insert((round.id, b.member), version);
+            stored.versions.insert((round.id, member), version);
             writes.open.insert(
-                (round.id, b.member),
+                (round.id, member),
                 row::ActiveModel {
                     id: Set(Uuid::new_v4()),
                     round_id: Set(round.id),
-                    membership_id: Set(b.member),
-                    marks: Set(marks),
+                    membership_id: Set(member),
+                    marks: Set(stored_marks),
                     version: Set(version),
                     cast_at: Set(b.now),
                 },
             );
             writes.audit.push(audit::NewEntry {
-                actor: b.account,
+                actor: Some(b.account),
                 event: if version == 1 {
                     Event::BallotCast
                 } else {
@@ -307,9 +328,9 @@ fn decide(
                 },
                 data: json!({
                     "round": round.id.to_string(),
-                    "member": b.member.to_string(),
+                    "member": member.to_string(),
                     "version": version,
-                    "marks": &b.marks,
+                    "marks": &marks,
                 }),
                 at: b.now,
             });
@@ -422,13 +443,44 @@ mod tests {
         }
     }
 
-    fn ballot(round: &round::Model, member: &membership::Model, choice: Choice) -> Prepared {
-        Prepared {
+    fn ballot(round: &round::Model, member: &membership::Model, choice: &str) -> Request {
+        Request {
+            account: member.account_id,
             round: round.id,
-            member: member.id,
-            account: Some(member.account_id),
-            marks: Marks::YesNo(choice),
+            fields: BTreeMap::from([("choice".to_owned(), choice.to_owned())]),
             now: Utc::now(),
+        }
+    }
+
+    /// What the batch would have read: `rounds` (yes/no majority) and `members`, every
+    /// member in every round's electorate except those listed in `outside`.
+    fn loaded(
+        rounds: &[&round::Model],
+        members: &[&membership::Model],
+        outside: &[(&round::Model, &membership::Model)],
+    ) -> Loaded {
+        let method = Method::Majority {
+            threshold: Default::default(),
+        };
+        let names: Arc<[String]> = ["yes", "no"].map(str::to_owned).into();
+        let mut electorate = HashSet::new();
+        for r in rounds {
+            for m in members {
+                if !outside.iter().any(|(o, n)| o.id == r.id && n.id == m.id) {
+                    electorate.insert((r.id, m.id));
+                }
+            }
+        }
+        Loaded {
+            members: members
+                .iter()
+                .map(|m| (m.account_id, (*m).clone()))
+                .collect(),
+            rounds: rounds
+                .iter()
+                .map(|r| (r.id, ((*r).clone(), method.clone(), Arc::clone(&names))))
+                .collect(),
+            electorate,
         }
     }
 
@@ -450,19 +502,18 @@ mod tests {
         let org = Uuid::new_v4();
         let (open, secret) = (round(org, false), round(org, true));
         let ada = member(org, MembershipState::Active);
-        let rounds = HashMap::from([(open.id, open.clone()), (secret.id, secret.clone())]);
-        let members = HashMap::from([(ada.id, ada.clone())]);
+        let loaded = loaded(&[&open, &secret], &[&ada], &[]);
         let mut stored = Stored::default();
         stored.versions.insert((open.id, ada.id), 2);
         let batch = [
-            ballot(&open, &ada, Choice::Yes),
-            ballot(&open, &ada, Choice::No),
-            ballot(&secret, &ada, Choice::Yes),
-            ballot(&secret, &ada, Choice::No),
+            ballot(&open, &ada, "yes"),
+            ballot(&open, &ada, "no"),
+            ballot(&secret, &ada, "yes"),
+            ballot(&secret, &ada, "no"),
         ];
-        let refs: Vec<&Prepared> = batch.iter().collect();
+        let refs: Vec<&Request> = batch.iter().collect();
         let mut writes = Writes::default();
-        let results = decide(&rounds, &members, stored, &refs, &mut writes).unwrap();
+        let results = decide(&loaded, stored, &refs, &mut writes).unwrap();
         assert_eq!(
             codes(&results),
             ["open v3", "open v4", "secret", "ballot_already_cast"]
@@ -483,31 +534,48 @@ mod tests {
     }
 
     #[test]
-    fn each_ballot_is_checked_again_under_the_lock() {
+    fn each_ballot_is_checked_on_its_own_under_the_lock() {
         let org = Uuid::new_v4();
         let open = round(org, false);
         let mut closed = round(org, false);
         closed.state = RoundState::Closed;
         let ada = member(org, MembershipState::Active);
         let bea = member(org, MembershipState::Suspended);
-        let rounds = HashMap::from([(open.id, open.clone()), (closed.id, closed.clone())]);
-        let members = HashMap::from([(ada.id, ada.clone()), (bea.id, bea.clone())]);
-        let mut late = ballot(&open, &ada, Choice::Yes);
+        let cai = member(org, MembershipState::Active);
+        let stranger = member(Uuid::new_v4(), MembershipState::Active);
+        let loaded = loaded(&[&open, &closed], &[&ada, &bea, &cai], &[(&open, &cai)]);
+        let mut late = ballot(&open, &ada, "yes");
         late.now = open.closes_at;
+        let mut elsewhere = ballot(&open, &ada, "yes");
+        elsewhere.round = Uuid::new_v4();
         let batch = [
-            ballot(&open, &bea, Choice::Yes),
-            ballot(&closed, &ada, Choice::Yes),
+            ballot(&open, &bea, "yes"),
+            ballot(&closed, &ada, "yes"),
             late,
-            ballot(&open, &ada, Choice::Yes),
+            ballot(&open, &cai, "yes"),
+            ballot(&open, &stranger, "yes"),
+            elsewhere,
+            ballot(&open, &ada, "maybe"),
+            ballot(&open, &ada, "yes"),
         ];
-        let refs: Vec<&Prepared> = batch.iter().collect();
+        let refs: Vec<&Request> = batch.iter().collect();
         let mut writes = Writes::default();
-        let results = decide(&rounds, &members, Stored::default(), &refs, &mut writes).unwrap();
+        let results = decide(&loaded, Stored::default(), &refs, &mut writes).unwrap();
         let found = codes(&results);
-        assert_eq!(found[0], "membership_not_active", "{found:?}");
-        assert_eq!(found[1], "round_state", "{found:?}");
-        assert_eq!(found[2], "round_state", "{found:?}");
-        assert_eq!(found[3], "open v1");
+        assert_eq!(
+            found,
+            [
+                "membership_not_active",
+                "round_state",
+                "round_state",
+                "not_in_electorate",
+                "NotFound",
+                "NotFound",
+                "ballot_nothing_chosen",
+                "open v1",
+            ]
+        );
         assert_eq!(writes.audit.len(), 1);
+        assert_eq!(writes.open.len(), 1);
     }
 }

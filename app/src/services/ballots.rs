@@ -4,7 +4,7 @@
 //! organisation's lock (`ballot_queue`), so concurrent submissions by one voter are decided
 //! one after the other, and the key is the backstop.
 
-use super::{Ctx, Problem, ServiceError, ServiceResult, organisations::Seen, rounds};
+use super::{Ctx, Problem, ServiceError, ServiceResult};
 use crate::{
     domain::{
         ballot::{self, BallotIssue},
@@ -16,7 +16,7 @@ use crate::{
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use std::collections::BTreeMap;
-use tally::ballot::Marks;
+use tally::{ballot::Marks, config::Method};
 use uuid::Uuid;
 
 /// What casting gave the voter.
@@ -36,61 +36,62 @@ pub enum Cast {
 
 /// Casts (or, in an open round, changes) the signed-in member's ballot in round `id`.
 ///
-/// Everything is read and checked first, without the lock, so that a refused ballot is
-/// refused early: the member's standing, the round's state, the electorate (fixed at
-/// opening), and the marks against the method and options (fixed at creation). The ballot
-/// then joins its organisation's queue (`ballot_queue`), whose next batch, under the
-/// organisation's lock, checks again what can change (the round still open, the member
-/// still active, a secret ballot not cast yet) and writes the ballot, its voter-roll line
-/// and its audit entry, with the other ballots that were waiting.
+/// The ballot joins its organisation's queue (`ballot_queue`), whose next batch, under the
+/// organisation's lock, checks it (the member's standing, the round open at this instant,
+/// the electorate fixed at opening, the marks against the method and options, a secret
+/// ballot not cast yet) and writes it, its voter-roll line and its audit entry, with the
+/// other ballots that were waiting. Nothing is read before the lock, so each check is made
+/// on what the previous writer committed.
 pub async fn cast(
     ctx: &Ctx,
     slug: &str,
     id: Uuid,
     fields: &BTreeMap<String, String>,
 ) -> ServiceResult<Cast> {
-    let seen = super::organisations::authorised(ctx, slug, Action::Vote).await?;
-    let member = voter(&seen)?;
-    let (round, in_electorate) = rounds::one_with_voter(&ctx.db, &seen, id, member).await?;
-    open_at(&round, ctx.now)?;
-    if !in_electorate {
-        return Err(ServiceError::Forbidden(Refusal::NotInElectorate));
-    }
-    let method = rounds::method_of(&round)?;
-    let names = rounds::option_names(&ctx.db, round.id).await?;
-    let marks = ballot::read(&method, &names, fields).map_err(|issues| {
+    let Some(account) = &ctx.account else {
+        // Nobody signed in: refused as the organisation's pages refuse them.
+        super::organisations::authorised(ctx, slug, Action::Vote).await?;
+        return Err(ServiceError::Forbidden(Refusal::NotAMember));
+    };
+    let request = Request {
+        account: account.id,
+        round: id,
+        fields: fields.clone(),
+        now: ctx.now,
+    };
+    super::ballot_queue::write(ctx, slug, request).await
+}
+
+/// A ballot as sent, waiting to be checked and written.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The voter's account.
+    pub account: Uuid,
+    /// The round.
+    pub round: Uuid,
+    /// The ballot form's fields.
+    pub fields: BTreeMap<String, String>,
+    /// When it was cast.
+    pub now: DateTime<Utc>,
+}
+
+/// Reads a ballot form's marks for `method` over the option `names`, each broken rule a
+/// problem naming its field.
+pub fn read_marks(
+    method: &Method,
+    names: &[String],
+    fields: &BTreeMap<String, String>,
+) -> ServiceResult<Marks> {
+    ballot::read(method, names, fields).map_err(|issues| {
         ServiceError::Invalid(
             issues
                 .iter()
                 .map(|issue: &BallotIssue| {
-                    Problem::broken(issue.field(&names, fields).as_deref(), issue)
+                    Problem::broken(issue.field(names, fields).as_deref(), issue)
                 })
                 .collect(),
         )
-    })?;
-    let prepared = Prepared {
-        round: round.id,
-        member,
-        account: ctx.account.as_ref().map(|a| a.id),
-        marks,
-        now: ctx.now,
-    };
-    super::ballot_queue::write(&ctx.db, seen.organisation.id, prepared).await
-}
-
-/// A checked ballot waiting to be written.
-#[derive(Debug, Clone)]
-pub struct Prepared {
-    /// The round.
-    pub round: Uuid,
-    /// The voter's membership.
-    pub member: Uuid,
-    /// The voter's account (the open ballot's audit entry names it).
-    pub account: Option<Uuid>,
-    /// The marks.
-    pub marks: Marks,
-    /// When it was cast.
-    pub now: DateTime<Utc>,
+    })
 }
 
 /// Refuses a round that does not take ballots at `now`, naming its state.
@@ -116,13 +117,6 @@ pub fn already_cast() -> Problem {
         "ballot_already_cast",
         "You have already voted in this secret round; a secret ballot is final once cast.",
     )
-}
-
-fn voter(seen: &Seen) -> ServiceResult<Uuid> {
-    seen.membership
-        .as_ref()
-        .map(|m| m.id)
-        .ok_or(ServiceError::Forbidden(Refusal::NotAMember))
 }
 
 /// How many members have voted in a round.

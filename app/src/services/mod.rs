@@ -8,6 +8,7 @@ pub mod amendments;
 pub mod audit;
 pub mod ballot_queue;
 pub mod ballots;
+pub mod batch;
 pub mod calendar;
 pub mod closing;
 pub mod comments;
@@ -49,6 +50,24 @@ pub struct Ctx {
     /// Whether this instance sends mail, so that addresses can be proved by a mailed link
     /// (and an invitation for an address needs a proved one).
     pub mail: bool,
+    /// This instance's batches of concurrent work (`batch`): shared by its requests.
+    pub batches: Batches,
+}
+
+/// The work this instance does in batches when many ask at once (`batch`). One per
+/// instance, shared by all its requests (cloning shares it); each `Default` is a new one.
+#[derive(Clone, Default)]
+pub struct Batches {
+    /// The ballots waiting to be written, by organisation (`ballot_queue`).
+    pub ballots: std::sync::Arc<ballot_queue::Queues>,
+    /// The sessions waiting to be looked up (`sessions::account_for`).
+    pub sessions: std::sync::Arc<sessions::Lookups>,
+}
+
+impl std::fmt::Debug for Batches {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Batches")
+    }
 }
 
 impl Ctx {

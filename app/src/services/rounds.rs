@@ -23,7 +23,7 @@ use crate::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
-    EntityTrait, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 use serde_json::json;
 use std::{
@@ -752,30 +752,6 @@ pub async fn option_names(db: &impl ConnectionTrait, round: Uuid) -> ServiceResu
         map.insert(round, Arc::clone(&names));
     }
     Ok(names)
-}
-
-/// Round `id` of the organisation `seen` and whether `member` is in its electorate, in one
-/// statement (each ballot asks both).
-pub async fn one_with_voter(
-    db: &impl ConnectionTrait,
-    seen: &Seen,
-    id: Uuid,
-    member: Uuid,
-) -> ServiceResult<(row::Model, bool)> {
-    let voter = super::join_where::<row::Entity, round_electorate::Entity>(
-        row::Column::Id,
-        round_electorate::Column::RoundId,
-        round_electorate::Column::MembershipId,
-        member,
-    );
-    let (round, listed) = row::Entity::find_by_id(id)
-        .filter(row::Column::OrganisationId.eq(seen.organisation.id))
-        .join(JoinType::LeftJoin, voter)
-        .select_also(round_electorate::Entity)
-        .one(db)
-        .await?
-        .ok_or(ServiceError::NotFound)?;
-    Ok((round, listed.is_some()))
 }
 
 /// A round's options, in ballot order.

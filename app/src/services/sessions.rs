@@ -1,13 +1,14 @@
 //! Sessions kept in the database (both engines): the cookie holds a random token, the table
 //! its hash. A new token at every sign-in; sign-out ends it; a password change ends the others.
 
-use super::{ServiceResult, tokens};
+use super::{ServiceError, ServiceResult, tokens};
 use crate::entities::{account, session};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter,
-    QuerySelect, RelationDef,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, JoinType,
+    QueryFilter, QuerySelect, RelationDef,
 };
+use std::collections::{BTreeSet, HashMap};
 use uuid::Uuid;
 
 /// The session cookie's name.
@@ -48,30 +49,69 @@ pub async fn rotate(
     start(db, account_id, now).await
 }
 
+/// This instance's session look-ups, done in batches when many requests ask at once.
+pub type Lookups = super::batch::Batcher<String, Option<account::Model>>;
+
 /// The account a cookie's token belongs to, if the session exists and has not expired.
+/// Every request asks this, so the tokens of requests that arrive together are looked up
+/// together, in one statement (`services::batch`).
 pub async fn account_for(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
+    lookups: &Lookups,
     token: &str,
     now: DateTime<Utc>,
 ) -> ServiceResult<Option<account::Model>> {
-    // The session and its account in one statement: every request asks this.
+    let db = db.clone();
+    lookups
+        .run(token.to_owned(), move |tokens| async move {
+            match accounts_for(&db, &tokens, now).await {
+                Ok(found) => found.into_iter().map(Ok).collect(),
+                Err(error) => {
+                    let error = error.to_string();
+                    let failed = || ServiceError::Internal(anyhow::anyhow!("{error}"));
+                    tokens.iter().map(|_| Err(failed())).collect()
+                }
+            }
+        })
+        .await
+}
+
+/// The account of each token's session (none for an unknown or expired one; an expired
+/// session is ended), in the tokens' order: the sessions with their accounts in one
+/// statement.
+pub async fn accounts_for(
+    db: &impl ConnectionTrait,
+    tokens: &[String],
+    now: DateTime<Utc>,
+) -> ServiceResult<Vec<Option<account::Model>>> {
     let to_account: RelationDef = session::Entity::belongs_to(account::Entity)
         .from(session::Column::AccountId)
         .to(account::Column::Id)
         .into();
-    let Some((found, account)) = session::Entity::find_by_id(tokens::token_hash(token))
+    let hashes: Vec<String> = tokens.iter().map(|t| tokens::token_hash(t)).collect();
+    let unique: BTreeSet<&String> = hashes.iter().collect();
+    let mut live = HashMap::new();
+    let mut expired = Vec::new();
+    for (found, account) in session::Entity::find()
+        .filter(session::Column::IdHash.is_in(unique.into_iter().cloned()))
         .join(JoinType::InnerJoin, to_account)
         .select_also(account::Entity)
-        .one(db)
+        .all(db)
         .await?
-    else {
-        return Ok(None);
-    };
-    if found.expires_at <= now {
-        end(db, token).await?;
-        return Ok(None);
+    {
+        if found.expires_at <= now {
+            expired.push(found.id_hash);
+        } else if let Some(account) = account {
+            live.insert(found.id_hash, account);
+        }
     }
-    Ok(account)
+    if !expired.is_empty() {
+        session::Entity::delete_many()
+            .filter(session::Column::IdHash.is_in(expired))
+            .exec(db)
+            .await?;
+    }
+    Ok(hashes.iter().map(|h| live.get(h).cloned()).collect())
 }
 
 /// Ends one session.

@@ -174,6 +174,7 @@ async fn close(app: &TestApp, id: Uuid) -> f64 {
         account: None,
         now: Utc::now(),
         mail: false,
+        batches: Default::default(),
     };
     let started = Instant::now();
     let closed = closing::close_due(&ctx).await.unwrap();

@@ -1124,3 +1124,78 @@ pub async fn every_action_is_mounted_and_every_form_posts_to_one(db: Db) {
     }
     assert!(seen >= 25, "only {seen} forms seen");
 }
+
+/// Session look-ups arriving together are done in one batch (`services::batch`): each
+/// request must still get its own account, an expired session must still end, and a forged
+/// cookie must still sign nobody in.
+pub async fn requests_arriving_together_each_get_their_own_session(db: Db) {
+    use app::entities::session;
+    use sea_orm::sea_query::Expr;
+    let app = spawn_app(db).await;
+    let mut people = Vec::new();
+    for i in 0..12 {
+        let browser = app.browser();
+        let name = format!("Person {i:02} Quill");
+        browser
+            .sign_up(&name, &format!("person{i}@example.org"))
+            .await;
+        people.push((browser, name));
+    }
+    let expired = app.browser();
+    expired.sign_up("Old Session", "old@example.org").await;
+    let old = crate::helpers::lookup::account_of(&app, "old@example.org")
+        .await
+        .unwrap();
+    session::Entity::update_many()
+        .col_expr(
+            session::Column::ExpiresAt,
+            Expr::value(chrono::Utc::now() - chrono::Duration::minutes(1)),
+        )
+        .filter(session::Column::AccountId.eq(old.id))
+        .exec(&app.connection)
+        .await
+        .unwrap();
+    let forged = Browser {
+        address: app.address.clone(),
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(reqwest::header::HeaderMap::from_iter([(
+                reqwest::header::COOKIE,
+                "quorate_session=forged-token-value".parse().unwrap(),
+            )]))
+            .build()
+            .unwrap(),
+    };
+
+    // Three requests per person, all sent at once, with the expired and the forged ones.
+    let own = people.iter().flat_map(|(browser, name)| {
+        (0..3).map(move |_| async move { (name.clone(), browser.get("/account").await) })
+    });
+    let strangers = [&expired, &forged]
+        .map(|browser| async move { (String::new(), browser.get("/account").await) });
+    let (own, strangers) = tokio::join!(
+        futures::future::join_all(own),
+        futures::future::join_all(strangers)
+    );
+    for (name, response) in own {
+        assert_eq!(response.status(), 200, "{name} is signed in");
+        let page = response.text().await.unwrap();
+        assert!(page.contains(&name), "{name} sees their own account");
+        for (_, other) in people.iter().filter(|(_, other)| *other != name) {
+            assert!(
+                !page.contains(other.as_str()),
+                "{name} sees {other}'s account"
+            );
+        }
+    }
+    for (_, response) in strangers {
+        assert_eq!(response.status(), 303, "nobody signed in");
+        assert_eq!(response.headers()["location"], "/signin?next=/account");
+    }
+    let left = session::Entity::find()
+        .filter(session::Column::AccountId.eq(old.id))
+        .all(&app.connection)
+        .await
+        .unwrap();
+    assert!(left.is_empty(), "the expired session was ended: {left:?}");
+}

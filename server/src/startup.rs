@@ -10,6 +10,7 @@ use crate::{
 };
 use anyhow::Context;
 use app::{App, shell};
+use axum::serve::ListenerExt;
 use axum::{
     Router,
     http::{HeaderName, Request},
@@ -94,8 +95,15 @@ impl Application {
         let scheduler = self
             .scheduler
             .then(|| crate::scheduler::spawn(self.connection.clone()));
+        // Each answer leaves at once: without TCP_NODELAY, Nagle's algorithm holds the last
+        // part of a streamed page until the client acknowledges the one before (up to 40 ms).
+        let listener = self.listener.tap_io(|connection| {
+            if let Err(error) = connection.set_nodelay(true) {
+                tracing::warn!(%error, "could not set TCP_NODELAY");
+            }
+        });
         let served = axum::serve(
-            self.listener,
+            listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )

@@ -86,7 +86,12 @@ impl<T: Send + 'static, R: Send + 'static> Batcher<T, R> {
     }
 }
 
-/// One [`Batcher`] per key (an organisation, say), made when first asked for.
+/// How many keys [`Keyed`] holds before it forgets the idle ones.
+const KEYS_KEPT: usize = 1_024;
+
+/// One [`Batcher`] per key (an organisation, say), made when first asked for. Keys come from
+/// requests (a slug in a path), so past [`KEYS_KEPT`] of them the batchers nobody is using
+/// are forgotten: memory stays bounded whatever is asked for.
 pub struct Keyed<K, T, R> {
     batchers: Mutex<HashMap<K, Arc<Batcher<T, R>>>>,
 }
@@ -103,7 +108,24 @@ impl<K: Eq + Hash, T, R> Keyed<K, T, R> {
     /// The batcher of `key`.
     pub fn of(&self, key: K) -> Arc<Batcher<T, R>> {
         let mut batchers = self.batchers.lock().unwrap_or_else(PoisonError::into_inner);
+        if batchers.len() >= KEYS_KEPT && !batchers.contains_key(&key) {
+            // Held only here: no request is in it, and the next one may start afresh.
+            batchers.retain(|_, batcher| Arc::strong_count(batcher) > 1);
+        }
         Arc::clone(batchers.entry(key).or_default())
+    }
+
+    /// How many keys are held.
+    pub fn len(&self) -> usize {
+        self.batchers
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+
+    /// Whether no key is held.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
@@ -141,6 +163,20 @@ mod tests {
         // work are done in one batch, in the order they arrived.
         let batches = batches.lock().unwrap();
         assert_eq!(*batches, [vec![0], (1..20).collect::<Vec<_>>()]);
+    }
+
+    #[test]
+    fn keys_asked_for_do_not_grow_without_bound_but_busy_ones_stay() {
+        let keyed: Keyed<usize, u8, u8> = Keyed::default();
+        let busy = keyed.of(0);
+        for key in 1..5 * KEYS_KEPT {
+            keyed.of(key);
+        }
+        assert!(keyed.len() <= KEYS_KEPT, "{} keys held", keyed.len());
+        assert!(
+            Arc::ptr_eq(&busy, &keyed.of(0)),
+            "a batcher in use is never replaced"
+        );
     }
 
     #[tokio::test]

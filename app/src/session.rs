@@ -44,7 +44,11 @@ pub fn service_ctx() -> Result<crate::services::Ctx, crate::error::AppError> {
         account: request_session().account,
         now: chrono::Utc::now(),
         mail: use_context::<MailConfigured>().is_some_and(|m| m.0),
-        batches: use_context::<crate::services::Batches>().unwrap_or_default(),
+        batches: use_context::<crate::services::Batches>().ok_or_else(|| {
+            crate::error::AppError::Internal {
+                reference: "no batches in context".into(),
+            }
+        })?,
     })
 }
 

@@ -5,7 +5,8 @@
 //! batch writes all of them in one transaction: lock the organisation, read what the ballots
 //! need (memberships, rounds, electorates, what is stored), check each ballot, write them
 //! all, commit. About a dozen statements for the whole batch instead of for each ballot, and
-//! nothing read before the lock: every check is made on what the previous writer committed.
+//! nothing read before the lock but the organisation's id: every check is made on what the
+//! previous writer committed.
 //!
 //! Each ballot is checked on its own, as if alone (a refusal of one does not touch the
 //! others), and in the order they arrived, so two ballots of one voter in one batch behave
@@ -19,6 +20,7 @@ use super::{
 };
 use crate::{
     domain::{
+        organisation::SLUG_MAX_CHARS,
         audit::Event,
         ballot,
         policy::{Action, Actor, Refusal},
@@ -46,13 +48,18 @@ pub type Queues = super::batch::Keyed<String, Request, Cast>;
 /// Writes one ballot for the organisation `slug` with whatever else is waiting; what
 /// became of it.
 pub async fn write(ctx: &Ctx, slug: &str, request: Request) -> ServiceResult<Cast> {
+    if slug.chars().count() > SLUG_MAX_CHARS {
+        // No organisation has it, and the queues are keyed by what requests name.
+        return Err(ServiceError::NotFound);
+    }
     let db = ctx.db.clone();
-    let owned = slug.to_owned();
+    let slug = slug.to_owned();
     ctx.batches
         .ballots
-        .of(owned.clone())
-        .run(request, move |batch| async move {
-            write_batch(&db, &owned, &batch).await
+        .of(slug.clone())
+        .run(request, |batch| {
+            let (db, slug) = (db.clone(), slug.clone());
+            async move { write_batch(&db, &slug, &batch).await }
         })
         .await
 }
@@ -63,6 +70,7 @@ async fn write_batch(
     slug: &str,
     batch: &[Request],
 ) -> Vec<ServiceResult<Cast>> {
+    // By reference, so that the fallback can write each ballot alone.
     let ballots: Vec<&Request> = batch.iter().collect();
     match write_together(db, slug, &ballots).await {
         Ok(results) => results,
@@ -88,8 +96,9 @@ async fn write_batch(
 struct Loaded {
     /// The voters' memberships, by account.
     members: HashMap<Uuid, membership::Model>,
-    /// The rounds asked for, of this organisation, with their method and option names.
-    rounds: HashMap<Uuid, (round::Model, Method, Arc<[String]>)>,
+    /// The rounds asked for, of this organisation, with their method (or why it could not
+    /// be read) and option names.
+    rounds: HashMap<Uuid, (round::Model, Result<Method, String>, Arc<[String]>)>,
     /// Who of the voters is in which round's electorate: (round, membership).
     electorate: HashSet<(Uuid, Uuid)>,
 }
@@ -145,7 +154,8 @@ async fn load(
         .all(txn)
         .await?
     {
-        let method = rounds::method_of(&found)?;
+        // A round whose stored method cannot be read refuses its own ballots, not the batch.
+        let method = rounds::method_of(&found).map_err(|e| e.to_string());
         let names = rounds::option_names(txn, found.id).await?;
         rounds.insert(found.id, (found, method, names));
     }
@@ -190,7 +200,7 @@ struct Writes {
 /// The open ballots' versions and the secret rounds' roll, for the batch's voters.
 async fn stored(
     txn: &DatabaseTransaction,
-    rounds: &HashMap<Uuid, (round::Model, Method, Arc<[String]>)>,
+    rounds: &HashMap<Uuid, (round::Model, Result<Method, String>, Arc<[String]>)>,
     members: &BTreeSet<Uuid>,
 ) -> ServiceResult<Stored> {
     let (secret, open): (Vec<&round::Model>, Vec<&round::Model>) =
@@ -238,6 +248,7 @@ fn check<'l>(b: &Request, loaded: &'l Loaded) -> ServiceResult<Checked<'l>> {
     let membership = loaded.members.get(&b.account);
     let standing = membership.map(|m| Membership::new(m.role, m.state));
     organisations::require(&Actor::account(standing), Action::Vote)?;
+    // `require` refused anyone without a membership already (not found).
     let member = membership
         .ok_or(ServiceError::Forbidden(Refusal::NotAMember))?
         .id;
@@ -246,6 +257,9 @@ fn check<'l>(b: &Request, loaded: &'l Loaded) -> ServiceResult<Checked<'l>> {
     if !loaded.electorate.contains(&(round.id, member)) {
         return Err(ServiceError::Forbidden(Refusal::NotInElectorate));
     }
+    let method = method
+        .as_ref()
+        .map_err(|e| ServiceError::Internal(anyhow::anyhow!("{e}")))?;
     let marks = read_marks(method, names, &b.fields)?;
     Ok(Checked {
         member,
@@ -478,7 +492,7 @@ mod tests {
                 .collect(),
             rounds: rounds
                 .iter()
-                .map(|r| (r.id, ((*r).clone(), method.clone(), Arc::clone(&names))))
+                .map(|r| (r.id, ((*r).clone(), Ok(method.clone()), Arc::clone(&names))))
                 .collect(),
             electorate,
         }

@@ -40,8 +40,8 @@ pub enum Cast {
 /// organisation's lock, checks it (the member's standing, the round open at this instant,
 /// the electorate fixed at opening, the marks against the method and options, a secret
 /// ballot not cast yet) and writes it, its voter-roll line and its audit entry, with the
-/// other ballots that were waiting. Nothing is read before the lock, so each check is made
-/// on what the previous writer committed.
+/// other ballots that were waiting. Nothing is read before the lock but the organisation's
+/// id, so each check is made on what the previous writer committed.
 pub async fn cast(
     ctx: &Ctx,
     slug: &str,
@@ -51,6 +51,7 @@ pub async fn cast(
     let Some(account) = &ctx.account else {
         // Nobody signed in: refused as the organisation's pages refuse them.
         super::organisations::authorised(ctx, slug, Action::Vote).await?;
+        // Not reached: the policy never lets someone who is not signed in vote.
         return Err(ServiceError::Forbidden(Refusal::NotAMember));
     };
     let request = Request {

@@ -8,7 +8,10 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, JoinType,
     QueryFilter, QuerySelect, RelationDef,
 };
-use std::collections::{BTreeSet, HashMap};
+use std::{
+    collections::{BTreeSet, HashMap},
+    sync::Arc,
+};
 use uuid::Uuid;
 
 /// The session cookie's name.
@@ -49,69 +52,101 @@ pub async fn rotate(
     start(db, account_id, now).await
 }
 
-/// This instance's session look-ups, done in batches when many requests ask at once.
-pub type Lookups = super::batch::Batcher<String, Option<account::Model>>;
+/// This instance's session look-ups, done in batches when many requests ask at once: each
+/// a token and the instant it is asked at.
+pub type Lookups = super::batch::Batcher<(String, DateTime<Utc>), Option<account::Model>>;
 
-/// The account a cookie's token belongs to, if the session exists and has not expired.
-/// Every request asks this, so the tokens of requests that arrive together are looked up
-/// together, in one statement (`services::batch`).
+/// The account a cookie's token belongs to, if the session exists and has not expired (an
+/// expired one is ended). Every request asks this, so the tokens of requests that arrive
+/// together are looked up together, in one statement (`services::batch`).
 pub async fn account_for(
     db: &DatabaseConnection,
-    lookups: &Lookups,
+    lookups: &Arc<Lookups>,
     token: &str,
     now: DateTime<Utc>,
 ) -> ServiceResult<Option<account::Model>> {
-    let db = db.clone();
     lookups
-        .run(token.to_owned(), move |tokens| async move {
-            match accounts_for(&db, &tokens, now).await {
-                Ok(found) => found.into_iter().map(Ok).collect(),
-                Err(error) => {
-                    let error = error.to_string();
-                    let failed = || ServiceError::Internal(anyhow::anyhow!("{error}"));
-                    tokens.iter().map(|_| Err(failed())).collect()
+        .run((token.to_owned(), now), |asked| {
+            let db = db.clone();
+            async move {
+                let found = match accounts_for(&db, &asked).await {
+                    Ok(found) => found,
+                    Err(error) => {
+                        let error = error.to_string();
+                        let failed = || ServiceError::Internal(anyhow::anyhow!("{error}"));
+                        return asked.iter().map(|_| Err(failed())).collect();
+                    }
+                };
+                // Ending expired sessions is a write: it waits for the write lock on SQLite,
+                // so it is done after the answers, not in the look-up everyone waits for.
+                if !found.expired.is_empty() {
+                    tokio::spawn(async move {
+                        if let Err(error) = end_all(&db, found.expired).await {
+                            tracing::warn!(%error, "could not end expired sessions");
+                        }
+                    });
                 }
+                found.accounts.into_iter().map(Ok).collect()
             }
         })
         .await
 }
 
-/// The account of each token's session (none for an unknown or expired one; an expired
-/// session is ended), in the tokens' order: the sessions with their accounts in one
-/// statement.
+/// What [`accounts_for`] found.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// For each token asked about, in order, its session's account (none for an unknown or
+    /// expired session).
+    pub accounts: Vec<Option<account::Model>>,
+    /// The hashes of the expired sessions among them, to be ended.
+    pub expired: Vec<String>,
+}
+
+/// The account of each token's session as at its instant, in the order asked: the sessions
+/// with their accounts in one statement.
 pub async fn accounts_for(
     db: &impl ConnectionTrait,
-    tokens: &[String],
-    now: DateTime<Utc>,
-) -> ServiceResult<Vec<Option<account::Model>>> {
+    asked: &[(String, DateTime<Utc>)],
+) -> ServiceResult<Found> {
     let to_account: RelationDef = session::Entity::belongs_to(account::Entity)
         .from(session::Column::AccountId)
         .to(account::Column::Id)
         .into();
-    let hashes: Vec<String> = tokens.iter().map(|t| tokens::token_hash(t)).collect();
+    let hashes: Vec<String> = asked.iter().map(|(t, _)| tokens::token_hash(t)).collect();
     let unique: BTreeSet<&String> = hashes.iter().collect();
-    let mut live = HashMap::new();
-    let mut expired = Vec::new();
-    for (found, account) in session::Entity::find()
-        .filter(session::Column::IdHash.is_in(unique.into_iter().cloned()))
-        .join(JoinType::InnerJoin, to_account)
-        .select_also(account::Entity)
-        .all(db)
-        .await?
-    {
-        if found.expires_at <= now {
-            expired.push(found.id_hash);
-        } else if let Some(account) = account {
-            live.insert(found.id_hash, account);
-        }
+    let sessions: HashMap<String, (session::Model, Option<account::Model>)> =
+        session::Entity::find()
+            .filter(session::Column::IdHash.is_in(unique.into_iter().cloned()))
+            .join(JoinType::InnerJoin, to_account)
+            .select_also(account::Entity)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|(s, a)| (s.id_hash.clone(), (s, a)))
+            .collect();
+    let mut found = Found::default();
+    for (hash, (_, now)) in hashes.iter().zip(asked) {
+        found.accounts.push(match sessions.get(hash) {
+            Some((s, account)) if s.expires_at > *now => account.clone(),
+            Some(_) => {
+                if !found.expired.contains(hash) {
+                    found.expired.push(hash.clone());
+                }
+                None
+            }
+            None => None,
+        });
     }
-    if !expired.is_empty() {
-        session::Entity::delete_many()
-            .filter(session::Column::IdHash.is_in(expired))
-            .exec(db)
-            .await?;
-    }
-    Ok(hashes.iter().map(|h| live.get(h).cloned()).collect())
+    Ok(found)
+}
+
+/// Ends the sessions with these hashes.
+async fn end_all(db: &impl ConnectionTrait, hashes: Vec<String>) -> ServiceResult<()> {
+    session::Entity::delete_many()
+        .filter(session::Column::IdHash.is_in(hashes))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Ends one session.

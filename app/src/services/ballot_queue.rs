@@ -20,9 +20,9 @@ use super::{
 };
 use crate::{
     domain::{
-        organisation::SLUG_MAX_CHARS,
         audit::Event,
         ballot,
+        organisation::SLUG_MAX_CHARS,
         policy::{Action, Actor, Refusal},
         roles::Membership,
     },
@@ -96,11 +96,19 @@ async fn write_batch(
 struct Loaded {
     /// The voters' memberships, by account.
     members: HashMap<Uuid, membership::Model>,
-    /// The rounds asked for, of this organisation, with their method (or why it could not
-    /// be read) and option names.
-    rounds: HashMap<Uuid, (round::Model, Result<Method, String>, Arc<[String]>)>,
+    /// The rounds asked for, of this organisation.
+    rounds: HashMap<Uuid, LoadedRound>,
     /// Who of the voters is in which round's electorate: (round, membership).
     electorate: HashSet<(Uuid, Uuid)>,
+}
+
+/// A round as its ballots need it.
+struct LoadedRound {
+    round: round::Model,
+    /// Its method, or why it could not be read (that refuses this round's ballots only).
+    method: Result<Method, String>,
+    /// Its options' names, in ballot order.
+    names: Arc<[String]>,
 }
 
 /// Lock first, then read and check each ballot, then write them all, in one transaction.
@@ -157,7 +165,14 @@ async fn load(
         // A round whose stored method cannot be read refuses its own ballots, not the batch.
         let method = rounds::method_of(&found).map_err(|e| e.to_string());
         let names = rounds::option_names(txn, found.id).await?;
-        rounds.insert(found.id, (found, method, names));
+        rounds.insert(
+            found.id,
+            LoadedRound {
+                round: found,
+                method,
+                names,
+            },
+        );
     }
     let electorate = if rounds.is_empty() || members.is_empty() {
         HashSet::new()
@@ -200,11 +215,11 @@ struct Writes {
 /// The open ballots' versions and the secret rounds' roll, for the batch's voters.
 async fn stored(
     txn: &DatabaseTransaction,
-    rounds: &HashMap<Uuid, (round::Model, Result<Method, String>, Arc<[String]>)>,
+    rounds: &HashMap<Uuid, LoadedRound>,
     members: &BTreeSet<Uuid>,
 ) -> ServiceResult<Stored> {
     let (secret, open): (Vec<&round::Model>, Vec<&round::Model>) =
-        rounds.values().map(|(r, ..)| r).partition(|r| r.secret);
+        rounds.values().map(|r| &r.round).partition(|r| r.secret);
     let mut stored = Stored::default();
     if members.is_empty() {
         return Ok(stored);
@@ -252,7 +267,11 @@ fn check<'l>(b: &Request, loaded: &'l Loaded) -> ServiceResult<Checked<'l>> {
     let member = membership
         .ok_or(ServiceError::Forbidden(Refusal::NotAMember))?
         .id;
-    let (round, method, names) = loaded.rounds.get(&b.round).ok_or(ServiceError::NotFound)?;
+    let LoadedRound {
+        round,
+        method,
+        names,
+    } = loaded.rounds.get(&b.round).ok_or(ServiceError::NotFound)?;
     open_at(round, b.now)?;
     if !loaded.electorate.contains(&(round.id, member)) {
         return Err(ServiceError::Forbidden(Refusal::NotInElectorate));
@@ -492,7 +511,14 @@ mod tests {
                 .collect(),
             rounds: rounds
                 .iter()
-                .map(|r| (r.id, ((*r).clone(), Ok(method.clone()), Arc::clone(&names))))
+                .map(|r| {
+                    let loaded = LoadedRound {
+                        round: (*r).clone(),
+                        method: Ok(method.clone()),
+                        names: Arc::clone(&names),
+                    };
+                    (r.id, loaded)
+                })
                 .collect(),
             electorate,
         }

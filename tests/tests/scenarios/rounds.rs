@@ -681,6 +681,75 @@ pub async fn fifty_simultaneous_ballots_by_one_member_give_one_ballot(db: Db) {
     assert!(verified.is_ok(), "{verified:?}");
 }
 
+/// Ballots are written in batches; should the database refuse a batch as a whole, each of
+/// its ballots is written again alone, so one ballot cannot take the others down with it.
+/// Here a trigger makes the database refuse every abstention (as a fault would), and Bea's
+/// abstentions arrive at once with Carl's ballots.
+pub async fn a_ballot_the_database_refuses_does_not_take_its_batch_down(db: Db) {
+    let app = spawn_app(db).await;
+    let coop = three(&app).await;
+    let number = proposal(&coop, "Fault").await;
+    let round = open_round(&coop.admin, number, &[("method", "majority")]).await;
+    let backend = app.connection.get_database_backend();
+    let refuse: &[&str] = match backend {
+        sea_orm::DbBackend::Sqlite => &[
+            "CREATE TRIGGER refuse_abstentions BEFORE INSERT ON ballots \
+             WHEN NEW.marks LIKE '%abstain%' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+        ],
+        _ => &[
+            "CREATE FUNCTION refuse_abstentions() RETURNS trigger AS $$ BEGIN \
+             IF NEW.marks::text LIKE '%abstain%' THEN RAISE EXCEPTION 'refused by the test'; \
+             END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
+            "CREATE TRIGGER refuse_abstentions BEFORE INSERT ON ballots \
+             FOR EACH ROW EXECUTE FUNCTION refuse_abstentions()",
+        ],
+    };
+    for sql in refuse {
+        app.connection
+            .execute_raw(Statement::from_string(backend, *sql))
+            .await
+            .unwrap();
+    }
+    let (bea, carl) = (coop.browser("Bea"), coop.browser("Carl"));
+    let ballots = (0..20).map(|i| {
+        let round = round.clone();
+        async move {
+            let (who, choice) = if i % 2 == 0 {
+                ("Bea", "abstain")
+            } else {
+                ("Carl", if i % 4 == 1 { "yes" } else { "no" })
+            };
+            let voter = if who == "Bea" { bea } else { carl };
+            let status = vote(voter, &round, &[("choice", choice)])
+                .await
+                .status()
+                .as_u16();
+            (who, status)
+        }
+    });
+    let statuses = futures::future::join_all(ballots).await;
+    for (who, status) in &statuses {
+        match *who {
+            "Carl" => assert_eq!(*status, 303, "Carl's ballots are written: {statuses:?}"),
+            _ => assert_eq!(*status, 500, "Bea's are refused: {statuses:?}"),
+        }
+    }
+    let stored = ballot::Entity::find().all(&app.connection).await.unwrap();
+    assert_eq!(stored.len(), 1, "Carl's ballot only: {stored:?}");
+    assert_eq!(stored[0].version, 10, "all ten of Carl's versions");
+    let kinds = audit_kinds(&app).await;
+    let cast = kinds
+        .iter()
+        .filter(|k| *k == "ballot.cast" || *k == "ballot.changed")
+        .count();
+    assert_eq!(cast, 10, "Carl's ten, none of Bea's: {kinds:?}");
+    let org = lookup::organisation_id(&app, "coop").await;
+    let verified = app::services::audit::verify(&app.connection, org)
+        .await
+        .unwrap();
+    assert!(verified.is_ok(), "{verified:?}");
+}
+
 /// Spawns another instance of the application on `app`'s database, with its own scheduler.
 async fn another_instance(app: &TestApp) {
     let config = server::config::Config {

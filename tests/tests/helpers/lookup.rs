@@ -63,6 +63,15 @@ pub async fn audit_kinds(app: &TestApp, slug: &str) -> Vec<String> {
     entries.into_iter().map(|e| e.kind).collect()
 }
 
+/// Asserts that the organisation's audit chain verifies.
+pub async fn assert_chain_verifies(app: &TestApp, slug: &str) {
+    let org = organisation_id(app, slug).await;
+    let verified = app::services::audit::verify(&app.connection, org)
+        .await
+        .unwrap();
+    assert!(verified.is_ok(), "{verified:?}");
+}
+
 /// How many active admins the organisation has.
 pub async fn active_admins(app: &TestApp, slug: &str) -> u64 {
     let org = organisation_id(app, slug).await;

@@ -674,11 +674,7 @@ pub async fn fifty_simultaneous_ballots_by_one_member_give_one_ballot(db: Db) {
     let kinds = audit_kinds(&app).await;
     let changed = kinds.iter().filter(|k| *k == "ballot.changed").count();
     assert_eq!(changed, 49, "{kinds:?}");
-    let org = lookup::organisation_id(&app, "coop").await;
-    let verified = app::services::audit::verify(&app.connection, org)
-        .await
-        .unwrap();
-    assert!(verified.is_ok(), "{verified:?}");
+    lookup::assert_chain_verifies(&app, "coop").await;
 }
 
 /// Ballots are written in batches; should the database refuse a batch as a whole, each of
@@ -743,11 +739,7 @@ pub async fn a_ballot_the_database_refuses_does_not_take_its_batch_down(db: Db) 
         .filter(|k| *k == "ballot.cast" || *k == "ballot.changed")
         .count();
     assert_eq!(cast, 10, "Carl's ten, none of Bea's: {kinds:?}");
-    let org = lookup::organisation_id(&app, "coop").await;
-    let verified = app::services::audit::verify(&app.connection, org)
-        .await
-        .unwrap();
-    assert!(verified.is_ok(), "{verified:?}");
+    lookup::assert_chain_verifies(&app, "coop").await;
 }
 
 /// Spawns another instance of the application on `app`'s database, with its own scheduler.

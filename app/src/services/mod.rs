@@ -32,11 +32,7 @@ pub use error::{Problem, ServiceError, ServiceResult};
 
 use crate::entities::account;
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    DatabaseConnection, EntityTrait, RelationDef,
-    sea_query::{Expr, ExprTrait, IntoCondition},
-};
-use uuid::Uuid;
+use sea_orm::DatabaseConnection;
 
 /// What a service needs to know about the request: the database, who is acting, and when.
 #[derive(Clone, Debug)]
@@ -77,21 +73,4 @@ impl Ctx {
             crate::domain::policy::Refusal::NotSignedIn,
         ))
     }
-}
-
-/// A join from `E` to the rows of `R` whose `to` is `E`'s `from` and whose `column` is
-/// `value`, for reading a row with the one related row that concerns someone (a page's
-/// organisation with the asker's membership, a round with the voter's electorate line) in
-/// one statement.
-pub fn join_where<E: EntityTrait, R: EntityTrait>(
-    from: E::Column,
-    to: R::Column,
-    column: R::Column,
-    value: Uuid,
-) -> RelationDef {
-    E::belongs_to(R::default())
-        .from(from)
-        .to(to)
-        .on_condition(move |_, joined| Expr::col((joined, column)).eq(value).into_condition())
-        .into()
 }

@@ -13,7 +13,7 @@ use crate::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
-    EntityTrait, JoinType, QueryFilter, QuerySelect, TransactionTrait,
+    EntityTrait, JoinType, QueryFilter, QuerySelect, RelationDef, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -118,20 +118,12 @@ async fn find_in(db: &impl ConnectionTrait, ctx: &Ctx, slug: &str) -> ServiceRes
     let by_slug = organisation::Entity::find().filter(organisation::Column::Slug.eq(slug));
     let (organisation, membership) = match &ctx.account {
         // The organisation and the asker's membership in one statement (every page asks).
-        Some(account) => {
-            let memberships = super::join_where::<organisation::Entity, membership::Entity>(
-                organisation::Column::Id,
-                membership::Column::OrganisationId,
-                membership::Column::AccountId,
-                account.id,
-            );
-            by_slug
-                .join(JoinType::LeftJoin, memberships)
-                .select_also(membership::Entity)
-                .one(db)
-                .await?
-                .ok_or(ServiceError::NotFound)?
-        }
+        Some(account) => by_slug
+            .join(JoinType::LeftJoin, memberships_of(account.id))
+            .select_also(membership::Entity)
+            .one(db)
+            .await?
+            .ok_or(ServiceError::NotFound)?,
         None => (by_slug.one(db).await?.ok_or(ServiceError::NotFound)?, None),
     };
     let actor = actor_for(ctx, membership.as_ref());
@@ -140,6 +132,20 @@ async fn find_in(db: &impl ConnectionTrait, ctx: &Ctx, slug: &str) -> ServiceRes
         membership,
         actor,
     })
+}
+
+/// A join from an organisation to the membership of `account` in it (if any).
+fn memberships_of(account: Uuid) -> RelationDef {
+    use sea_orm::sea_query::{Expr, ExprTrait, IntoCondition};
+    organisation::Entity::belongs_to(membership::Entity)
+        .from(organisation::Column::Id)
+        .to(membership::Column::OrganisationId)
+        .on_condition(move |_, joined| {
+            Expr::col((joined, membership::Column::AccountId))
+                .eq(account)
+                .into_condition()
+        })
+        .into()
 }
 
 /// Loads an organisation and checks that the asker may take `action` in it. A refusal for

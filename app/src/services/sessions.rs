@@ -94,17 +94,17 @@ pub async fn account_for(
 
 /// What [`accounts_for`] found.
 #[derive(Debug, Default)]
-pub struct Found {
+struct Found {
     /// For each token asked about, in order, its session's account (none for an unknown or
     /// expired session).
-    pub accounts: Vec<Option<account::Model>>,
+    accounts: Vec<Option<account::Model>>,
     /// The hashes of the expired sessions among them, to be ended.
-    pub expired: Vec<String>,
+    expired: Vec<String>,
 }
 
 /// The account of each token's session as at its instant, in the order asked: the sessions
 /// with their accounts in one statement.
-pub async fn accounts_for(
+async fn accounts_for(
     db: &impl ConnectionTrait,
     asked: &[(String, DateTime<Utc>)],
 ) -> ServiceResult<Found> {
